@@ -1,0 +1,37 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Debian packages the tests and the app need (PDF tools, Chinese fonts, Qt's xcb libraries).
+DEB_PACKAGES := poppler-utils fonts-wqy-microhei xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+
+.PHONY: run test bench sysdeps venv clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,server]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+sysdeps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  else echo "Please install these Debian packages first: sudo apt-get install$$missing"; exit 1; fi; \
+	fi
+
+run: sysdeps venv
+	$(PY) -m app.cli run
+
+test: sysdeps venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: venv
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

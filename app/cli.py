@@ -1,0 +1,42 @@
+"""The `tonghu` command line (also `python -m app.cli`).
+
+Each feature registers its subcommands from a module in `app/commands/`; this file only builds
+the parser and maps errors to exit codes: 0 ok, 1 failure, 2 bad input, 3 wrong password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import __version__
+
+# Feature modules, each with `register(subparsers)`; add yours here.
+COMMAND_MODULES = [
+    "app.commands.store_cmds",
+]
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tonghu", description="童护 — 农村留守儿童和困境儿童关爱服务")
+    parser.add_argument("--version", action="version", version=f"tonghu {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    from app.commands.common import run_handler
+
+    return run_handler(handler, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

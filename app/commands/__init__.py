@@ -1,0 +1,1 @@
+"""Subcommands of `tonghu`, one module per feature; each exposes `register(subparsers)`."""

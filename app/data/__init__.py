@@ -1,0 +1,1 @@
+"""Data layer: the encrypted store, its models and migrations, key handling, queries, audit log."""

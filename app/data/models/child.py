@@ -1,0 +1,100 @@
+"""The child's file (一人一档): the child, parents and guardians, entrusted care, categories, needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.data.base import Base, SyncMixin
+from app.domain.vocab import STATUS_ACTIVE
+
+
+class Child(SyncMixin, Base):
+    __tablename__ = "child"
+    village_code: Mapped[str] = mapped_column(String(12), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    pinyin_key: Mapped[str] = mapped_column(String(255), default="")
+    id_number: Mapped[str] = mapped_column(String(18), index=True)
+    sex: Mapped[str] = mapped_column(String(4), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    ethnicity: Mapped[str] = mapped_column(String(32), default="汉族")
+    hukou_place: Mapped[str] = mapped_column(String(255), default="")
+    hukou_type: Mapped[str] = mapped_column(String(16), default="农业")
+    address: Mapped[str] = mapped_column(String(255), default="")
+    group_name: Mapped[str] = mapped_column(String(32), default="")  # 村民小组 (组), route order
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    school: Mapped[str] = mapped_column(String(128), default="")
+    school_stage: Mapped[str] = mapped_column(String(16), default="")
+    grade: Mapped[str] = mapped_column(String(32), default="")
+    health: Mapped[str] = mapped_column(String(255), default="健康")
+    illness: Mapped[str] = mapped_column(String(255), default="")
+    disability_type: Mapped[str] = mapped_column(String(16), default="无")
+    disability_grade: Mapped[str] = mapped_column(String(8), default="")
+    disability_cert_no: Mapped[str] = mapped_column(String(32), default="")
+    guardianship_state: Mapped[str] = mapped_column(String(16), default="正常")
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default=STATUS_ACTIVE, index=True)
+    status_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    status_note: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Guardian(SyncMixin, Base):
+    """A parent or other guardian of the child (家庭与监护)."""
+
+    __tablename__ = "guardian"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    relation: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(64), default="")
+    id_number: Mapped[str] = mapped_column(String(18), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    is_guardian: Mapped[bool] = mapped_column(Boolean, default=True)
+    works_away: Mapped[bool] = mapped_column(Boolean, default=False)
+    work_place: Mapped[str] = mapped_column(String(128), default="")
+    away_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    contact_frequency: Mapped[str] = mapped_column(String(16), default="")
+    last_contact: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    circumstance: Mapped[str] = mapped_column(String(32), default="无")
+    circumstance_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    health: Mapped[str] = mapped_column(String(64), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CareArrangement(SyncMixin, Base):
+    """委托照护: who looks after the child while the parents are away, and on what agreement."""
+
+    __tablename__ = "care_arrangement"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    carer_name: Mapped[str] = mapped_column(String(64), default="")
+    relation: Mapped[str] = mapped_column(String(16), default="")
+    carer_age: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    ability: Mapped[str] = mapped_column(String(16), default="良好")
+    since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    agreement_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    agreement_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChildCategory(SyncMixin, Base):
+    """One category the child belongs to (儿童类别), since when, on what evidence, until when."""
+
+    __tablename__ = "child_category"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    category: Mapped[str] = mapped_column(String(32))
+    since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    ended: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class Need(SyncMixin, Base):
+    """A need noted for the child (需求) with the coverage state county forms record."""
+
+    __tablename__ = "need"
+    child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    noted_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    coverage: Mapped[str] = mapped_column(String(16), default="应保未保")
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,65 @@
+"""Tables local to one store, never synced: settings, users, the audit log and the sync outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.data.base import Base, utcnow
+
+
+class Setting(Base):
+    """Key/value settings of this store (device id, village, HLC, idle-lock minutes...)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class User(Base):
+    """A person who logs in on this laptop. Passwords live only as key wraps in the key file."""
+
+    __tablename__ = "app_user"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(64), default="")
+    role: Mapped[str] = mapped_column(String(32), default="儿童主任")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who saw or changed what, written in the same transaction as the change it records."""
+
+    __tablename__ = "audit_entry"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64), default="")
+    device: Mapped[str] = mapped_column(String(64), default="")
+    action: Mapped[str] = mapped_column(String(16))  # create / update / delete / view / print / sync
+    table_name: Mapped[str] = mapped_column(String(64), default="")
+    row_id: Mapped[str] = mapped_column(String(36), default="")
+    child_id: Mapped[str | None] = mapped_column(String(36), index=True, nullable=True)
+    field: Mapped[str] = mapped_column(String(64), default="")
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class OutboxChange(Base):
+    """One field-level change made on this device, kept until the county acknowledges it.
+
+    `seq` is the device sequence number the server uses to make pushes idempotent.
+    """
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    hlc: Mapped[str] = mapped_column(String(21))
+    base_hlc: Mapped[str] = mapped_column(String(21))
+    origin: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64), default="")
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    acked: Mapped[bool] = mapped_column(Boolean, default=False, index=True)

@@ -1,0 +1,1 @@
+"""Sync: hybrid logical clock, change capture, the one merge, network client and USB bundles."""
