@@ -29,6 +29,9 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+# Column info marking a value each device derives itself: never captured, never synced.
+DERIVED = {"derived": True}
+
 SYNC_COLUMNS = frozenset({"id", "hlc", "origin", "deleted", "versions"})
 
 

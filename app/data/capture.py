@@ -45,7 +45,10 @@ def child_id_of(obj) -> str | None:
 
 
 def _fields(obj) -> list[str]:
-    return [c.key for c in inspect(obj).mapper.column_attrs if c.key not in SYNC_COLUMNS]
+    return [
+        c.key for c in inspect(obj).mapper.column_attrs
+        if c.key not in SYNC_COLUMNS and not c.columns[0].info.get("derived")
+    ]
 
 
 ROW_FIELD = "*"  # an outbox change whose value is every field of a newly created row

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.data.base import Base, SyncMixin
+from app.data.base import DERIVED, Base, SyncMixin
 from app.domain.vocab import STATUS_ACTIVE
 
 
@@ -39,6 +39,11 @@ class Child(SyncMixin, Base):
     status_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     status_note: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived on each device from synced assessments and visits (never synced themselves):
+    # kept on the row so the list and the dashboard need no joins over 500,000 visits.
+    colour: Mapped[str] = mapped_column(String(4), default="", index=True, info=DERIVED)
+    last_visit_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True, info=DERIVED)
+    next_visit_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True, info=DERIVED)
 
 
 class Guardian(SyncMixin, Base):

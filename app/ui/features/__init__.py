@@ -1,0 +1,1 @@
+"""Feature registrations for the main window (see app/ui/registry.py)."""
