@@ -6,3 +6,4 @@ Each feature adds its own module and one import line below.
 from app.data.models.local import AuditEntry, OutboxChange, Setting, User  # noqa: F401
 from app.data.models.place import Place  # noqa: F401
 from app.data.models.child import CareArrangement, Child, ChildCategory, Guardian, Need  # noqa: F401
+from app.data.models.protection import BenefitEntitlement, Case, MandatoryReport  # noqa: F401
