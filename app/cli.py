@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from app import __version__
+from app.commands.common import EXIT_BAD_INPUT
 
 # Feature modules, each with `register(subparsers)`; add yours here.
 COMMAND_MODULES = [
