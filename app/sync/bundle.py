@@ -1,0 +1,356 @@
+"""The USB bundle file format (`*.tonghu`): one sealed, signed file carrying sync change batches.
+
+A bundle carries the same change batches the network protocol carries, for villages that sync by
+USB stick. It is encrypted to its recipient (the county's key for a device's file, the device's
+key for the county's answer) and signed by its sender, so a lost stick reveals nothing and a file
+edited by even one byte is refused. Layout (all integers big-endian)::
+
+    magic        8 bytes   b"TONGHU\\x00B"
+    format       u16       FORMAT_VERSION (a reader refuses a newer one: 请升级)
+    header_len   u32
+    header       JSON, UTF-8, sorted keys: format, protocol, schema, kind ("device"|"county"),
+                 sender, recipient (signing-key fingerprints), bundle_id, created (UTC ISO),
+                 compression ("zlib"), epk (ephemeral X25519 public key, base64), nonce (base64)
+    body_len     u64
+    body         AES-256-GCM(key, nonce, zlib(JSON payload), associated data = every byte before
+                 body_len); key = HKDF-SHA256(X25519(ephemeral, recipient box key),
+                 salt = epk || recipient box key, info = b"tonghu-bundle-v1")
+    signature    64 bytes  Ed25519 by the sender over every byte before the signature
+
+`seal()` writes one; `open_bundle()` checks it in this order and raises a `BundleError` subclass
+with a clear Chinese message: not a Tonghu file, truncated, newer format, damaged header, sender
+unknown (another county or an unregistered device), bad signature, wrong recipient, bad tag,
+replay. Opening never changes anything; the caller applies the payload in one transaction and
+records the bundle id there (so the same file imported twice is applied once).
+
+Payload (JSON object): a device's file {"device", "cursor", "changes": [...]} with every change
+the county has not yet acknowledged; the county's answer {"device", "acks", "changes", "cursor"}.
+Change records are the network protocol's change dicts; this module does not look inside them.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import struct
+import zlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from app.sync.identity import Identity, PublicIdentity
+
+MAGIC = b"TONGHU\x00B"
+FORMAT_VERSION = 1
+PROTOCOL_VERSION = 1  # the sync protocol version of the change batches inside
+SUFFIX = ".tonghu"
+KIND_DEVICE = "device"  # a device's file, addressed to the county
+KIND_COUNTY = "county"  # the county's answer, addressed to one device
+KINDS = (KIND_DEVICE, KIND_COUNTY)
+MAX_HEADER = 64 * 1024
+MAX_PAYLOAD = 1024 * 1024 * 1024  # decompressed bytes; guards against a decompression bomb
+SIG_LEN = 64
+_HKDF_INFO = b"tonghu-bundle-v1"
+_RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
+_PREFIX = struct.Struct(">8sHI")  # magic, format, header_len
+_BODY_LEN = struct.Struct(">Q")
+
+
+# -- refusals ---------------------------------------------------------------------------------
+class BundleError(Exception):
+    """A bundle was refused. `message` is the Chinese text shown to the user; nothing changed."""
+
+    kind = "error"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotBundleError(BundleError):
+    kind = "not_bundle"
+
+
+class TruncatedError(BundleError):
+    kind = "truncated"
+
+
+class NewerFormatError(BundleError):
+    kind = "newer"
+
+
+class TamperedError(BundleError):
+    kind = "tampered"
+
+
+class ForeignError(BundleError):
+    kind = "foreign"
+
+
+class WrongRecipientError(BundleError):
+    kind = "wrong_recipient"
+
+
+class ReplayError(BundleError):
+    kind = "replay"
+
+
+MSG_NOT_BUNDLE = "这不是童护同步文件（.tonghu），无法导入。请确认选择的是童护导出的同步文件。"
+MSG_TRUNCATED = "同步文件不完整（可能复制时中断或U盘被拔出），未导入任何数据。请重新复制或重新导出该文件。"
+MSG_NEWER = "此同步文件由更新版本的童护生成，当前版本无法读取。请升级童护后再导入。"
+MSG_OLDER = "此同步文件的格式版本过旧，无法导入。请用当前版本的童护重新导出。"
+MSG_TAMPERED = "同步文件已损坏或被改动过（签名或校验不符），为安全起见未导入任何数据。请重新导出该文件。"
+MSG_FOREIGN = "此同步文件来自其他县或未登记的设备，不能导入。请确认文件来源。"
+MSG_WRONG_RECIPIENT = "此同步文件不是发给本设备的，不能导入。请确认U盘上的文件属于本村（本设备）。"
+MSG_DEVICE_FILE_HERE = "这是村里设备导出的同步文件，应交到县民政局导入，不能在本设备导入。"
+MSG_COUNTY_FILE_HERE = "这是县里发给设备的回执文件，应在对应设备的童护中导入。"
+MSG_REPLAY = "此同步文件已经导入过（{when}），不会重复导入；数据没有变化。"
+
+
+def replay_error(imported_at: str = "") -> ReplayError:
+    when = imported_at or "之前"
+    return ReplayError(MSG_REPLAY.format(when=f"导入时间 {when}" if imported_at else when))
+
+
+# -- the header -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Header:
+    format: int
+    protocol: int
+    schema: str
+    kind: str
+    sender: str
+    recipient: str
+    bundle_id: str
+    created: str
+    compression: str
+    epk: str
+    nonce: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """An opened bundle: its checked header and decrypted payload."""
+
+    header: Header
+    payload: dict
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _derive_key(shared: bytes, epk: bytes, recipient_box: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=epk + recipient_box, info=_HKDF_INFO).derive(shared)
+
+
+def _new_id() -> str:
+    from app.data.ids import new_id
+
+    return new_id()
+
+
+def file_name(label: str, when: dt.datetime | None = None) -> str:
+    """`村名-YYYYMMDD-HHMM.tonghu`, with characters unsafe in file names replaced."""
+    when = when or dt.datetime.now()
+    safe = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in (label or "童护")).strip() or "童护"
+    return f"{safe}-{when:%Y%m%d-%H%M}{SUFFIX}"
+
+
+# -- sealing ----------------------------------------------------------------------------------
+def seal(
+    payload: dict,
+    *,
+    sender: Identity,
+    recipient: PublicIdentity,
+    kind: str,
+    schema: str = "",
+    bundle_id: str | None = None,
+    created: dt.datetime | None = None,
+    format_version: int = FORMAT_VERSION,
+    protocol: int = PROTOCOL_VERSION,
+) -> bytes:
+    """Compress, encrypt to `recipient` and sign by `sender`; returns the whole file's bytes."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown bundle kind {kind!r}")
+    ephemeral = X25519PrivateKey.generate()
+    epk = ephemeral.public_key().public_bytes(**_RAW)
+    recipient_box = recipient.box.public_bytes(**_RAW)
+    key = _derive_key(ephemeral.exchange(recipient.box), epk, recipient_box)
+    nonce = os.urandom(12)
+    created = created or dt.datetime.now(dt.timezone.utc)
+    header = Header(
+        format=format_version, protocol=protocol, schema=schema, kind=kind,
+        sender=sender.public().fingerprint(), recipient=recipient.fingerprint(),
+        bundle_id=bundle_id or _new_id(),
+        created=created.astimezone(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        compression="zlib", epk=_b64(epk), nonce=_b64(nonce),
+    )
+    header_bytes = json.dumps(header.to_dict(), sort_keys=True, separators=(",", ":")).encode("utf-8")
+    aad = _PREFIX.pack(MAGIC, format_version, len(header_bytes)) + header_bytes
+    plain = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = AESGCM(key).encrypt(nonce, zlib.compress(plain, 6), aad)
+    signed = aad + _BODY_LEN.pack(len(body)) + body
+    return signed + sender.sign_private.sign(signed)
+
+
+# -- opening ----------------------------------------------------------------------------------
+def read_header(data: bytes) -> tuple[Header, int]:
+    """Parse the unauthenticated header (for messages and routing); returns it and its end offset.
+
+    Raises NotBundleError / TruncatedError / NewerFormatError / TamperedError.
+    """
+    if len(data) < len(MAGIC):
+        if MAGIC.startswith(bytes(data)):
+            raise TruncatedError(MSG_TRUNCATED)
+        raise NotBundleError(MSG_NOT_BUNDLE)
+    if data[: len(MAGIC)] != MAGIC:
+        raise NotBundleError(MSG_NOT_BUNDLE)
+    if len(data) < _PREFIX.size:
+        raise TruncatedError(MSG_TRUNCATED)
+    _, version, header_len = _PREFIX.unpack_from(data)
+    if version > FORMAT_VERSION:
+        raise NewerFormatError(MSG_NEWER)
+    if version < 1:
+        raise TamperedError(MSG_OLDER)
+    if header_len > MAX_HEADER:
+        raise TamperedError(MSG_TAMPERED)
+    end = _PREFIX.size + header_len
+    if len(data) < end:
+        raise TruncatedError(MSG_TRUNCATED)
+    try:
+        raw = json.loads(data[_PREFIX.size:end].decode("utf-8"))
+        header = Header(**{name: raw[name] for name in Header.__dataclass_fields__})
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise TamperedError(MSG_TAMPERED) from None
+    if not isinstance(header.protocol, int) or not isinstance(header.format, int) or header.format != version:
+        raise TamperedError(MSG_TAMPERED)
+    if header.protocol > PROTOCOL_VERSION:
+        raise NewerFormatError(MSG_NEWER)
+    if header.kind not in KINDS or header.compression != "zlib":
+        raise TamperedError(MSG_TAMPERED)
+    return header, end
+
+
+def open_bundle(
+    data: bytes,
+    *,
+    me: Identity,
+    senders: Callable[[str], PublicIdentity | None],
+    expect_kind: str | None = None,
+    seen: Callable[[str], str | None] | None = None,
+) -> Bundle:
+    """Check and decrypt a bundle addressed to `me`.
+
+    `senders(fingerprint)` returns the public identity of a sender we trust, or None.
+    `expect_kind` is the kind this side imports (a device imports "county" answers).
+    `seen(bundle_id)` returns when that bundle was imported before (or None): a repeat raises
+    ReplayError. Nothing is changed by this function.
+    """
+    data = bytes(data)
+    header, end = read_header(data)
+    if len(data) < end + _BODY_LEN.size:
+        raise TruncatedError(MSG_TRUNCATED)
+    (body_len,) = _BODY_LEN.unpack_from(data, end)
+    body_start = end + _BODY_LEN.size
+    signed_end = body_start + body_len
+    if len(data) < signed_end + SIG_LEN:
+        raise TruncatedError(MSG_TRUNCATED)
+    if len(data) > signed_end + SIG_LEN:
+        raise TamperedError(MSG_TAMPERED)
+
+    my_fp = me.public().fingerprint()
+    if expect_kind is not None and header.kind != expect_kind and header.recipient != my_fp:
+        raise WrongRecipientError(MSG_DEVICE_FILE_HERE if header.kind == KIND_DEVICE else MSG_COUNTY_FILE_HERE)
+    sender = senders(header.sender)
+    if sender is None:
+        raise ForeignError(MSG_FOREIGN)
+    try:
+        sender.sign.verify(data[signed_end:], data[:signed_end])
+    except InvalidSignature:
+        raise TamperedError(MSG_TAMPERED) from None
+    if header.recipient != my_fp:
+        raise WrongRecipientError(MSG_WRONG_RECIPIENT)
+    if expect_kind is not None and header.kind != expect_kind:
+        raise WrongRecipientError(MSG_DEVICE_FILE_HERE if header.kind == KIND_DEVICE else MSG_COUNTY_FILE_HERE)
+
+    try:
+        epk = base64.b64decode(header.epk, validate=True)
+        nonce = base64.b64decode(header.nonce, validate=True)
+        ephemeral = X25519PublicKey.from_public_bytes(epk)
+        my_box = me.box_private.public_key().public_bytes(**_RAW)
+        key = _derive_key(me.box_private.exchange(ephemeral), epk, my_box)
+        compressed = AESGCM(key).decrypt(nonce, data[body_start:signed_end], data[:end])
+    except (InvalidTag, ValueError):
+        raise TamperedError(MSG_TAMPERED) from None
+    try:
+        inflater = zlib.decompressobj()
+        plain = inflater.decompress(compressed, MAX_PAYLOAD)
+        if inflater.unconsumed_tail or not inflater.eof:
+            raise TamperedError(MSG_TAMPERED)
+        payload = json.loads(plain.decode("utf-8"))
+    except (zlib.error, ValueError, UnicodeDecodeError):
+        raise TamperedError(MSG_TAMPERED) from None
+    if not isinstance(payload, dict):
+        raise TamperedError(MSG_TAMPERED)
+    if seen is not None:
+        when = seen(header.bundle_id)
+        if when is not None:
+            raise replay_error(when)
+    return Bundle(header, payload)
+
+
+def read_file(path) -> bytes:
+    """Read a bundle file, mapping an unreadable or missing file to a clear message."""
+    from pathlib import Path
+
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise BundleError(f"找不到同步文件：{path}") from None
+    except IsADirectoryError:
+        raise BundleError(f"请选择一个同步文件，而不是文件夹：{path}") from None
+    except OSError as exc:
+        raise BundleError(f"无法读取同步文件（{exc.strerror or exc}）：{path}") from None
+
+
+def write_file(directory, name: str, data: bytes):
+    """Write `data` as `directory/name` safely (temp file, fsync, rename); a name already taken
+    gets a numeric suffix. Returns the path written."""
+    from pathlib import Path
+
+    directory = Path(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BundleError(f"无法写入文件夹（{exc.strerror or exc}）：{directory}") from None
+    stem, suffix = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name, SUFFIX
+    target = directory / f"{stem}{suffix}"
+    n = 2
+    while target.exists():
+        target = directory / f"{stem}-{n}{suffix}"
+        n += 1
+    tmp = target.with_name(target.name + ".part")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise BundleError(f"写入同步文件失败（{exc.strerror or exc}，U盘是否已满或只读？）：{target}") from None
+    return target
