@@ -1,0 +1,210 @@
+"""Add or edit a child: every error appears at its field, and nothing is saved until all are valid.
+
+Sex and birth date are shown as read from the ID number (app.domain.idnumber); the store
+derives and saves them itself in `save_child`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from app.data import children as data
+from app.domain import idnumber, vocab
+from app.domain.errors import ValidationError, ValidationErrors
+from app.ui.widgets import Field, FieldForm, fmt_date
+
+PHOTO_SIZE = 240
+
+
+def child_fields() -> list[Field]:
+    return [
+        Field("name", "姓名"),
+        Field("id_number", "身份证号", placeholder="18位居民身份证号码"),
+        Field("sex", "性别", read_only=True, placeholder="由身份证号自动得出"),
+        Field("birth_date", "出生日期", read_only=True, placeholder="由身份证号自动得出"),
+        Field("ethnicity", "民族", "edit_choice", vocab.ETHNICITIES),
+        Field("hukou_type", "户籍类型", "choice", vocab.HUKOU_TYPES),
+        Field("hukou_place", "户籍地"),
+        Field("address", "现住址"),
+        Field("group_name", "村民小组", placeholder="如：3组"),
+        Field("phone", "联系电话"),
+        Field("guardianship_state", "监护状况", "choice", vocab.GUARDIANSHIP_STATES),
+        Field("school", "学校"),
+        Field("school_stage", "就读阶段", "choice", [""] + vocab.SCHOOL_STAGES),
+        Field("grade", "年级"),
+        Field("health", "健康状况", "edit_choice", ["健康", "一般", "较差"]),
+        Field("illness", "疾病情况"),
+        Field("disability_type", "残疾类型", "choice", vocab.DISABILITY_TYPES),
+        Field("disability_grade", "残疾等级", "choice", vocab.DISABILITY_GRADES),
+        Field("disability_cert_no", "残疾证号"),
+        Field("notes", "备注", "multiline"),
+    ]
+
+
+def scaled_photo(path: str) -> bytes | None:
+    """Read an image file and shrink it to a small JPEG for the file (None if unreadable)."""
+    image = QImage(path)
+    if image.isNull():
+        return None
+    image = image.scaled(PHOTO_SIZE, PHOTO_SIZE, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+    raw = QByteArray()
+    buf = QBuffer(raw)
+    buf.open(QIODevice.WriteOnly)
+    image.save(buf, "JPEG", 85)
+    return bytes(raw.data())
+
+
+class ChildDialog(QDialog):
+    """New child when `child_id` is None, otherwise edit that child."""
+
+    def __init__(self, ctx, child_id: str | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.child_id = child_id
+        self.photo: bytes | None = None
+        self.photo_changed = False
+        self.setWindowTitle(self.tr("编辑儿童信息") if child_id else self.tr("新增儿童"))
+        self.form = FieldForm(child_fields(), columns=2)
+
+        # photo (optional)
+        self.photo_label = QLabel(self.tr("无照片"))
+        self.photo_label.setFixedSize(96, 120)
+        self.photo_label.setAlignment(Qt.AlignCenter)
+        self.photo_label.setStyleSheet("border:1px solid #ccc;")
+        pick = QPushButton(self.tr("选择照片…"))
+        pick.clicked.connect(self.pick_photo)
+        clear = QPushButton(self.tr("清除照片"))
+        clear.clicked.connect(self.clear_photo)
+        photo_box = QVBoxLayout()
+        photo_box.addWidget(self.photo_label)
+        photo_box.addWidget(pick)
+        photo_box.addWidget(clear)
+        photo_box.addStretch()
+
+        body = QHBoxLayout()
+        body.addWidget(self.form, 1)
+        body.addLayout(photo_box)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.addLayout(body)
+
+        self.category_boxes: dict[str, QCheckBox] = {}
+        if child_id is None:
+            group = QGroupBox(self.tr("儿童类别（可多选，之后可在“儿童类别”页补充依据）"))
+            grid = QGridLayout(group)
+            for i, c in enumerate(vocab.CATEGORIES):
+                box = QCheckBox(c)
+                self.category_boxes[c] = box
+                grid.addWidget(box, i // 3, i % 3)
+            content_layout.addWidget(group)
+            self.category_error = QLabel()
+            self.category_error.setStyleSheet("color:#c5221f;")
+            self.category_error.hide()
+            content_layout.addWidget(self.category_error)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(900, 620)
+
+        self.form.inputs["id_number"].textChanged.connect(self._id_changed)
+        if child_id:
+            self._load()
+
+    def _load(self) -> None:
+        with self.ctx.store.read_session() as s:
+            child = data.get_child(s, self.child_id)
+            values = {name: getattr(child, name, None) for name in self.form.inputs}
+            self.photo = child.photo
+        self.form.set_values(values)
+        self._show_photo()
+
+    def _id_changed(self, text: str) -> None:
+        """Show what the ID says (sex, birth date) while typing; the store derives them on save."""
+        try:
+            info = idnumber.parse(text)
+        except ValidationError:
+            self.form.set_values({"sex": "", "birth_date": ""})
+            return
+        self.form.set_values({"sex": info.sex, "birth_date": fmt_date(info.birth_date)})
+
+    def pick_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择照片"), "", self.tr("图片 (*.jpg *.jpeg *.png *.bmp)"))
+        if path:
+            photo = scaled_photo(path)
+            if photo is None:
+                self.form.show_errors({"photo": self.tr("无法读取这张图片")})
+                return
+            self.photo, self.photo_changed = photo, True
+            self._show_photo()
+
+    def clear_photo(self) -> None:
+        self.photo, self.photo_changed = None, True
+        self._show_photo()
+
+    def _show_photo(self) -> None:
+        if self.photo:
+            pix = QPixmap()
+            pix.loadFromData(self.photo)
+            self.photo_label.setPixmap(pix.scaled(self.photo_label.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        else:
+            self.photo_label.clear()
+            self.photo_label.setText(self.tr("无照片"))
+
+    def values(self) -> dict:
+        values = self.form.values()
+        if self.photo_changed:
+            values["photo"] = self.photo
+        return values
+
+    def selected_categories(self) -> list[str]:
+        return [c for c, box in self.category_boxes.items() if box.isChecked()]
+
+    def save(self) -> None:
+        """Save in one transaction; on any validation error show it at the field and keep the dialog open."""
+        self.form.clear_errors()
+        if self.category_boxes:
+            self.category_error.hide()
+        values = self.values()
+        if self.child_id is None:
+            values["categories"] = self.selected_categories()
+        try:
+            with self.ctx.store.session() as s:
+                child = data.save_child(s, values, child_id=self.child_id)
+                child_id = child.id
+        except ValidationErrors as exc:
+            self.show_errors(exc.by_field())
+            return
+        except ValidationError as exc:
+            self.show_errors({exc.field: exc.message})
+            return
+        self.child_id = child_id
+        self.accept()
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        errors = dict(errors)
+        category_message = errors.pop("categories", "")
+        self.form.show_errors(errors)
+        if category_message and self.category_boxes:
+            self.category_error.setText(category_message)
+            self.category_error.show()
+        elif category_message:
+            self.form.show_errors({**errors, "categories": category_message})

@@ -1,0 +1,175 @@
+"""The child's file (一人一档): a header with the child's identity and actions, tabs from CHILD_TABS.
+
+Actions: edit, mark transferred-out / aged-out (never a hard delete), return to the register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from app.data import children as data
+from app.domain import vocab
+from app.domain.errors import ValidationError, ValidationErrors
+from app.ui import registry
+from app.ui.widgets import COLOUR_HEX, OptionalDateEdit
+
+
+class StatusDialog(QDialog):
+    """Ask for the date and a note when a child leaves (or returns to) the active register."""
+
+    def __init__(self, status: str, parent=None):
+        super().__init__(parent)
+        self.status = status
+        self.setWindowTitle(self.tr("标记为“{s}”").format(s=self.tr(status)))
+        self.date = OptionalDateEdit()
+        self.date.set_value(dt.date.today())
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("如：随父母迁往常州市武进区"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#c5221f;")
+        self.error.hide()
+        form = QFormLayout(self)
+        form.addRow(self.tr("日期"), self.date)
+        form.addRow(self.tr("说明"), self.note)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ChildFilePage(QWidget):
+    """Shown by the main window for ctx.open_child(child_id)."""
+
+    back_requested = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.child_id: str | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("childTitle")
+        self.title.setStyleSheet("font-size:18px;font-weight:bold;")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("childSubtitle")
+        self.back_button = QPushButton(self.tr("← 返回名册"))
+        self.edit_button = QPushButton(self.tr("编辑"))
+        self.transfer_button = QPushButton(self.tr("标记已转出"))
+        self.aged_button = QPushButton(self.tr("标记已满18岁"))
+        self.restore_button = QPushButton(self.tr("恢复在册"))
+        for b, name in ((self.edit_button, "editChild"), (self.transfer_button, "markTransferred"),
+                        (self.aged_button, "markAgedOut"), (self.restore_button, "restoreActive")):
+            b.setObjectName(name)
+
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addSpacing(12)
+        head.addLayout(names, 1)
+        for b in (self.edit_button, self.transfer_button, self.aged_button, self.restore_button):
+            head.addWidget(b)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("childTabs")
+        self.tab_widgets: dict[str, QWidget] = {}
+        for entry in registry.CHILD_TABS:
+            try:
+                widget = entry.load()(ctx, self)
+            except Exception as exc:  # one broken feature must not take the whole file down
+                widget = QLabel(self.tr("此页无法加载：{e}").format(e=exc))
+            self.tab_widgets[entry.key] = widget
+            self.tabs.addTab(widget, self.tr(entry.title))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button.clicked.connect(self.edit)
+        self.transfer_button.clicked.connect(lambda: self.mark(vocab.STATUS_TRANSFERRED))
+        self.aged_button.clicked.connect(lambda: self.mark(vocab.STATUS_AGED_OUT))
+        self.restore_button.clicked.connect(lambda: self.mark(vocab.STATUS_ACTIVE))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        ctx.child_changed.connect(self._child_changed)
+
+    # -- loading ---------------------------------------------------------
+    def load(self, child_id: str, log_view: bool = False) -> None:
+        self.child_id = child_id
+        self._load_header()
+        self._loaded: set[str] = set()
+        self._tab_shown(self.tabs.currentIndex())
+        if log_view:  # 谁看过这个孩子: opening the file is recorded, reloads are not
+            self.ctx.store.log("view", table_name="child", row_id=child_id, child_id=child_id)
+
+    def _load_header(self) -> None:
+        with self.ctx.store.read_session() as s:
+            child = data.get_child(s, self.child_id)
+            name, id_number, status = child.name, child.id_number, child.status
+            colour, group, sex = child.colour or "", child.group_name, child.sex
+            age = None
+            rows = data.list_children(s, data.ChildQuery(text=child.id_number, status=""))
+            categories = next((r.categories for r in rows if r.id == self.child_id), [])
+            age = next((r.age for r in rows if r.id == self.child_id), None)
+        dot = COLOUR_HEX.get(colour, COLOUR_HEX[""])
+        self.title.setText(
+            f'{name}　<span style="color:{dot};">●</span> '
+            f'<span style="font-size:13px;font-weight:normal;">{colour or self.tr("未评估")}</span>'
+        )
+        parts = [sex, self.tr("{a}岁").format(a=age) if age is not None else "", id_number, group,
+                 "、".join(categories), status]
+        self.subtitle.setText("　".join(p for p in parts if p))
+        active = status == vocab.STATUS_ACTIVE
+        self.transfer_button.setVisible(active)
+        self.aged_button.setVisible(active)
+        self.restore_button.setVisible(not active)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.child_id is None or index < 0:
+            return
+        widget = self.tabs.widget(index)
+        key = next((k for k, w in self.tab_widgets.items() if w is widget), None)
+        if key and key not in self._loaded and hasattr(widget, "load"):
+            widget.load(self.child_id)
+            self._loaded.add(key)
+
+    def _child_changed(self, child_id: str) -> None:
+        if child_id == self.child_id:
+            self.load(child_id)
+
+    def refresh(self) -> None:
+        if self.child_id:
+            self.load(self.child_id)
+
+    # -- actions ---------------------------------------------------------
+    def edit(self) -> None:
+        from app.ui.children.child_dialog import ChildDialog
+
+        dlg = ChildDialog(self.ctx, self.child_id, parent=self)
+        if dlg.exec():
+            self.ctx.notify_saved(self.child_id)
+
+    def mark(self, status: str) -> None:
+        dlg = StatusDialog(status, self)
+        while dlg.exec():
+            try:
+                with self.ctx.store.session() as s:
+                    data.set_status(s, self.child_id, status, dlg.date.value() or dt.date.today(), dlg.note.text().strip())
+            except (ValidationErrors, ValidationError) as exc:
+                errors = exc.by_field() if isinstance(exc, ValidationErrors) else {exc.field: exc.message}
+                dlg.error.setText("；".join(errors.values()))
+                dlg.error.show()
+                continue
+            self.ctx.notify_saved(self.child_id)
+            self.ctx.show_status(self.tr("已标记为“{s}”").format(s=self.tr(status)))
+            return

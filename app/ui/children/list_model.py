@@ -1,0 +1,122 @@
+"""A table model over `list_children`: one page of rows is fetched at a time, never a widget per row.
+
+`rowCount()` is `count_children()` for the current query; rows are loaded in pages of
+PAGE_SIZE as the view asks for them, so a 30,000-child township list opens at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from app.data.children import ChildQuery, count_children, list_children
+from app.ui.widgets import colour_icon, fmt_date
+
+PAGE_SIZE = 200
+NOT_ASSESSED = "未评估"
+
+# (header, ChildRow attribute, ChildQuery sort key)
+COLUMNS = [
+    ("姓名", "name", "name"),
+    ("性别", "sex", "sex"),
+    ("年龄", "age", "age"),
+    ("身份证号", "id_number", "id_number"),
+    ("儿童类别", "categories", None),
+    ("风险颜色", "colour", "colour"),
+    ("状态", "status", "status"),
+    ("村民小组", "group_name", "group_name"),
+    ("上次走访", "last_visit_date", "last_visit_date"),
+    ("下次走访", "next_visit_due", "next_visit_due"),
+]
+COLOUR_COLUMN = 5
+
+ChildIdRole = Qt.UserRole + 1
+
+
+class ChildListModel(QAbstractTableModel):
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.query = ChildQuery()
+        self._count = 0
+        self._pages: dict[int, list] = {}
+
+    # -- query -----------------------------------------------------------
+    def set_query(self, query: ChildQuery) -> None:
+        self.query = query
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        with self.store.read_session() as s:
+            self._count = count_children(s, self.query)
+        self.endResetModel()
+
+    def _page(self, number: int) -> list:
+        rows = self._pages.get(number)
+        if rows is None:
+            q = replace(self.query, limit=PAGE_SIZE, offset=number * PAGE_SIZE)
+            with self.store.read_session() as s:
+                rows = list_children(s, q)
+            if len(self._pages) > 50:
+                self._pages.clear()
+            self._pages[number] = rows
+        return rows
+
+    def row_at(self, row: int):
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        i = row % PAGE_SIZE
+        return page[i] if i < len(page) else None
+
+    def child_id(self, row: int) -> str | None:
+        r = self.row_at(row)
+        return r.id if r else None
+
+    # -- Qt model --------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.tr(COLUMNS[section][0])
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.row_at(index.row())
+        if r is None:
+            return None
+        attr = COLUMNS[index.column()][1]
+        if role == Qt.DisplayRole:
+            value = getattr(r, attr, "")
+            if attr == "categories":
+                return "、".join(value or [])
+            if attr == "colour":
+                return value or self.tr(NOT_ASSESSED)
+            if attr in ("last_visit_date", "next_visit_due"):
+                return fmt_date(value)
+            return "" if value is None else str(value)
+        if role == Qt.DecorationRole and index.column() == COLOUR_COLUMN:
+            return colour_icon(r.colour if r.colour != NOT_ASSESSED else "")
+        if role == Qt.ToolTipRole and attr == "categories":
+            return "\n".join(r.categories or [])
+        if role == ChildIdRole:
+            return r.id
+        return None
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        key = COLUMNS[column][2]
+        if key is None:  # categories: a list, not sortable
+            return
+        if key == self.query.sort and (order == Qt.DescendingOrder) == self.query.descending:
+            return
+        self.query = replace(self.query, sort=key, descending=order == Qt.DescendingOrder)
+        self.reload()

@@ -1,0 +1,125 @@
+"""The 儿童名册 page: search-as-you-type, filters by category, colour and status, a count, the table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from app.data.children import ChildQuery
+from app.domain import vocab
+from app.ui.children.list_model import ChildListModel, ChildIdRole
+
+DEBOUNCE_MS = 250
+COLOURS = ["红", "黄", "蓝", "绿", "未评估"]
+
+
+class ChildListPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ChildListModel(ctx.store, self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("childSearch")
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音首字母（如 zxm）或身份证号"))
+        self.search.setClearButtonEnabled(True)
+
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.category.addItem(self.tr("全部类别"), ("", ""))
+        self.category.addItem(self.tr("留守儿童（全部）"), (vocab.LEFT_BEHIND_GROUP, ""))
+        self.category.addItem(self.tr("困境儿童（全部）"), (vocab.HARDSHIP_GROUP, ""))
+        for c in vocab.CATEGORIES:
+            if c != vocab.CATEGORY_LEFT_BEHIND:
+                self.category.addItem("　" + c, ("", c))
+
+        self.colour = QComboBox()
+        self.colour.setObjectName("colourFilter")
+        self.colour.addItem(self.tr("全部颜色"), "")
+        for c in COLOURS:
+            self.colour.addItem(self.tr(c), c)
+
+        self.status = QComboBox()
+        self.status.setObjectName("statusFilter")
+        self.status.addItem(self.tr("全部状态"), "")
+        for s in vocab.STATUSES:
+            self.status.addItem(self.tr(s), s)
+        self.status.setCurrentIndex(1)  # 在册: what a director works with day to day
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("childCount")
+        self.add_button = QPushButton(self.tr("新增儿童"))
+        self.add_button.setObjectName("addChild")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.category, 2)
+        bar.addWidget(self.colour, 1)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.add_button)
+
+        self.table = QTableView()
+        self.table.setObjectName("childTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((80, 44, 44, 160, 190, 80, 64, 70, 86, 86)):
+            self.table.setColumnWidth(col, width)
+        header.setSortIndicator(0, Qt.AscendingOrder)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_query)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.category, self.colour, self.status):
+            combo.currentIndexChanged.connect(self.apply_query)
+        self.table.activated.connect(self._open_index)
+        self.table.clicked.connect(self._open_index)
+        self.add_button.clicked.connect(self.add_child)
+        self.apply_query()
+
+    def current_query(self) -> ChildQuery:
+        group, category = self.category.currentData() or ("", "")
+        return ChildQuery(
+            text=self.search.text().strip(), group=group, category=category,
+            colour=self.colour.currentData() or "", status=self.status.currentData() or "",
+            sort=self.model.query.sort, descending=self.model.query.descending,
+        )
+
+    def apply_query(self) -> None:
+        self._debounce.stop()
+        self.model.set_query(self.current_query())
+        self.count_label.setText(self.tr("共 {n} 名").format(n=self.model.rowCount()))
+
+    def refresh(self) -> None:
+        self.apply_query()
+
+    def _open_index(self, index) -> None:
+        child_id = self.model.data(index, ChildIdRole)
+        if child_id:
+            self.ctx.open_child.emit(child_id)
+
+    def add_child(self) -> None:
+        from app.ui.children.child_dialog import ChildDialog
+
+        dlg = ChildDialog(self.ctx, parent=self)
+        if dlg.exec():
+            self.ctx.notify_saved(dlg.child_id)
+            self.ctx.open_child.emit(dlg.child_id)

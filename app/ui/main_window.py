@@ -1,0 +1,217 @@
+"""The main window: left navigation from registry PAGES, menus from MENU_ACTIONS, a status bar,
+the child's file (一人一档) on demand, and the idle lock. Sized for a 1366×768 laptop screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+)
+
+from app import __version__
+from app.ui import lock, registry
+from app.ui.context import UiContext
+
+MENUS = ["文件", "打印", "同步", "工具", "帮助"]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        registry.register_all()
+        store = ctx.store
+        self.demo = store.setting("demo") == "1"
+        village = store.place_name(store.village_code)
+        title = self.tr("童护 — {v}").format(v=village)
+        if self.demo:
+            title += self.tr("（演示数据）")
+        self.setWindowTitle(title)
+
+        # navigation + pages (pages are built the first time they are shown)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(132)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.page_entries = list(registry.PAGES)
+        self.pages: dict[str, QWidget] = {}
+        for entry in self.page_entries:
+            item = QListWidgetItem(self.tr(entry.title))
+            item.setData(Qt.UserRole, entry.key)
+            item.setSizeHint(QSize(120, 36))
+            self.nav.addItem(item)
+        self.child_file = None
+
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+
+        # the lock screen sits in a top-level stack so locking hides every page
+        self.outer = QStackedWidget()
+        self.outer.addWidget(content)
+        self.lock_screen = lock.LockScreen(store)
+        self.outer.addWidget(self.lock_screen)
+        self.setCentralWidget(self.outer)
+
+        self._build_menus()
+        self._build_status_bar()
+
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        ctx.open_child.connect(self.show_child)
+        ctx.data_changed.connect(self._data_changed)
+        ctx.status_message.connect(lambda text, msec: self.statusBar().showMessage(text, msec))
+
+        self.idle = lock.IdleWatcher(lock.idle_minutes(store), self)
+        self.idle.idle.connect(self.lock)
+        self.lock_screen.unlocked.connect(self.unlock)
+
+        self.resize(1280, 720)
+        self.setMinimumSize(1000, 600)
+        if self.page_entries:
+            self.nav.setCurrentRow(0)  # PAGES is sorted: the lowest order (工作台 or 儿童名册) first
+
+    # -- pages -----------------------------------------------------------
+    def page(self, key: str) -> QWidget | None:
+        widget = self.pages.get(key)
+        if widget is None:
+            entry = next((e for e in self.page_entries if e.key == key), None)
+            if entry is None:
+                return None
+            try:
+                widget = entry.load()(self.ctx, self)
+            except Exception as exc:  # a broken feature page must not stop the app
+                widget = QLabel(self.tr("此页无法加载：{e}").format(e=exc))
+                widget.setAlignment(Qt.AlignCenter)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
+    def show_page(self, key: str) -> None:
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(Qt.UserRole) == key:
+                if self.nav.currentRow() == i:
+                    self._nav_changed(i)
+                else:
+                    self.nav.setCurrentRow(i)
+                return
+
+    def current_page_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.UserRole) if item else ""
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        widget = self.page(self.nav.item(row).data(Qt.UserRole))
+        self.stack.setCurrentWidget(widget)
+        if hasattr(widget, "refresh") and getattr(widget, "_shown_once", False):
+            widget.refresh()
+        widget._shown_once = True
+
+    def _data_changed(self) -> None:
+        current = self.stack.currentWidget()
+        if current is not None and current is not self.child_file and hasattr(current, "refresh"):
+            current.refresh()
+
+    # -- the child's file ---------------------------------------------------
+    def show_child(self, child_id: str) -> None:
+        if self.child_file is None:
+            from app.ui.children.child_file import ChildFilePage
+
+            self.child_file = ChildFilePage(self.ctx, self)
+            self.child_file.back_requested.connect(self.back_from_child)
+            self.stack.addWidget(self.child_file)
+        self.child_file.load(child_id, log_view=True)
+        self.stack.setCurrentWidget(self.child_file)
+
+    def back_from_child(self) -> None:
+        key = self.current_page_key() or "children"
+        self.show_page(key)
+
+    # -- menus and status bar ----------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {name: bar.addMenu(self.tr(name)) for name in MENUS}
+        file_menu = self.menus["文件"]
+        self._action(file_menu, self.tr("设置…"), self.open_settings)
+        self._action(file_menu, self.tr("修改密码…"), self.change_password)
+        self._action(file_menu, self.tr("立即锁定"), self.lock, QKeySequence("Ctrl+L"))
+        file_menu.addSeparator()
+        for entry in registry.MENU_ACTIONS:
+            menu = self.menus.get(entry.menu) or self.menus["工具"]
+            try:
+                action = entry.load()(self)
+            except Exception:
+                continue
+            if action is not None:
+                menu.addAction(action)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("退出"), self.close, QKeySequence("Ctrl+Q"))
+        self._action(self.menus["帮助"], self.tr("关于童护"), self.about)
+        for name, menu in self.menus.items():
+            if menu.isEmpty():
+                placeholder = menu.addAction(self.tr("（暂无）"))
+                placeholder.setEnabled(False)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        store = self.ctx.store
+        self.user_label = QLabel(self.tr("用户：{u}").format(u=store.user))
+        self.village_label = QLabel(store.place_name(store.village_code))
+        bar.addPermanentWidget(self.village_label)
+        bar.addPermanentWidget(self.user_label)
+        if self.demo:
+            demo = QLabel(self.tr("演示数据（虚构）"))
+            demo.setStyleSheet("color:#b06000;")
+            bar.addPermanentWidget(demo)
+
+    # -- lock --------------------------------------------------------------
+    def lock(self) -> None:
+        self.idle.paused = True
+        self.menuBar().setEnabled(False)
+        self.outer.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+
+    def is_locked(self) -> bool:
+        return self.outer.currentWidget() is self.lock_screen
+
+    def unlock(self) -> None:
+        self.outer.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.idle.resume()
+
+    # -- dialogs -----------------------------------------------------------
+    def open_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.ctx.store, self).exec():
+            self.idle.set_minutes(lock.idle_minutes(self.ctx.store))
+            self.statusBar().showMessage(self.tr("设置已保存"), 4000)
+
+    def change_password(self) -> None:
+        from app.ui.settings_dialog import PasswordDialog
+
+        if PasswordDialog(self.ctx.store, self).exec():
+            self.statusBar().showMessage(self.tr("密码已修改"), 4000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于童护"), self.tr(
+            "童护 {v}\n农村留守儿童和困境儿童关爱服务（儿童主任工作台）。\n数据加密保存在本机。").format(v=__version__))
+
+    def closeEvent(self, event) -> None:
+        self.idle.stop()
+        super().closeEvent(event)
