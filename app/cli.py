@@ -16,6 +16,7 @@ from app.commands.common import EXIT_BAD_INPUT
 # Feature modules, each with `register(subparsers)`; add yours here.
 COMMAND_MODULES = [
     "app.commands.store_cmds",
+    "app.commands.ui_cmds",
 ]
 
 def build_parser() -> argparse.ArgumentParser:
