@@ -17,6 +17,7 @@ from app.commands.common import EXIT_BAD_INPUT
 COMMAND_MODULES = [
     "app.commands.store_cmds",
     "app.commands.ui_cmds",
+    "app.commands.visits_cmds",
 ]
 
 def build_parser() -> argparse.ArgumentParser:
