@@ -16,6 +16,7 @@ from app.commands.common import EXIT_BAD_INPUT
 # Feature modules, each with `register(subparsers)`; add yours here.
 COMMAND_MODULES = [
     "app.commands.store_cmds",
+    "app.commands.children_cmds",
     "app.commands.ui_cmds",
     "app.commands.visits_cmds",
 ]
