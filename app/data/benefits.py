@@ -1,0 +1,197 @@
+"""Services for benefits (保障): entitlements, payments (append-only), insurance, and the two
+home-screen lists: children who look eligible but receive nothing (应保未保) and entitlements that
+must end (aged 18, category ended). Rules live in app/domain/benefits.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.data.models import Child, ChildCategory, Guardian, Need
+from app.data.models.protection import BenefitEntitlement, BenefitPayment, Insurance
+from app.domain import benefits as rules
+from app.domain import guardianship as g
+from app.domain.errors import ValidationError, ValidationErrors
+from app.domain.vocab import STATUS_ACTIVE
+
+
+def _child(session: Session, child_id: str) -> Child:
+    child = session.get(Child, child_id)
+    if child is None or child.deleted:
+        raise ValidationError("child_id", f"找不到该儿童：{child_id}")
+    return child
+
+
+def add_entitlement(session: Session, child_id: str, *, kind: str, start_date: dt.date,
+                    monthly_amount: int | None = None, end_date: dt.date | None = None, approval_no: str = "",
+                    bank_account: str = "", notes: str = "", policy: rules.Policy | None = None) -> BenefitEntitlement:
+    """Record an entitlement; the monthly amount defaults to the policy standard on the start date."""
+    policy = policy or rules.default_policy()
+    child = _child(session, child_id)
+    errors = []
+    if kind not in rules.KINDS:
+        errors.append(ValidationError("kind", f"保障类别应为：{'、'.join(rules.KINDS)}"))
+    if end_date is not None and end_date < start_date:
+        errors.append(ValidationError("end_date", "终止日期不能早于开始日期"))
+    if monthly_amount is None and kind in rules.KINDS:
+        monthly_amount = policy.monthly(kind, start_date, child.village_code)
+        if monthly_amount is None:
+            errors.append(ValidationError("monthly_amount", f"政策中没有“{kind}”在{start_date.isoformat()}的标准，请填写每月金额"))
+    if monthly_amount is not None and monthly_amount < 0:
+        errors.append(ValidationError("monthly_amount", "每月金额不能为负数"))
+    if errors:
+        raise ValidationErrors(errors)
+    row = BenefitEntitlement(child_id=child.id, kind=kind, monthly_amount=int(monthly_amount), start_date=start_date,
+                             end_date=end_date, approval_no=approval_no.strip(), bank_account=bank_account.strip(),
+                             notes=notes.strip())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def end_entitlement(session: Session, entitlement_id: str, end_date: dt.date, reason: str) -> BenefitEntitlement:
+    row = session.get(BenefitEntitlement, entitlement_id)
+    if row is None or row.deleted:
+        raise ValidationError("entitlement_id", "找不到该保障记录")
+    if end_date < row.start_date:
+        raise ValidationError("end_date", "终止日期不能早于开始日期")
+    if not (reason or "").strip():
+        raise ValidationError("end_reason", "请填写终止原因")
+    row.end_date, row.end_reason = end_date, reason.strip()
+    return row
+
+
+def record_payment(session: Session, entitlement_id: str, *, month: str, paid_on: dt.date,
+                   amount: int | None = None, note: str = "", amends_id: str | None = None,
+                   policy: rules.Policy | None = None) -> BenefitPayment:
+    """Record one month's payment (append-only); the amount defaults to the standard of that month."""
+    policy = policy or rules.default_policy()
+    ent = session.get(BenefitEntitlement, entitlement_id)
+    if ent is None or ent.deleted:
+        raise ValidationError("entitlement_id", "找不到该保障记录")
+    try:
+        first = dt.date.fromisoformat(month + "-01")
+    except ValueError:
+        raise ValidationError("month", f"月份“{month}”格式不对，应为 2026-03") from None
+    if not (rules.month_key(ent.start_date) <= month <= rules.month_key(ent.end_date or dt.date.max)):
+        raise ValidationError("month", f"{month}不在该保障的发放期内")
+    if amount is None:
+        child = session.get(Child, ent.child_id)
+        amount = policy.monthly(ent.kind, first, child.village_code if child else "") or ent.monthly_amount
+    row = BenefitPayment(entitlement_id=ent.id, child_id=ent.child_id, month=month, amount=int(amount),
+                         paid_on=paid_on, note=note.strip(), amends_id=amends_id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_insurance(session: Session, child_id: str, *, kind: str, start_date: dt.date, end_date: dt.date,
+                  insurer: str = "", policy_no: str = "", paid_by: str = "") -> Insurance:
+    child = _child(session, child_id)
+    if kind not in rules.INSURANCE_KINDS:
+        raise ValidationError("kind", f"保险类别应为：{'、'.join(rules.INSURANCE_KINDS)}")
+    if end_date < start_date:
+        raise ValidationError("end_date", "保险期满日期不能早于生效日期")
+    row = Insurance(child_id=child.id, kind=kind, start_date=start_date, end_date=end_date, insurer=insurer.strip(),
+                    policy_no=policy_no.strip(), paid_by=paid_by.strip())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def entitlements_of(session: Session, child_id: str) -> list[BenefitEntitlement]:
+    return list(session.scalars(select(BenefitEntitlement).where(
+        BenefitEntitlement.child_id == child_id, BenefitEntitlement.deleted.is_(False))
+        .order_by(BenefitEntitlement.start_date.desc())))
+
+
+def payments_of(session: Session, child_id: str) -> list[BenefitPayment]:
+    return list(session.scalars(select(BenefitPayment).where(
+        BenefitPayment.child_id == child_id, BenefitPayment.deleted.is_(False))
+        .order_by(BenefitPayment.month.desc(), BenefitPayment.hlc.desc())))
+
+
+def insurance_of(session: Session, child_id: str) -> list[Insurance]:
+    return list(session.scalars(select(Insurance).where(
+        Insurance.child_id == child_id, Insurance.deleted.is_(False)).order_by(Insurance.end_date.desc())))
+
+
+def _facts(session: Session):
+    cats: dict[str, list] = {}
+    for c in session.scalars(select(ChildCategory).where(ChildCategory.deleted.is_(False))):
+        cats.setdefault(c.child_id, []).append(rules.CategoryFacts(c.category, c.since, c.ended))
+    ents: dict[str, list] = {}
+    for e in session.scalars(select(BenefitEntitlement).where(BenefitEntitlement.deleted.is_(False))):
+        ents.setdefault(e.child_id, []).append(rules.EntitlementFacts(e.id, e.kind, e.start_date, e.end_date))
+    return cats, ents
+
+
+@dataclass
+class Uncovered:
+    child: Child
+    kinds: list[str]
+    reason: str
+
+
+def looks_eligible_unpaid(session: Session, today: dt.date | None = None,
+                          policy: rules.Policy | None = None) -> list[Uncovered]:
+    """应保未保: active children under 18 whose categories (or parents' circumstances meeting the
+    事实无人抚养 test, or a need marked 应保未保) call for an entitlement none of theirs covers."""
+    today = today or dt.date.today()
+    policy = policy or rules.default_policy()
+    cats, ents = _facts(session)
+    parents: dict[str, list] = {}
+    for x in session.scalars(select(Guardian).where(Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS))):
+        parents.setdefault(x.child_id, []).append(x)
+    needs = set(session.scalars(select(Need.child_id).where(Need.deleted.is_(False), Need.coverage == "应保未保")))
+    out = []
+    from app.data.protection import parent_facts
+    for child in session.scalars(select(Child).where(Child.deleted.is_(False), Child.status == STATUS_ACTIVE)
+                                 .order_by(Child.group_name, Child.name)):
+        extra, why = [], []
+        pf = parent_facts(parents.get(child.id, []))
+        if pf and g.unsupported_test(pf, today).status == "符合":
+            extra.append(rules.UNSUPPORTED)
+            why.append("父母情形符合事实无人抚养条件")
+        kinds = rules.uncovered_kinds(cats.get(child.id, []), ents.get(child.id, []), child.birth_date, today,
+                                      extra, policy.age_limit)
+        if kinds:
+            why.insert(0, "类别：" + "、".join(kinds))
+        elif child.id in needs:
+            why.append("需求登记为“应保未保”")
+        if kinds or child.id in needs:
+            out.append(Uncovered(child, kinds, "；".join(why)))
+    return out
+
+
+@dataclass
+class ToEnd:
+    child: Child
+    entitlement: BenefitEntitlement
+    end_date: dt.date
+    reason: str
+
+
+def entitlements_to_end(session: Session, today: dt.date | None = None, horizon_days: int | None = None,
+                        policy: rules.Policy | None = None) -> list[ToEnd]:
+    """Open entitlements that must end by today + horizon (aged 18, category ended), soonest first."""
+    today = today or dt.date.today()
+    policy = policy or rules.default_policy()
+    horizon = today + dt.timedelta(days=policy.end_warning_days if horizon_days is None else horizon_days)
+    cats, _ = _facts(session)
+    rows = session.execute(select(BenefitEntitlement, Child).join(Child, Child.id == BenefitEntitlement.child_id).where(
+        BenefitEntitlement.deleted.is_(False), Child.deleted.is_(False))).all()
+    out = []
+    for ent, child in rows:
+        if ent.end_date is not None and ent.end_date < today:
+            continue
+        due = rules.due_end(rules.EntitlementFacts(ent.id, ent.kind, ent.start_date, ent.end_date),
+                            child.birth_date, cats.get(child.id, []), policy.age_limit)
+        if due is not None and due.end_date <= horizon:
+            out.append(ToEnd(child, ent, due.end_date, due.reason))
+    out.sort(key=lambda t: (t.end_date, t.child.name))
+    return out
