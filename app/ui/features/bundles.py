@@ -1,0 +1,136 @@
+"""USB sync in the main window: 同步 → 导出同步文件… / 导入同步文件… / 用登记文件登记本机….
+
+The work is done by `app.sync.bundle_io`; this module only asks for a folder or a file and shows
+the result or the refusal in clear Chinese.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from app.ui import registry
+
+_CTX = "Bundles"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def register() -> None:
+    registry.add(registry.MENU_ACTIONS, 50, "bundle_export", "导出同步文件…", "app.ui.features.bundles:export_action", "同步")
+    registry.add(registry.MENU_ACTIONS, 51, "bundle_import", "导入同步文件…", "app.ui.features.bundles:import_action", "同步")
+    registry.add(registry.MENU_ACTIONS, 52, "bundle_enrol", "用登记文件登记本机…", "app.ui.features.bundles:enrol_action", "同步")
+
+
+def _ctx(window):
+    return getattr(window, "ctx", None)
+
+
+def _start_dir() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
+
+
+class _Busy:
+    def __enter__(self):
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc):
+        QGuiApplication.restoreOverrideCursor()
+
+
+def _refused(window, title: str, exc: Exception) -> None:
+    QMessageBox.warning(window, title, getattr(exc, "message", None) or str(exc))
+
+
+# -- actions ----------------------------------------------------------------------------------
+def export_action(window) -> QAction:
+    action = QAction(tr("导出同步文件…"), window)
+    action.setStatusTip(tr("把尚未被县里确认的修改写入一个同步文件（例如U盘），交到县民政局导入"))
+    action.triggered.connect(lambda: export_bundle(window))
+    return action
+
+
+def import_action(window) -> QAction:
+    action = QAction(tr("导入同步文件…"), window)
+    action.setStatusTip(tr("导入县里发回的同步回执文件（.tonghu）"))
+    action.triggered.connect(lambda: import_bundle(window))
+    return action
+
+
+def enrol_action(window) -> QAction:
+    action = QAction(tr("用登记文件登记本机…"), window)
+    action.setStatusTip(tr("没有网络时，用县里发的登记文件登记本机"))
+    action.triggered.connect(lambda: enrol_from_file(window))
+    return action
+
+
+def export_bundle(window, folder: str | None = None) -> None:
+    from app.sync import bundle_io
+    from app.sync.bundle import BundleError
+
+    ctx = _ctx(window)
+    title = tr("导出同步文件")
+    if folder is None:
+        folder = QFileDialog.getExistingDirectory(window, tr("选择保存同步文件的文件夹（例如U盘）"), _start_dir())
+    if not folder:
+        return
+    try:
+        with _Busy():
+            result = bundle_io.export_bundle(ctx.store, folder)
+    except BundleError as exc:
+        _refused(window, title, exc)
+        return
+    text = tr("已导出 {count} 条修改到：\n{path}\n\n请把此文件交到县民政局导入，再把县里发回的回执文件导入本机。"
+              "在导入回执之前，这些修改仍保留在本机，不会丢失。").format(count=result.count, path=result.path)
+    QMessageBox.information(window, title, text)
+    ctx.show_status(tr("同步文件已导出：{name}").format(name=result.path.name))
+
+
+def import_bundle(window, path: str | None = None) -> None:
+    from app.sync import bundle_io
+    from app.sync.bundle import BundleError
+
+    ctx = _ctx(window)
+    title = tr("导入同步文件")
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, tr("选择县里发回的同步文件"), _start_dir(),
+                                              tr("童护同步文件 (*.tonghu);;所有文件 (*)"))
+    if not path:
+        return
+    try:
+        with _Busy():
+            result = bundle_io.import_bundle(ctx.store, path)
+    except BundleError as exc:
+        _refused(window, title, exc)
+        return
+    text = tr("导入完成：县里确认了 {acked} 条本机修改，收到 {received} 条新数据。").format(
+        acked=result.acked, received=result.received)
+    if result.conflicts:
+        text += "\n" + tr("其中 {n} 处与本机的修改冲突，请到“冲突”页面确认。").format(n=result.conflicts)
+    QMessageBox.information(window, title, text)
+    ctx.show_status(tr("同步文件已导入"))
+    ctx.notify_saved()
+
+
+def enrol_from_file(window, path: str | None = None) -> None:
+    from app.sync import bundle_io
+    from app.sync.bundle import BundleError
+
+    ctx = _ctx(window)
+    title = tr("用登记文件登记本机")
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, tr("选择县里发的登记文件"), _start_dir(),
+                                              tr("童护登记文件 (*.tonghu-enrol *.json);;所有文件 (*)"))
+    if not path:
+        return
+    try:
+        with _Busy():
+            result = bundle_io.enrol_from_file(ctx.store, path)
+    except BundleError as exc:
+        _refused(window, title, exc)
+        return
+    QMessageBox.information(window, title, tr("本机已登记，范围：{scope}。以后可以用网络或U盘同步。").format(scope=result.scope))
+    ctx.notify_saved()
