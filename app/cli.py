@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "app.commands.children_cmds",
     "app.commands.ui_cmds",
     "app.commands.visits_cmds",
+    "app.commands.package_cmds",
 ]
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--self-check"]:  # top-level flag of the installed program
+        argv[0] = "self-check"
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

@@ -287,6 +287,9 @@ class LoginDialog(QDialog):
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    from app.ui import i18n
+
+    i18n.prepare_application(app)  # translator (chosen language), icon, look — before any window
     app.setApplicationName("Tonghu")
     app.setApplicationDisplayName(QCoreApplication.translate("App", "童护"))
     font = QFont(app.font())

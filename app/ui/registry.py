@@ -39,6 +39,7 @@ DASHBOARD_SECTIONS: list[Entry] = []  # blocks of the 工作台 home screen
 # Modules whose `register()` adds entries above; add yours here.
 FEATURES = [
     "app.ui.features.children",
+    "app.ui.features.language",
 ]
 
 _registered = False
