@@ -244,7 +244,10 @@ def clean_child(data: dict, today: dt.date | None = None, *, existing: dict | No
     values = dict(existing or {})
     values.update({k: v for k, v in data.items() if k in CHILD_FIELDS})
     out: dict[str, Any] = {}
-    keys = CHILD_FIELDS if new else [k for k in CHILD_FIELDS if k in data]
+    # A new child needs a name, an ID number and a village; other fields left out keep the
+    # model's defaults. An edit touches only the fields it names.
+    required = ("name", "id_number", "village_code") if new else ()
+    keys = [k for k in CHILD_FIELDS if k in data or k in required]
 
     for key in keys:
         v = values.get(key)

@@ -54,7 +54,11 @@ def parse(number: str, today: dt.date | None = None, field: str = "id_number") -
 
 
 def check_digit(first17: str) -> str:
-    return ric.calc_check_digit(first17)
+    """The check digit (0-9 or X) for the first 17 digits of an ID number."""
+    if len(first17) != 17 or not first17.isdigit():
+        raise ValueError("check_digit needs the first 17 digits")
+    # stdnum's calc_check_digit takes the whole number and ignores its last character.
+    return ric.calc_check_digit(first17 + "0")
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
