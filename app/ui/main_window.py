@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget,
+    QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from app import __version__
@@ -52,12 +52,20 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
 
-        # the lock screen sits in a top-level stack so locking hides every page
+        # Locking swaps the content for a blank page and shows the lock screen in a frameless modal
+        # dialog over the whole window, so it also covers (and blocks) any dialog left open.
         self.outer = QStackedWidget()
         self.outer.addWidget(content)
-        self.lock_screen = lock.LockScreen(store)
-        self.outer.addWidget(self.lock_screen)
+        self.outer.addWidget(QWidget())
         self.setCentralWidget(self.outer)
+        self.lock_dialog = QDialog(self, Qt.Dialog | Qt.FramelessWindowHint)
+        self.lock_dialog.setObjectName("lockDialog")
+        self.lock_dialog.setModal(True)
+        self.lock_dialog.setWindowModality(Qt.ApplicationModal)
+        self.lock_screen = lock.LockScreen(store, self.lock_dialog)
+        box = QVBoxLayout(self.lock_dialog)
+        box.addWidget(self.lock_screen)
+        self.lock_dialog.rejected.connect(self.lock_dialog.show)  # Esc must not unlock
 
         self._build_menus()
         self._build_status_bar()
@@ -183,13 +191,18 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         self.idle.paused = True
         self.menuBar().setEnabled(False)
-        self.outer.setCurrentWidget(self.lock_screen)
+        self.outer.setCurrentIndex(1)
+        self.lock_dialog.setGeometry(self.frameGeometry())
+        self.lock_dialog.show()
+        self.lock_dialog.raise_()
+        self.lock_dialog.activateWindow()
         self.lock_screen.reset()
 
     def is_locked(self) -> bool:
-        return self.outer.currentWidget() is self.lock_screen
+        return self.lock_dialog.isVisible()
 
     def unlock(self) -> None:
+        self.lock_dialog.hide()
         self.outer.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
         self.idle.resume()

@@ -29,12 +29,12 @@ class ChildListPage(QWidget):
 
         self.category = QComboBox()
         self.category.setObjectName("categoryFilter")
-        self.category.addItem(self.tr("全部类别"), ("", ""))
-        self.category.addItem(self.tr("留守儿童（全部）"), (vocab.LEFT_BEHIND_GROUP, ""))
-        self.category.addItem(self.tr("困境儿童（全部）"), (vocab.HARDSHIP_GROUP, ""))
+        self.category.addItem(self.tr("全部类别"), "")
+        self.category.addItem(self.tr("留守儿童（全部）"), "group:" + vocab.LEFT_BEHIND_GROUP)
+        self.category.addItem(self.tr("困境儿童（全部）"), "group:" + vocab.HARDSHIP_GROUP)
         for c in vocab.CATEGORIES:
             if c != vocab.CATEGORY_LEFT_BEHIND:
-                self.category.addItem("　" + c, ("", c))
+                self.category.addItem("　" + c, "category:" + c)
 
         self.colour = QComboBox()
         self.colour.setObjectName("colourFilter")
@@ -96,7 +96,9 @@ class ChildListPage(QWidget):
         self.apply_query()
 
     def current_query(self) -> ChildQuery:
-        group, category = self.category.currentData() or ("", "")
+        kind, _, value = (self.category.currentData() or "").partition(":")
+        group = value if kind == "group" else ""
+        category = value if kind == "category" else ""
         return ChildQuery(
             text=self.search.text().strip(), group=group, category=category,
             colour=self.colour.currentData() or "", status=self.status.currentData() or "",
