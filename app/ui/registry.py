@@ -40,6 +40,7 @@ DASHBOARD_SECTIONS: list[Entry] = []  # blocks of the 工作台 home screen
 FEATURES = [
     "app.ui.features.children",
     "app.ui.features.language",
+    "app.ui.features.visits",
 ]
 
 _registered = False

@@ -1,0 +1,381 @@
+"""分级分色评估 on screen: the assessment dialog (factors grouped, suggested colour and why,
+override with a mandatory reason) and the child's 评估 tab (current colour, next visit, the
+colour history timeline).
+
+The rule itself lives in app.domain.colour; this module only shows it and calls
+app.data.visits.record_assessment to save.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout,
+    QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
+    QSplitter, QVBoxLayout, QWidget,
+)
+
+from app.data import visits as data
+from app.data.models import Child
+from app.domain import colour as colour_rule
+from app.domain import schedule
+from app.domain.errors import ValidationError
+from app.domain.policy import FACTOR_NUMBER, Policy
+from app.ui.visits.common import badge, load_policy_or_warn, meaning, pydate, qdate, set_badge
+from app.ui.widgets import colour_icon, fmt_date
+
+SEVERITY_HEX = {"高": "#d93025", "中": "#b06000", "低": "#1a73e8"}
+
+
+class AssessmentDialog(QDialog):
+    """Assess one child: tick the factors found, see the suggested colour and why, save."""
+
+    def __init__(self, ctx, child_id: str, parent=None, policy: Policy | None = None, source: str = "",
+                 initial: dict | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.child_id = child_id
+        self.source = source
+        self.policy = policy or load_policy_or_warn(self)
+        self.saved_id: str | None = None
+        with ctx.store.read_session() as s:
+            child = s.get(Child, child_id)
+            name, current = child.name, child.colour or ""
+            last = data.assessments(s, child_id)
+            previous = json.loads(last[-1].answers) if last else {}
+        self.setWindowTitle(self.tr("分级分色评估 — {n}").format(n=name))
+        self.resize(1060, 690)
+        self.inputs: dict[str, QWidget] = {}
+
+        # -- left: factors grouped by 监护/安全/健康/教育/心理/生活 --------------------------
+        factors_box = QWidget()
+        grid = QGridLayout(factors_box)
+        grid.setContentsMargins(0, 0, 6, 0)
+        grid.setHorizontalSpacing(8)
+        policy = self.policy
+        groups = policy.factors_by_group() if policy else {}
+        for i, (group, factors) in enumerate(groups.items()):
+            box = QGroupBox(self.tr(group))
+            box.setObjectName(f"group_{group}")
+            col = QVBoxLayout(box)
+            col.setSpacing(3)
+            for f in factors:
+                row = QHBoxLayout()
+                if f.kind == FACTOR_NUMBER:
+                    label = QLabel(f.label)
+                    label.setWordWrap(True)
+                    spin = QDoubleSpinBox()
+                    spin.setObjectName(f"factor_{f.key}")
+                    spin.setRange(-1, 10_000_000)
+                    spin.setDecimals(0)
+                    spin.setSpecialValueText(self.tr("未填"))
+                    spin.setValue(-1)
+                    spin.setSuffix(" " + f.unit)
+                    spin.setMinimumWidth(96)
+                    spin.setToolTip("；".join(f"{lv.describe(f.unit)} → {lv.severity}" for lv in f.levels))
+                    spin.valueChanged.connect(self.update_suggestion)
+                    row.addWidget(label, 1)
+                    row.addWidget(spin)
+                    self.inputs[f.key] = spin
+                    if f.key in previous:
+                        spin.setValue(float(previous[f.key]))
+                else:
+                    box_ = QCheckBox(f.label)
+                    box_.setObjectName(f"factor_{f.key}")
+                    box_.setToolTip(self.tr("严重程度：{s}；风险维度：{d}").format(s=f.severity, d=f.dimension))
+                    box_.toggled.connect(self.update_suggestion)
+                    row.addWidget(box_, 1)
+                    sev = QLabel(f.severity)
+                    sev.setStyleSheet(f"color:{SEVERITY_HEX.get(f.severity, '#555')};")
+                    row.addWidget(sev)
+                    self.inputs[f.key] = box_
+                    if previous.get(f.key):
+                        box_.setChecked(True)
+                dim = QLabel(f.dimension)
+                dim.setStyleSheet("color:#5f6368;font-size:11px;")
+                dim.setFixedWidth(60)
+                row.addWidget(dim)
+                col.addLayout(row)
+            col.addStretch()
+            grid.addWidget(box, i // 2, i % 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(factors_box)
+
+        # -- right: suggestion, reasons, decision ---------------------------------------------
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(6, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(QLabel(self.tr("当前颜色：")))
+        self.current_badge = badge(current)
+        head.addWidget(self.current_badge)
+        head.addStretch()
+        side.addLayout(head)
+        sug = QHBoxLayout()
+        title = QLabel(self.tr("建议颜色："))
+        title.setStyleSheet("font-weight:bold;")
+        sug.addWidget(title)
+        self.suggested_badge = badge("")
+        self.suggested_badge.setObjectName("suggestedColour")
+        self.suggested_badge.setStyleSheet("font-size:16px;")
+        sug.addWidget(self.suggested_badge)
+        self.suggested_meaning = QLabel()
+        sug.addWidget(self.suggested_meaning, 1)
+        side.addLayout(sug)
+        self.rule_label = QLabel()
+        self.rule_label.setObjectName("ruleNote")
+        self.rule_label.setWordWrap(True)
+        side.addWidget(self.rule_label)
+        side.addWidget(QLabel(self.tr("依据（发现的风险因素）：")))
+        self.reasons = QListWidget()
+        self.reasons.setObjectName("reasons")
+        side.addWidget(self.reasons, 2)
+        self.dimensions = QLabel()
+        self.dimensions.setObjectName("dimensionSummary")
+        self.dimensions.setWordWrap(True)
+        side.addWidget(self.dimensions)
+
+        form = QFormLayout()
+        self.date = QDateEdit(qdate(schedule.today_local()))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(qdate(schedule.today_local()))
+        form.addRow(self.tr("评估日期："), self.date)
+        self.colour = QComboBox()
+        self.colour.setObjectName("colourChoice")
+        self.colour.addItem(self.tr("按建议"), "")
+        for name in (policy.colour_names if policy else []):
+            self.colour.addItem(colour_icon(name), f"{name}（{meaning(name)}）", name)
+        self.colour.currentIndexChanged.connect(self.update_suggestion)
+        form.addRow(self.tr("确定颜色："), self.colour)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("overrideReason")
+        self.reason.setPlaceholderText(self.tr("与建议颜色不同时必须填写理由"))
+        self.reason.setFixedHeight(60)
+        form.addRow(self.tr("改色理由："), self.reason)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(44)
+        form.addRow(self.tr("备注："), self.notes)
+        side.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("assessmentError")
+        self.error.setProperty("role", "error")
+        self.error.setStyleSheet("color:#c5221f;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        side.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存评估"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
+        side.addWidget(buttons)
+
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([640, 400])
+        layout = QVBoxLayout(self)
+        hint = QLabel(self.tr("勾选走访和了解中发现的风险因素，系统按评估标准给出建议颜色并说明依据；"
+                              "如需选择其他颜色，必须写明理由。"))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        layout.addWidget(split, 1)
+        for key, value in (initial or {}).items():
+            self.set_answer(key, value)
+        self.update_suggestion()
+
+    # -- answers ---------------------------------------------------------
+    def set_answer(self, key: str, value) -> None:
+        w = self.inputs[key]
+        if isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        else:
+            w.setValue(-1 if value in (None, "", False) else float(value))
+
+    def answers(self) -> dict:
+        out = {}
+        for key, w in self.inputs.items():
+            if isinstance(w, QCheckBox):
+                if w.isChecked():
+                    out[key] = True
+            elif w.value() >= 0:
+                out[key] = w.value()
+        return out
+
+    def chosen_colour(self) -> str:
+        return self.colour.currentData() or ""
+
+    def update_suggestion(self) -> None:
+        if self.policy is None:
+            self.save_button.setEnabled(False)
+            return
+        s = colour_rule.suggest(self.policy, self.answers())
+        self.suggestion = s
+        set_badge(self.suggested_badge, s.colour)
+        self.suggested_meaning.setText(meaning(s.colour))
+        self.rule_label.setText(self.tr("规则：{r}").format(r=s.rule_note) if s.rule_note
+                                else self.tr("未发现风险因素，建议为{c}色").format(c=s.colour))
+        self.reasons.clear()
+        for r in s.reasons:
+            item = QListWidgetItem(f"【{r.group}·{r.dimension}】{r.text()}")
+            item.setForeground(Qt.black)
+            item.setIcon(colour_icon({"高": "红", "中": "黄", "低": "蓝"}.get(r.severity, "")))
+            self.reasons.addItem(item)
+        parts = []
+        for dim in self.policy.dimensions:
+            found = [r for r in s.reasons if r.dimension == dim]
+            parts.append(f"{dim}：{len(found)}项" if found else f"{dim}：无")
+        self.dimensions.setText(self.tr("按风险维度：") + "　".join(parts))
+        chosen = self.chosen_colour()
+        differs = bool(chosen) and chosen != s.colour
+        self.reason.setEnabled(differs or bool(self.reason.toPlainText().strip()))
+        if differs:
+            self.reason.setPlaceholderText(self.tr("建议为{s}色，改为{c}色：请写明理由（必填）").format(s=s.colour, c=chosen))
+        self.error.hide()
+
+    # -- saving ----------------------------------------------------------
+    def save(self) -> None:
+        try:
+            with self.ctx.store.session() as s:
+                row = data.record_assessment(
+                    s, self.child_id, self.answers(), colour=self.chosen_colour() or None,
+                    override_reason=self.reason.toPlainText(), on=pydate(self.date.date()),
+                    source=self.source, notes=self.notes.toPlainText().strip(), policy=self.policy)
+                self.saved_id = row.id
+                self.saved_colour = row.colour
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            if exc.field == "override_reason":
+                self.reason.setEnabled(True)
+                self.reason.setFocus()
+            return
+        self.ctx.show_status(self.tr("评估已保存：{c}色").format(c=self.saved_colour))
+        self.ctx.notify_saved(self.child_id)
+        self.accept()
+
+
+class AssessmentTab(QWidget):
+    """评估 tab of the child's file: current colour, next visit, the colour history timeline."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.child_id: str | None = None
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("当前颜色：")))
+        self.colour_badge = badge("")
+        self.colour_badge.setObjectName("currentColour")
+        top.addWidget(self.colour_badge)
+        self.meaning = QLabel()
+        top.addWidget(self.meaning)
+        top.addSpacing(24)
+        self.due = QLabel()
+        self.due.setObjectName("nextDue")
+        top.addWidget(self.due)
+        top.addStretch()
+        self.assess_button = QPushButton(self.tr("新的评估…"))
+        self.assess_button.setObjectName("assessButton")
+        self.assess_button.setProperty("role", "primary")
+        self.assess_button.clicked.connect(self.assess)
+        top.addWidget(self.assess_button)
+
+        self.strip = ColourStrip()
+        self.history = QListWidget()
+        self.history.setObjectName("colourHistory")
+        self.history.setWordWrap(True)
+        self.history.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        cap = QLabel(self.tr("颜色变化（按评估时间）："))
+        layout.addWidget(cap)
+        layout.addWidget(self.strip)
+        layout.addWidget(QLabel(self.tr("历次评估（最新在上）：")))
+        layout.addWidget(self.history, 1)
+
+    def load(self, child_id: str) -> None:
+        self.child_id = child_id
+        today = schedule.today_local()
+        with self.ctx.store.read_session() as s:
+            child = s.get(Child, child_id)
+            colour, due, last = child.colour or "", child.next_visit_due, child.last_visit_date
+            rows = [(a.assessed_on, a.colour, a.suggested_colour, a.override_reason, a.assessor,
+                     json.loads(a.reasons or "[]"), a.source) for a in data.assessments(s, child_id)]
+        set_badge(self.colour_badge, colour)
+        self.meaning.setText(meaning(colour))
+        if due is None:
+            self.due.setText(self.tr("从未走访，尚无走访计划") if last is None else "")
+        else:
+            late = schedule.overdue_days(due, today)
+            text = self.tr("下次走访：{d}").format(d=fmt_date(due))
+            if late:
+                text += self.tr("（已逾期 {n} 天）").format(n=late)
+            self.due.setText(text)
+            self.due.setStyleSheet("color:#c5221f;font-weight:bold;" if late else "")
+        self.strip.set_history([(d, c) for d, c, *_ in rows])
+        self.history.clear()
+        for day, c, suggested, reason, assessor, reasons, source in reversed(rows):
+            lines = [f"{fmt_date(day)}　{c}色　{self.tr('评估人')}：{assessor}"]
+            if reasons:
+                lines.append(self.tr("依据：") + "；".join(r["label"] + (f"（{r['value']:g}{r.get('unit', '')}）"
+                                                                      if "value" in r else "") for r in reasons))
+            else:
+                lines.append(self.tr("依据：未发现风险因素"))
+            if c != suggested:
+                lines.append(self.tr("建议为{s}色，改为{c}色，理由：{r}").format(s=suggested, c=c, r=reason))
+            if source == data.SOURCE_MANDATORY_REPORT:
+                lines.append(self.tr("（由强制报告触发）"))
+            item = QListWidgetItem(colour_icon(c, 16), "\n".join(lines))
+            self.history.addItem(item)
+        if not rows:
+            self.history.addItem(self.tr("尚未评估。点“新的评估…”开始分级分色评估。"))
+
+    def assess(self) -> None:
+        if not self.child_id:
+            return
+        dlg = AssessmentDialog(self.ctx, self.child_id, self)
+        if dlg.exec():
+            self.load(self.child_id)
+
+
+class ColourStrip(QWidget):
+    """A horizontal timeline: one coloured segment per period a colour held."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("colourStrip")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(2)
+        self.setFixedHeight(34)
+
+    def set_history(self, history: list[tuple[dt.date, str]]) -> None:
+        while self.row.count():
+            item = self.row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        periods: list[tuple[dt.date, str]] = []
+        for day, colour in history:
+            if not periods or periods[-1][1] != colour:
+                periods.append((day, colour))
+        if not periods:
+            self.row.addWidget(badge("", self.tr("尚无评估")))
+            self.row.addStretch()
+            return
+        today = schedule.today_local()
+        for i, (day, colour) in enumerate(periods):
+            end = periods[i + 1][0] if i + 1 < len(periods) else today
+            label = badge(colour, f"{colour}　{day:%Y-%m-%d}")
+            label.setAlignment(Qt.AlignCenter)
+            label.setToolTip(f"{colour}：{fmt_date(day)} — {fmt_date(end) if i + 1 < len(periods) else '至今'}")
+            self.row.addWidget(label, max(1, (end - day).days))

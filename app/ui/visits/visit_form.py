@@ -1,0 +1,406 @@
+"""走访记录 on screen: the visit form (new visit or amendment) and the child's 走访 tab, where each
+visit shows with its amendments linked to it.
+
+The form is built from app.domain.visit_checklist (the same definitions the printed form uses);
+saving goes through app.data.visits.record_visit / amend_visit, which validate.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
+    QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from app.data import visits as data
+from app.data.models import Child
+from app.data.models.visits import Visit
+from app.domain import schedule
+from app.domain.errors import ValidationError, ValidationErrors
+from app.domain.visit_checklist import ANSWER_PROBLEM, ANSWERS, CHECKLIST, VISIT_KINDS, checklist_item
+from app.ui.visits.common import pydate, qdate
+from app.ui.widgets import OptionalDateEdit, fmt_date
+
+
+class VisitDialog(QDialog):
+    """Record a visit, or (with `amends`) correct a saved one: the original stays on record."""
+
+    def __init__(self, ctx, child_id: str, parent=None, amends: str | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.child_id = child_id
+        self.amends = amends
+        self.saved_id: str | None = None
+        with ctx.store.read_session() as s:
+            child = s.get(Child, child_id)
+            name = child.name
+            base = None
+            if amends:
+                original = s.get(Visit, amends)
+                base = data.effective_version(s, s.get(Visit, original.amends_id) if original.amends_id else original)
+                base = {c: getattr(base, c) for c in (
+                    "visit_date", "kind", "present", "lives_where", "lives_with", "checklist", "findings",
+                    "needs", "help_given", "follow_ups", "reassess")}
+        title = self.tr("更正走访记录 — {n}") if amends else self.tr("记录走访 — {n}")
+        self.setWindowTitle(title.format(n=name))
+        self.resize(1000, 700)
+
+        # -- who / where ---------------------------------------------------------------------
+        self.date = QDateEdit(qdate(schedule.today_local()))
+        self.date.setObjectName("visitDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(qdate(schedule.today_local()))
+        self.kind = QComboBox()
+        self.kind.setObjectName("visitKind")
+        self.kind.addItems(VISIT_KINDS)
+        self.present = QLineEdit()
+        self.present.setObjectName("visitPresent")
+        self.present.setPlaceholderText(self.tr("如：儿童本人、祖母、班主任"))
+        self.lives_where = QLineEdit()
+        self.lives_where.setObjectName("visitLivesWhere")
+        self.lives_where.setPlaceholderText(self.tr("如：本村三组家中 / 随父母在外地"))
+        self.lives_with = QLineEdit()
+        self.lives_with.setObjectName("visitLivesWith")
+        self.lives_with.setPlaceholderText(self.tr("如：祖父母"))
+        head = QGridLayout()
+        places = [((self.tr("走访日期"), self.date), 0, 0), ((self.tr("走访方式"), self.kind), 0, 1),
+                  ((self.tr("在场人员"), self.present), 1, 0), ((self.tr("与谁同住"), self.lives_with), 1, 1),
+                  ((self.tr("现居住地"), self.lives_where), 2, 0)]
+        for (label, w), r, c in places:
+            head.addWidget(QLabel(label + "："), r, c * 2, Qt.AlignRight)
+            head.addWidget(w, r, c * 2 + 1, 1, 3 if r == 2 else 1)
+        head.setColumnStretch(1, 1)
+        head.setColumnStretch(3, 1)
+
+        # -- checklist -----------------------------------------------------------------------
+        check_box = QGroupBox(self.tr("检查项目"))
+        grid = QGridLayout(check_box)
+        grid.setVerticalSpacing(2)
+        self.answers: dict[str, QButtonGroup] = {}
+        self.notes: dict[str, QLineEdit] = {}
+        for r, item in enumerate(CHECKLIST):
+            label = QLabel(self.tr(item.label))
+            label.setToolTip(self.tr(item.hint))
+            grid.addWidget(label, r, 0)
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            for c, answer in enumerate(ANSWERS):
+                rb = QRadioButton(self.tr(answer))
+                rb.setObjectName(f"check_{item.key}_{c}")
+                group.addButton(rb, c)
+                grid.addWidget(rb, r, 1 + c)
+            note = QLineEdit()
+            note.setObjectName(f"checknote_{item.key}")
+            note.setPlaceholderText(self.tr(item.hint))
+            grid.addWidget(note, r, 1 + len(ANSWERS))
+            self.answers[item.key] = group
+            self.notes[item.key] = note
+        grid.setColumnStretch(1 + len(ANSWERS), 1)
+
+        # -- findings, needs, help, follow-ups -------------------------------------------------
+        self.findings = QPlainTextEdit()
+        self.findings.setObjectName("visitFindings")
+        self.needs = QPlainTextEdit()
+        self.needs.setObjectName("visitNeeds")
+        self.help_given = QPlainTextEdit()
+        self.help_given.setObjectName("visitHelp")
+        texts = QGridLayout()
+        for c, (label, w) in enumerate(((self.tr("发现的情况"), self.findings), (self.tr("发现的需求"), self.needs),
+                                        (self.tr("已提供或已联系的帮助"), self.help_given))):
+            w.setFixedHeight(64)
+            texts.addWidget(QLabel(label), 0, c)
+            texts.addWidget(w, 1, c)
+        self.follow_ups = QTableWidget(0, 3)
+        self.follow_ups.setObjectName("followUps")
+        self.follow_ups.setHorizontalHeaderLabels([self.tr("跟进事项"), self.tr("完成期限"), self.tr("负责人")])
+        self.follow_ups.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.follow_ups.setColumnWidth(1, 130)
+        self.follow_ups.setColumnWidth(2, 120)
+        self.follow_ups.verticalHeader().setVisible(False)
+        self.follow_ups.setFixedHeight(96)
+        add_fu = QPushButton(self.tr("添加跟进事项"))
+        add_fu.setObjectName("addFollowUp")
+        add_fu.clicked.connect(lambda: self.add_follow_up())
+        del_fu = QPushButton(self.tr("删除所选"))
+        del_fu.clicked.connect(lambda: self.follow_ups.removeRow(self.follow_ups.currentRow()))
+        fu_buttons = QVBoxLayout()
+        fu_buttons.addWidget(add_fu)
+        fu_buttons.addWidget(del_fu)
+        fu_buttons.addStretch()
+        fu_row = QHBoxLayout()
+        fu_row.addWidget(self.follow_ups, 1)
+        fu_row.addLayout(fu_buttons)
+        self.reassess = QCheckBox(self.tr("需要重新评估（保存后打开分级分色评估）"))
+        self.reassess.setObjectName("visitReassess")
+        self.amend_reason = QLineEdit()
+        self.amend_reason.setObjectName("amendReason")
+        self.amend_reason.setPlaceholderText(self.tr("必填：说明更正了什么、为什么"))
+
+        self.error = QLabel()
+        self.error.setObjectName("visitError")
+        self.error.setStyleSheet("color:#c5221f;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.addLayout(head)
+        col.addWidget(check_box)
+        col.addLayout(texts)
+        col.addWidget(QLabel(self.tr("跟进事项：")))
+        col.addLayout(fu_row)
+        col.addWidget(self.reassess)
+        if amends:
+            form = QFormLayout()
+            form.addRow(self.tr("更正原因："), self.amend_reason)
+            col.addLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存更正") if amends else self.tr("保存走访"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if not amends:
+            hint = QLabel(self.tr("走访记录保存后不能修改；如有错误，请在走访列表中“更正”，原记录和更正都会保留。"))
+        else:
+            hint = QLabel(self.tr("更正将作为新记录保存并与原记录关联，原记录保留不变。"))
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if base:
+            self.set_values(base)
+
+    # -- values ----------------------------------------------------------
+    def add_follow_up(self, action: str = "", due=None, owner: str = "") -> None:
+        r = self.follow_ups.rowCount()
+        self.follow_ups.insertRow(r)
+        self.follow_ups.setItem(r, 0, QTableWidgetItem(action))
+        d = OptionalDateEdit()
+        d.set_value(due)
+        self.follow_ups.setCellWidget(r, 1, d)
+        self.follow_ups.setItem(r, 2, QTableWidgetItem(owner))
+
+    def set_answer(self, key: str, answer: str, note: str = "") -> None:
+        idx = ANSWERS.index(answer)
+        self.answers[key].button(idx).setChecked(True)
+        self.notes[key].setText(note)
+
+    def set_values(self, v: dict) -> None:
+        import datetime as dt
+
+        self.date.setDate(qdate(v["visit_date"]))
+        self.kind.setCurrentText(v["kind"])
+        self.present.setText(v["present"])
+        self.lives_where.setText(v["lives_where"])
+        self.lives_with.setText(v["lives_with"])
+        for key, item in json.loads(v["checklist"] or "{}").items():
+            if item.get("answer") in ANSWERS:
+                self.set_answer(key, item["answer"], item.get("note", ""))
+            else:
+                self.notes[key].setText(item.get("note", ""))
+        self.findings.setPlainText(v["findings"])
+        self.needs.setPlainText(v["needs"])
+        self.help_given.setPlainText(v["help_given"])
+        for fu in json.loads(v["follow_ups"] or "[]"):
+            self.add_follow_up(fu["action"], dt.date.fromisoformat(fu["due"]) if fu.get("due") else None, fu.get("owner", ""))
+        self.reassess.setChecked(bool(v["reassess"]))
+
+    def values(self) -> dict:
+        checklist = {}
+        for key, group in self.answers.items():
+            idx = group.checkedId()
+            note = self.notes[key].text().strip()
+            if idx >= 0 or note:
+                checklist[key] = {"answer": ANSWERS[idx] if idx >= 0 else "", "note": note}
+        follow_ups = []
+        for r in range(self.follow_ups.rowCount()):
+            action = (self.follow_ups.item(r, 0).text() if self.follow_ups.item(r, 0) else "").strip()
+            owner = (self.follow_ups.item(r, 2).text() if self.follow_ups.item(r, 2) else "").strip()
+            due = self.follow_ups.cellWidget(r, 1).value()
+            if action:
+                follow_ups.append({"action": action, "due": due, "owner": owner})
+        return dict(
+            visit_date=pydate(self.date.date()), kind=self.kind.currentText(), present=self.present.text(),
+            lives_where=self.lives_where.text(), lives_with=self.lives_with.text(), checklist=checklist,
+            findings=self.findings.toPlainText(), needs=self.needs.toPlainText(),
+            help_given=self.help_given.toPlainText(), follow_ups=follow_ups, reassess=self.reassess.isChecked(),
+        )
+
+    # -- saving ----------------------------------------------------------
+    def save(self) -> None:
+        values = self.values()
+        try:
+            with self.ctx.store.session() as s:
+                if self.amends:
+                    row = data.amend_visit(s, self.amends, self.amend_reason.text(), **values)
+                else:
+                    row = data.record_visit(s, self.child_id, **values)
+                self.saved_id = row.id
+        except ValidationErrors as exc:
+            self.error.setText("；".join(e.message for e in exc.errors))
+            self.error.show()
+            return
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.ctx.show_status(self.tr("走访记录已保存"))
+        self.ctx.notify_saved(self.child_id)
+        self.accept()
+        if values["reassess"] and not self.amends:
+            from app.ui.visits.assessment import AssessmentDialog
+
+            self.reassess_dialog = AssessmentDialog(self.ctx, self.child_id, self.parent(), source="visit")
+            self.reassess_dialog.open()
+
+
+def describe_visit(v: Visit, tr) -> str:
+    """The visit as HTML for the detail pane."""
+    rows = [(tr("走访日期"), fmt_date(v.visit_date)), (tr("走访方式"), v.kind), (tr("走访人"), v.visitor),
+            (tr("在场人员"), v.present), (tr("现居住地"), v.lives_where), (tr("与谁同住"), v.lives_with)]
+    html = ["<table cellspacing=2>"] + [f"<tr><td><b>{k}：</b></td><td>{_esc(val)}</td></tr>" for k, val in rows]
+    html.append("</table>")
+    checklist = json.loads(v.checklist or "{}")
+    if checklist:
+        html.append(f"<p><b>{tr('检查项目')}：</b></p><ul>")
+        for item in CHECKLIST:
+            got = checklist.get(item.key)
+            if got:
+                colour = "#c5221f" if got.get("answer") == ANSWER_PROBLEM else "#202124"
+                html.append(f"<li>{checklist_item(item.key).label}：<span style='color:{colour}'>"
+                            f"{got.get('answer') or ''}</span> {_esc(got.get('note', ''))}</li>")
+        html.append("</ul>")
+    for label, text in ((tr("发现的情况"), v.findings), (tr("发现的需求"), v.needs), (tr("已提供或已联系的帮助"), v.help_given)):
+        if text:
+            html.append(f"<p><b>{label}：</b>{_esc(text)}</p>")
+    fus = json.loads(v.follow_ups or "[]")
+    if fus:
+        html.append(f"<p><b>{tr('跟进事项')}：</b></p><ul>")
+        for fu in fus:
+            html.append(f"<li>{_esc(fu['action'])}" + (f"（{tr('期限')} {fu['due']}）" if fu.get("due") else "")
+                        + (f" — {_esc(fu['owner'])}" if fu.get("owner") else "") + "</li>")
+        html.append("</ul>")
+    if v.reassess:
+        html.append(f"<p><b>{tr('需要重新评估')}</b></p>")
+    return "".join(html)
+
+
+def _esc(text) -> str:
+    from html import escape
+
+    return escape(str(text or "")).replace("\n", "<br>")
+
+
+class VisitsTab(QWidget):
+    """走访 tab: the child's visits (newest first); a corrected visit shows its amendments linked."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.child_id: str | None = None
+        self.entries = []
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("visitTable")
+        self.table.setHorizontalHeaderLabels([self.tr("日期"), self.tr("方式"), self.tr("发现的情况"), self.tr("更正")])
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemSelectionChanged.connect(self.show_selected)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("visitDetail")
+        self.summary = QLabel()
+        self.summary.setObjectName("visitSummary")
+        self.add_button = QPushButton(self.tr("记录走访…"))
+        self.add_button.setObjectName("addVisit")
+        self.add_button.setProperty("role", "primary")
+        self.add_button.clicked.connect(self.add_visit)
+        self.amend_button = QPushButton(self.tr("更正所选记录…"))
+        self.amend_button.setObjectName("amendVisit")
+        self.amend_button.clicked.connect(self.amend_selected)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.amend_button)
+        top.addWidget(self.add_button)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setSizes([520, 480])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+    def load(self, child_id: str) -> None:
+        self.child_id = child_id
+        today = schedule.today_local()
+        with self.ctx.store.read_session() as s:
+            child = s.get(Child, child_id)
+            due, last = child.next_visit_due, child.last_visit_date
+            self.entries = data.visit_history(s, child_id)
+            for e in self.entries:  # detach-safe: touch what the view needs
+                _ = [(a.visit_date, a.amend_reason) for a in e.amendments]
+        parts = [self.tr("共 {n} 次走访").format(n=len(self.entries))]
+        if last:
+            parts.append(self.tr("最近一次 {d}").format(d=fmt_date(last)))
+        if due:
+            late = schedule.overdue_days(due, today)
+            parts.append(self.tr("下次应于 {d} 前走访").format(d=fmt_date(due))
+                         + (self.tr("（已逾期 {n} 天）").format(n=late) if late else ""))
+        self.summary.setText("，".join(parts))
+        self.table.setRowCount(len(self.entries))
+        for r, e in enumerate(self.entries):
+            cur = e.current
+            items = [fmt_date(cur.visit_date), cur.kind, (cur.findings or "").replace("\n", " ")[:60],
+                     self.tr("已更正 {n} 次").format(n=len(e.amendments)) if e.amendments else ""]
+            for c, text in enumerate(items):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.amend_button.setEnabled(bool(self.entries))
+        if self.entries:
+            self.table.selectRow(0)
+        else:
+            self.detail.setHtml(self.tr("<p>尚无走访记录。</p>"))
+
+    def show_selected(self) -> None:
+        r = self.table.currentRow()
+        if r < 0 or r >= len(self.entries):
+            return
+        e = self.entries[r]
+        tr = self.tr
+        html = []
+        if e.amendments:
+            html.append(f"<h3>{tr('当前有效内容（第 {n} 次更正）').format(n=len(e.amendments))}</h3>")
+            html.append(describe_visit(e.current, tr))
+            for i, a in enumerate(reversed(e.amendments), 1):
+                html.append(f"<hr><p><b>{tr('更正记录')}：</b>{_esc(a.amend_reason)}（{tr('更正人')}：{_esc(a.visitor)}）</p>")
+            html.append(f"<hr><h3>{tr('原始记录')}</h3>")
+            html.append(describe_visit(e.original, tr))
+        else:
+            html.append(describe_visit(e.original, tr))
+        self.detail.setHtml("".join(html))
+
+    def add_visit(self) -> None:
+        if self.child_id:
+            dlg = VisitDialog(self.ctx, self.child_id, self)
+            if dlg.exec():
+                self.load(self.child_id)
+
+    def amend_selected(self) -> None:
+        r = self.table.currentRow()
+        if r < 0 or r >= len(self.entries):
+            return
+        dlg = VisitDialog(self.ctx, self.child_id, self, amends=self.entries[r].original.id)
+        if dlg.exec():
+            self.load(self.child_id)
