@@ -181,6 +181,28 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
+_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+_REGIONS_OK: set[str] = set()
+
+
+def quick_birth_date(number: str, today: dt.date) -> dt.date | None:
+    """Birth date of a well-formed 18-digit ID number with a right check digit whose region an
+    earlier number already passed the full check for, else None (then `idnumber.parse` decides
+    and explains). Fast path for rolls of many thousand rows."""
+    if number[:6] not in _REGIONS_OK or len(number) != 18 or not number[:17].isdigit():
+        return None
+    check = (12 - sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS)) % 11) % 11
+    if number[17] != ("X" if check == 10 else str(check)):
+        return None
+    try:
+        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None
+    return birth if birth <= today else None
+
+
 def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:
     """One data row → RollEntry, RowError (naming what is wrong), or None for an empty row."""
     def get(name: str):
@@ -206,15 +228,18 @@ def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date
         except ValueError as exc:
             problems.append(str(exc))
     if number:
-        try:
-            info = idnumber.parse(number, today=today)
-        except ValidationError as exc:
-            problems.append(f"{exc.message}（{number}）")
-        else:
-            if birth is not None and birth != info.birth_date:
-                problems.append(f"出生日期{birth.isoformat()}与身份证号中的{info.birth_date.isoformat()}不一致")
-            birth = birth or info.birth_date
-    elif birth is None:
+        id_birth = quick_birth_date(number, today)
+        if id_birth is None:
+            try:
+                id_birth = idnumber.parse(number, today=today).birth_date
+                _REGIONS_OK.add(number[:6])
+            except ValidationError as exc:
+                problems.append(f"{exc.message}（{number}）")
+        if id_birth is not None:
+            if birth is not None and birth != id_birth:
+                problems.append(f"出生日期{birth.isoformat()}与身份证号中的{id_birth.isoformat()}不一致")
+            birth = birth or id_birth
+    elif birth is None and not cell_text(raw_birth):
         problems.append("身份证号和出生日期都为空，无法比对")
     if problems:
         return RowError(row_no, "；".join(problems))
