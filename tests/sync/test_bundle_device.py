@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from app.data.models import Child
 from app.data.models.local import OutboxChange
 from app.sync import bundle as B
-from app.sync import bundle_io
+from app.sync import bundle_io, client
 from app.sync.identity import Identity
 
 NAME = "王小明"
@@ -26,8 +26,8 @@ def county():
 @pytest.fixture
 def device(store, county):
     me = Identity.generate()
-    store.set_setting(bundle_io.IDENTITY_SETTING, me.to_json())
-    store.set_setting(bundle_io.COUNTY_SETTING, json.dumps(county.public().to_dict()))
+    store.set_setting(client.S_IDENTITY, me.to_json())
+    store.set_setting(client.S_COUNTY, json.dumps(county.public().to_dict()))
     return me
 
 
@@ -83,7 +83,7 @@ def test_answer_acknowledges_and_moves_the_cursor(store, device, county, tmp_pat
     with store.read_session() as s:
         seqs = s.scalars(select(OutboxChange.seq)).all()
     path = tmp_path / "answer.tonghu"
-    path.write_bytes(answer(county, device, store, acks=[[min(seqs), max(seqs)]], cursor=17))
+    path.write_bytes(answer(county, device, store, acks=seqs, cursor=17))
     result = bundle_io.import_bundle(store, path)
     assert result.acked == len(seqs) and result.cursor == 17
     assert bundle_io.export_bundle(store, tmp_path).count == 0
@@ -94,7 +94,7 @@ def test_answer_acknowledges_and_moves_the_cursor(store, device, county, tmp_pat
 
 def refusals(store, device, county):
     other_county, other_device = Identity.generate(), Identity.generate()
-    good = answer(county, device, store, acks=[[1, 100]], cursor=9)
+    good = answer(county, device, store, acks=list(range(1, 100)), cursor=9)
     flipped = bytearray(good)
     flipped[len(good) // 2] ^= 0x10
     return {
@@ -124,7 +124,7 @@ def test_refused_files_change_nothing(store, device, county, tmp_path, case):
 def test_replay_is_applied_once_and_says_so(store, device, county, tmp_path):
     add_child(store)
     path = tmp_path / "answer.tonghu"
-    path.write_bytes(answer(county, device, store, acks=[[1, 1]], cursor=5))
+    path.write_bytes(answer(county, device, store, acks=[1], cursor=5))
     assert bundle_io.import_bundle(store, path).acked == 1
     before = snapshot(store)
     with pytest.raises(B.ReplayError, match="已经导入过"):

@@ -1,0 +1,165 @@
+"""The county server's own database (SQLite by default, PostgreSQL in production).
+
+It holds the server tables (devices, enrolment codes, the county change log with its sequence,
+priority alerts, settings such as the county key pair) and a copy of every model table of the
+desktop store, materialising the current rows so the same merge (`app.sync.merge`) runs here and
+pulls can be filtered by scope. The copies carry no foreign keys or unique constraints: changes
+from many devices arrive in any order, and the merge settles them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text,
+                        create_engine, event, text)
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+from app.data import models  # noqa: F401  (registers every model table)
+from app.data.base import NAMING, Base, utcnow
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Device(ServerBase):
+    """An enrolled laptop: its scope (division-code prefix), token hash and public keys."""
+
+    __tablename__ = "srv_device"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), default="")
+    scope: Mapped[str] = mapped_column(String(12))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    sign_public: Mapped[str] = mapped_column(String(64), default="")
+    box_public: Mapped[str] = mapped_column(String(64), default="")
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_seen: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    last_sync: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    client_version: Mapped[str] = mapped_column(String(32), default="")
+    protocol: Mapped[int] = mapped_column(Integer, default=0)
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class EnrolCode(ServerBase):
+    """A one-time enrolment code (stored hashed) for a village or township scope."""
+
+    __tablename__ = "srv_enrol_code"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class LogEntry(ServerBase):
+    """One accepted change with its county-wide sequence number and the scopes it belongs to."""
+
+    __tablename__ = "srv_change_log"
+    __table_args__ = (Index("ux_srv_change_log_device_seq", "device_id", "device_seq", unique=True),)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False)
+    device_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None: a server snapshot
+    device_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(21))
+    base_hlc: Mapped[str] = mapped_column(String(21))
+    origin: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64), default="")
+    versions: Mapped[str | None] = mapped_column(Text, nullable=True)
+    child_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    scope_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    scope_code2: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    priority: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PriorityAlert(ServerBase):
+    """A mandatory report (or other priority row) the county must see at once."""
+
+    __tablename__ = "srv_priority_alert"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(36))
+    child_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    scope_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ServerSetting(ServerBase):
+    __tablename__ = "srv_setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+def _copy_model_tables() -> None:
+    """Copy every desktop table (no foreign keys, no unique constraints) into the server metadata."""
+    target = ServerBase.metadata
+    for table in Base.metadata.sorted_tables:
+        if table.name in target.tables:
+            continue
+        cols = [Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable,
+                       autoincrement=c.autoincrement, index=bool(c.index) and not c.primary_key)
+                for c in table.columns]
+        Table(table.name, target, *cols)
+
+
+_copy_model_tables()
+
+
+def normalise_url(url: str) -> str:
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+class ServerDB:
+    """An open server database: engine, sessions and the lock that orders pushes."""
+
+    def __init__(self, url: str, *, create: bool = True, pool_size: int = 10):
+        self.url = normalise_url(url)
+        kwargs = {}
+        if self.url.startswith("sqlite"):
+            kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            kwargs.update(pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            @event.listens_for(self.engine, "connect")
+            def _pragmas(conn, _record):
+                cur = conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
+                cur.execute("PRAGMA busy_timeout=30000")
+                cur.close()
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.lock = threading.Lock()
+        if create:
+            ServerBase.metadata.create_all(self.engine)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    def lock_log(self, session) -> None:
+        """Within a transaction: hold the county log lock until commit (pushes are serialised, so
+        sequence numbers become visible in order and a pull never skips one)."""
+        if not self.is_sqlite:
+            session.execute(text("SELECT pg_advisory_xact_lock(72016)"))
+
+    def drop_all(self) -> None:
+        ServerBase.metadata.drop_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()

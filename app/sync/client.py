@@ -1,0 +1,327 @@
+"""The desktop's network sync client (httpx): enrol once, then push the outbox and pull the county's
+changes for this device's scope, in bounded batches, with retries and backoff.
+
+Nothing leaves the outbox until the server acknowledged it, and each pulled batch is merged in the
+same transaction that advances the pull cursor, so an interrupted sync (lid closed, cable pulled)
+resumes where it stopped and never applies or loses a change twice. After pulling, personal data
+of children that left this device's scope (moved to another village) is purged, once none of
+their changes wait to be sent.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import httpx
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.data.base import synced_tables, utcnow
+from app.data.capture import HLC_SETTING
+from app.data.models.child import Child
+from app.data.models.local import AuditEntry, Setting
+from app.data.models.sync import Conflict, SyncRun
+from app.server import protocol as P
+from app.sync import changes as outbox
+from app.sync import merge
+from app.sync.identity import Identity
+from app.sync.merge import Change, MergeError
+
+Progress = Callable[[str, int, int], None]  # phase ("push" / "pull"), done, total
+
+S_SERVER, S_TOKEN, S_CURSOR, S_LAST = "sync_server", "sync_token", "sync_cursor", "last_sync"
+S_IDENTITY, S_COUNTY = "device_identity", "county_public"
+
+
+class SyncError(Exception):
+    """A sync that could not finish; `message` says what, why and what to do, in Chinese."""
+
+    def __init__(self, message: str, code: str = "failed", retryable: bool = False, status: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.retryable = retryable
+        self.status = status
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    duplicates: int = 0
+    pulled: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    purged: int = 0
+    server_seq: int = 0
+    seconds: float = 0.0
+
+
+def _headers(token: str | None = None) -> dict[str, str]:
+    headers = {P.HEADER_PROTOCOL: str(P.PROTOCOL), P.HEADER_CLIENT: __version__}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
+def normalise_server(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if url and "://" not in url:
+        url = "http://" + url
+    return url
+
+
+_SSL = None
+
+
+def _ssl_context():
+    """One TLS context per process (building one costs ~100 ms, too much for an empty sync)."""
+    global _SSL
+    if _SSL is None:
+        import ssl
+
+        _SSL = ssl.create_default_context()
+    return _SSL
+
+
+class _Http:
+    """POST JSON with retries and exponential backoff; server refusals become `SyncError`."""
+
+    def __init__(self, server: str, token: str | None, *, transport: httpx.BaseTransport | None = None,
+                 retries: int = 5, backoff: float = 0.5, timeout: float = 60.0):
+        self.client = httpx.Client(base_url=normalise_server(server), transport=transport, timeout=timeout,
+                                   headers=_headers(token), verify=_ssl_context())
+        self.retries = retries
+        self.backoff = backoff
+
+    def close(self) -> None:
+        self.client.close()
+
+    def post(self, path: str, body: dict) -> dict:
+        delay = self.backoff
+        last: Exception | None = None
+        for attempt in range(self.retries + 1):
+            try:
+                resp = self.client.post(path, content=json.dumps(body, ensure_ascii=False).encode("utf-8"),
+                                        headers={"Content-Type": "application/json"})
+            except httpx.TransportError as exc:
+                last = exc
+            else:
+                if resp.status_code < 400:
+                    return resp.json()
+                if resp.status_code not in (429, 502, 503, 504) and resp.status_code < 500:
+                    raise _refusal(resp)
+                last = _refusal(resp)
+            if attempt < self.retries:
+                time.sleep(delay)
+                delay = min(delay * 2, 30.0)
+        if isinstance(last, SyncError):
+            last.retryable = True
+            raise last
+        raise SyncError(f"无法连接县级服务器（{self.client.base_url}）：{type(last).__name__}。"
+                        "请检查网络后再点“同步”，已保存的修改不会丢失。", "network", retryable=True)
+
+
+def _refusal(resp: httpx.Response) -> SyncError:
+    try:
+        err = resp.json().get("error") or {}
+    except ValueError:
+        err = {}
+    code = err.get("code") or f"http_{resp.status_code}"
+    message = err.get("message") or f"县级服务器拒绝了请求（HTTP {resp.status_code}），请联系县民政局。"
+    return SyncError(message, code, status=resp.status_code)
+
+
+@contextmanager
+def remote_session(store) -> Iterator[Session]:
+    """A transaction for applying remote changes: capture off, foreign keys checked lazily (rows of
+    a child's file may arrive before the child itself)."""
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with Session(bind=conn, expire_on_commit=False) as s:
+                s.info["applying_remote"] = True
+                with s.begin():
+                    yield s
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _set(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+# -- enrolment ---------------------------------------------------------------
+def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> dict:
+    """Register this device with the county using a one-time code; stores the token, scope, the
+    device's new key pair and the county's public keys in the encrypted store."""
+    identity = Identity.generate()
+    http = _Http(server, None, transport=transport, retries=2)
+    try:
+        answer = http.post("/api/v1/enrol", {
+            "code": code.strip(), "device_id": store.device_id, "name": name or store.user,
+            "public_keys": identity.public().to_dict(),
+        })
+    finally:
+        http.close()
+    with store.session() as s:
+        _set(s, S_SERVER, normalise_server(server))
+        _set(s, S_TOKEN, answer["token"])
+        _set(s, "scope", answer["scope"])
+        _set(s, S_CURSOR, "0")
+        _set(s, S_IDENTITY, identity.to_json())
+        _set(s, S_COUNTY, json.dumps(answer["county_public"]))
+    return answer
+
+
+def is_enrolled(store) -> bool:
+    return bool(store.setting(S_TOKEN) and store.setting(S_SERVER))
+
+
+def status(store) -> dict:
+    """What the status bar shows: last successful sync and how many local changes wait."""
+    with store.read_session() as s:
+        pending = outbox.pending_count(s)
+        open_conflicts = s.scalar(select(Conflict.seq).where(Conflict.resolved.is_(False)).limit(1)) is not None
+    return {"enrolled": is_enrolled(store), "last_sync": store.setting(S_LAST), "pending": pending,
+            "open_conflicts": open_conflicts, "server": store.setting(S_SERVER)}
+
+
+# -- sync --------------------------------------------------------------------
+class SyncClient:
+    def __init__(self, store, *, server: str | None = None, token: str | None = None, transport=None,
+                 batch: int = 500, retries: int = 5, backoff: float = 0.5, progress: Progress | None = None):
+        self.store = store
+        server = server or store.setting(S_SERVER)
+        token = token or store.setting(S_TOKEN)
+        if not server or not token:
+            raise SyncError("本设备还没有登记到县级服务器。请先在“同步 → 登记本设备”中输入服务器地址和登记码。", "not_enrolled")
+        self.batch = batch
+        self.http = _Http(server, token, transport=transport, retries=retries, backoff=backoff)
+        self.progress = progress or (lambda phase, done, total: None)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def sync(self) -> SyncReport:
+        started = time.perf_counter()
+        report = SyncReport()
+        run_ok, message = False, ""
+        try:
+            self.push(report)
+            self.pull(report)
+            report.purged = purge_out_of_scope(self.store)
+            run_ok = True
+            self.store.set_setting(S_LAST, utcnow().isoformat(timespec="seconds"))
+        except SyncError as exc:
+            message = exc.message
+            raise
+        finally:
+            report.seconds = time.perf_counter() - started
+            try:
+                with self.store.read_session() as s, s.begin():
+                    s.add(SyncRun(finished_at=utcnow(), via="net", pushed=report.pushed, pulled=report.pulled,
+                                  conflicts=report.conflicts, ok=run_ok, message=message))
+            except Exception:  # the run log must never hide the sync's own outcome
+                pass
+        return report
+
+    def push(self, report: SyncReport) -> None:
+        with self.store.read_session() as s:
+            total = outbox.pending_count(s)
+        done = 0
+        self.progress("push", 0, total)
+        while True:
+            with self.store.read_session() as s:
+                batch = outbox.read_batch(s, self.batch)
+            if not batch:
+                break
+            answer = self.http.post("/api/v1/push", {"changes": [{"seq": seq, **ch.to_dict()} for seq, ch in batch]})
+            acked = [int(x) for x in answer.get("acked", [])]
+            if not acked:
+                raise SyncError("县级服务器没有确认收到修改，请稍后再试。", "no_ack", retryable=True)
+            with self.store.read_session() as s, s.begin():
+                outbox.acknowledge(s, acked)
+            report.pushed += answer.get("accepted", 0)
+            report.duplicates += answer.get("duplicates", 0)
+            report.server_seq = max(report.server_seq, answer.get("server_seq", 0))
+            done += len(acked)
+            self.progress("push", done, max(total, done))
+
+    def pull(self, report: SyncReport) -> None:
+        cursor = int(self.store.setting(S_CURSOR) or 0)
+        first = True
+        total = 0
+        start = cursor
+        while True:
+            answer = self.http.post("/api/v1/pull", {"cursor": cursor, "limit": self.batch})
+            if first:
+                total = max(answer.get("server_seq", 0) - start, 0)
+                self.progress("pull", 0, total)
+                first = False
+            try:
+                changes = [Change.from_dict(c) for c in answer["changes"]]
+            except (KeyError, TypeError) as exc:
+                raise SyncError(f"县级服务器返回的数据格式不对（{exc}），请联系县民政局。", "bad_answer") from None
+            try:
+                with remote_session(self.store) as s:
+                    result = merge.apply(s, changes, audit=True)
+                    if result.max_hlc > self.store.clock.last:
+                        self.store.clock.observe(result.max_hlc)
+                    _set(s, HLC_SETTING, self.store.clock.last)
+                    _set(s, S_CURSOR, str(answer["cursor"]))
+            except MergeError as exc:
+                raise SyncError(f"收到本机无法识别的数据：{exc.message}", "upgrade_required") from None
+            report.pulled += len(changes)
+            report.applied += result.applied
+            report.conflicts += len(result.conflicts)
+            report.server_seq = max(report.server_seq, answer.get("server_seq", 0))
+            cursor = int(answer["cursor"])
+            self.progress("pull", min(cursor - start, total) if total else 0, total)
+            if not answer.get("more"):
+                break
+
+
+def sync(store, **kwargs) -> SyncReport:
+    client = SyncClient(store, **kwargs)
+    try:
+        return client.sync()
+    finally:
+        client.close()
+
+
+def purge_out_of_scope(store) -> int:
+    """Remove the files of children no longer in this device's scope (moved to another village),
+    unless some of their changes still wait to be sent. Returns how many children were purged."""
+    scope = store.scope
+    linked = [cls for cls in synced_tables().values() if "child_id" in cls.__table__.columns]
+    purged = 0
+    with remote_session(store) as s:
+        gone = s.scalars(select(Child.id).where(~Child.village_code.startswith(scope))).all()
+        if not gone:
+            return 0
+        pending = outbox.pending_rows(s)
+        pending_children = {r for t, r in pending if t == "child"}
+        for cls in linked:
+            ids = {r for t, r in pending if t == cls.__tablename__}
+            if ids:
+                pending_children.update(s.scalars(select(cls.child_id).where(cls.id.in_(list(ids)))))
+        for cid in gone:
+            if cid in pending_children:
+                continue
+            for cls in linked:
+                s.execute(delete(cls).where(cls.child_id == cid))
+            s.execute(delete(AuditEntry).where(AuditEntry.child_id == cid))
+            s.execute(delete(Conflict).where(Conflict.child_id == cid))
+            s.execute(delete(Child).where(Child.id == cid))
+            purged += 1
+    return purged

@@ -1,0 +1,344 @@
+"""The one merge, used by the desktop and the county server alike (DESIGN §4).
+
+Per field, the value with the highest `(hlc, origin)` wins: the merge is commutative and
+idempotent, so replicas that saw the same changes in any order hold the same data. A change whose
+`base_hlc` is not the version it replaces, and whose value differs, was made without seeing the
+other edit: the loser is kept as a `Conflict` row (never dropped) and the winner stays the value.
+Append-only rows never conflict. Deletion is the `deleted` field (a tombstone) like any other.
+
+A change on field "*" carries a whole row (a JSON object of every field): a newly created row
+(one version for all fields) or, with `versions`, a snapshot the server sends when a child's file
+enters a device's scope (each field with its own version).
+
+Unknown tables or fields are refused (`MergeError`) before anything is applied.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from app.data.base import SYNC_COLUMNS, synced_tables
+from app.data.capture import ROW_FIELD, child_id_of, field_version
+from app.data.models.local import AuditEntry
+from app.data.models.sync import Conflict
+from app.sync import clock, wire
+
+CHUNK = 500
+
+
+class MergeError(ValueError):
+    """A change this replica cannot apply (unknown table or field, broken value). Nothing applied."""
+
+    def __init__(self, message: str, code: str = "bad_change"):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+@dataclass
+class Change:
+    """One field-level change as it travels: `value` is JSON text (for "*": a JSON object)."""
+
+    table: str
+    row_id: str
+    field: str
+    value: str | None
+    hlc: str
+    base_hlc: str
+    origin: str
+    actor: str = ""
+    versions: dict | None = None  # only on "*" snapshots: field -> [hlc, origin(, actor)]
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"table": self.table, "row_id": self.row_id, "field": self.field, "value": self.value,
+                "hlc": self.hlc, "base_hlc": self.base_hlc, "origin": self.origin, "actor": self.actor}
+        if self.versions is not None:
+            data["versions"] = self.versions
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Change":
+        return cls(table=data["table"], row_id=data["row_id"], field=data["field"], value=data.get("value"),
+                   hlc=data["hlc"], base_hlc=data.get("base_hlc") or clock.ZERO, origin=data["origin"],
+                   actor=data.get("actor") or "", versions=data.get("versions"))
+
+
+@dataclass
+class MergeResult:
+    applied: int = 0       # changes that changed a value
+    ignored: int = 0       # duplicates, older values, rows this replica does not hold
+    conflicts: list[Conflict] = field(default_factory=list)
+    touched: dict[str, set[str]] = field(default_factory=dict)  # table -> row ids changed
+    children: set[str] = field(default_factory=set)             # child ids whose file changed
+    max_hlc: str = clock.ZERO
+
+
+_FIELDS: dict[type, dict[str, Any]] = {}
+
+
+def synced_fields(cls) -> dict[str, Any]:
+    """Field name -> Column of the values a synced model syncs (no derived, no bookkeeping)."""
+    found = _FIELDS.get(cls)
+    if found is None:
+        mapper = inspect(cls)
+        found = {
+            attr.key: attr.columns[0] for attr in mapper.column_attrs
+            if attr.key not in SYNC_COLUMNS and not attr.columns[0].info.get("derived")
+        }
+        found["deleted"] = mapper.columns["deleted"]
+        _FIELDS[cls] = found
+    return found
+
+
+def _unique_fields(cls) -> list[str]:
+    return [c.key for c in inspect(cls).columns if c.unique and c.key != "id"]
+
+
+def validate(changes: Iterable[Change]) -> None:
+    """Refuse the whole batch if any change names an unknown table or field or is malformed."""
+    tables = synced_tables()
+    for ch in changes:
+        cls = tables.get(ch.table)
+        if cls is None:
+            raise MergeError(f"未知的数据表：{ch.table}（请升级童护）", "unknown_table")
+        fields = synced_fields(cls)
+        if not clock.is_valid(ch.hlc) or not clock.is_valid(ch.base_hlc):
+            raise MergeError(f"{ch.table} {ch.row_id}：时间戳格式错误", "bad_change")
+        if not ch.row_id or len(ch.row_id) > 36 or not ch.origin:
+            raise MergeError(f"{ch.table}：记录编号或来源设备缺失", "bad_change")
+        if ch.field == ROW_FIELD:
+            try:
+                data = json.loads(ch.value or "")
+            except ValueError:
+                data = None
+            if not isinstance(data, dict):
+                raise MergeError(f"{ch.table} {ch.row_id}：整行数据不是对象", "bad_change")
+            unknown = set(data) - set(fields)
+            if unknown:
+                raise MergeError(f"{ch.table} 未知字段：{', '.join(sorted(unknown))}（请升级童护）", "unknown_field")
+            for name, value in data.items():
+                _decode(ch, fields[name], value)
+            if ch.versions is not None:
+                if not isinstance(ch.versions, dict) or set(ch.versions) - set(fields) - {ROW_FIELD}:
+                    raise MergeError(f"{ch.table} {ch.row_id}：字段版本格式错误", "bad_change")
+        elif ch.field not in fields:
+            raise MergeError(f"{ch.table} 未知字段：{ch.field}（请升级童护）", "unknown_field")
+        else:
+            try:
+                value = json.loads(ch.value) if ch.value is not None else None
+            except ValueError:
+                raise MergeError(f"{ch.table}.{ch.field}：值不是合法的JSON", "bad_change") from None
+            _decode(ch, fields[ch.field], value)
+
+
+def _decode(ch: Change, column, value):
+    try:
+        return wire.from_wire(column, value)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        raise MergeError(f"{ch.table}.{column.key}：值无法识别（{str(value)[:40]}）", "bad_change") from None
+
+
+def _key(version) -> tuple[str, str]:
+    return (version[0], version[1] if len(version) > 1 else "")
+
+
+def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True) -> MergeResult:
+    """Merge remote changes into the rows `session` sees; flushes, never commits."""
+    validate(changes)
+    result = MergeResult()
+    if not changes:
+        return result
+    tables = synced_tables()
+    rows: dict[tuple[str, str], Any] = {}
+    by_table: dict[str, set[str]] = {}
+    for ch in changes:
+        by_table.setdefault(ch.table, set()).add(ch.row_id)
+    for table, ids in by_table.items():
+        cls = tables[table]
+        ids = list(ids)
+        for i in range(0, len(ids), CHUNK):
+            for row in session.scalars(select(cls).where(cls.id.in_(ids[i:i + CHUNK]))):
+                rows[(table, row.id)] = row
+    versions: dict[tuple[str, str], dict] = {}
+    audits: list[dict] = []
+
+    def versions_of(key, row) -> dict:
+        found = versions.get(key)
+        if found is None:
+            found = versions[key] = json.loads(row.versions or "{}")
+        return found
+
+    def touch(ch: Change, row) -> None:
+        result.touched.setdefault(ch.table, set()).add(ch.row_id)
+        cid = child_id_of(row)
+        if cid:
+            result.children.add(cid)
+        stamp = (ch.hlc, ch.origin)
+        if stamp > (row.hlc or clock.ZERO, row.origin or ""):
+            row.hlc, row.origin = ch.hlc, ch.origin
+
+    prior = session.info.get("applying_remote")
+    session.info["applying_remote"] = True
+    try:
+        for ch in changes:
+            if ch.hlc > result.max_hlc:
+                result.max_hlc = ch.hlc
+            cls = tables[ch.table]
+            fields = synced_fields(cls)
+            key = (ch.table, ch.row_id)
+            row = rows.get(key)
+            if ch.field == ROW_FIELD:
+                data = json.loads(ch.value)
+                snap = ch.versions or {}
+                default = [ch.hlc, ch.origin, ch.actor]
+                if row is None:
+                    if _collides(session, cls, data):
+                        result.ignored += 1
+                        continue
+                    row = cls(id=ch.row_id)
+                    for name, value in data.items():
+                        setattr(row, name, wire.from_wire(fields[name], value))
+                    vers = {name: list(snap.get(name) or default) for name in data}
+                    if not snap:
+                        vers = {ROW_FIELD: default}
+                    row.versions = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
+                    versions[key] = vers
+                    row.hlc, row.origin = clock.ZERO, ""
+                    session.add(row)
+                    rows[key] = row
+                    result.applied += 1
+                    touch(ch, row)
+                    if audit:
+                        audits.append(_audit(ch, row, ROW_FIELD, None, "create"))
+                    continue
+                vers = versions_of(key, row)
+                changed = False
+                for name, value in data.items():
+                    incoming = snap.get(name) or default
+                    if _key(incoming) > _key(field_version(vers, name)):
+                        setattr(row, name, wire.from_wire(fields[name], value))
+                        vers[name] = list(incoming)
+                        changed = True
+                if changed:
+                    result.applied += 1
+                    touch(ch, row)
+                else:
+                    result.ignored += 1
+                continue
+            if row is None:
+                result.ignored += 1
+                continue
+            vers = versions_of(key, row)
+            current = field_version(vers, ch.field)
+            incoming = (ch.hlc, ch.origin)
+            if incoming == _key(current):
+                result.ignored += 1
+                continue
+            column = fields[ch.field]
+            new_wire = json.loads(ch.value) if ch.value is not None else None
+            old_value = getattr(row, ch.field)
+            old_wire = wire.to_wire(old_value)
+            concurrent = (
+                not cls.__append_only__ and ch.base_hlc != current[0] and new_wire != old_wire
+            )
+            if incoming > _key(current):
+                if concurrent:
+                    _conflict(session, result, ch, row, winner=(ch.value, ch.hlc, ch.origin, ch.actor),
+                              loser=(wire.dumps(old_value), current[0], _key(current)[1],
+                                     current[2] if len(current) > 2 else _local_actor(session, ch)))
+                setattr(row, ch.field, wire.from_wire(column, new_wire))
+                vers[ch.field] = [ch.hlc, ch.origin, ch.actor]
+                result.applied += 1
+                touch(ch, row)
+                if audit:
+                    audits.append(_audit(ch, row, ch.field, old_wire, "delete" if ch.field == "deleted" and new_wire else "update"))
+            else:
+                if concurrent:
+                    _conflict(session, result, ch, row,
+                              winner=(wire.dumps(old_value), current[0], _key(current)[1],
+                                      current[2] if len(current) > 2 else _local_actor(session, ch)),
+                              loser=(ch.value, ch.hlc, ch.origin, ch.actor))
+                result.ignored += 1
+        for key, vers in versions.items():
+            rows[key].versions = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
+        if audits:
+            session.add_all(AuditEntry(**a) for a in audits)
+        session.flush()
+        if run_hooks and result.touched:
+            from app.sync import hooks
+
+            hooks.run_after_apply(session, result)
+    finally:
+        session.info["applying_remote"] = prior
+    return result
+
+
+def _collides(session: Session, cls, data: dict) -> bool:
+    """A new row whose unique natural key (e.g. a Place code) another row already holds."""
+    for name in _unique_fields(cls):
+        if name in data and session.scalar(select(cls.id).where(getattr(cls, name) == data[name]).limit(1)):
+            return True
+    return False
+
+
+def _local_actor(session: Session, ch: Change) -> str:
+    entry = session.scalar(
+        select(AuditEntry.actor).where(AuditEntry.table_name == ch.table, AuditEntry.row_id == ch.row_id,
+                                       AuditEntry.field == ch.field).order_by(AuditEntry.seq.desc()).limit(1))
+    return entry or ""
+
+
+def _audit(ch: Change, row, name: str, old, action: str) -> dict:
+    new = None if ch.field == ROW_FIELD else (json.loads(ch.value) if ch.value is not None else None)
+    return dict(actor=ch.actor, device=ch.origin, action=action, table_name=ch.table, row_id=ch.row_id,
+                child_id=child_id_of(row), field=name,
+                old_value=None if old is None else str(old), new_value=None if new is None else str(new))
+
+
+def _conflict(session: Session, result: MergeResult, ch: Change, row, *, winner, loser) -> None:
+    exists = session.scalar(select(Conflict.seq).where(
+        Conflict.table_name == ch.table, Conflict.row_id == ch.row_id, Conflict.field == ch.field,
+        Conflict.loser_hlc == loser[1], Conflict.loser_origin == loser[2]).limit(1))
+    if exists:
+        return
+    for pending in result.conflicts:
+        if (pending.table_name, pending.row_id, pending.field, pending.loser_hlc, pending.loser_origin) == (
+                ch.table, ch.row_id, ch.field, loser[1], loser[2]):
+            return
+    conflict = Conflict(
+        table_name=ch.table, row_id=ch.row_id, field=ch.field, child_id=child_id_of(row),
+        winner_value=winner[0], winner_hlc=winner[1], winner_origin=winner[2], winner_actor=winner[3] or "",
+        loser_value=loser[0], loser_hlc=loser[1], loser_origin=loser[2], loser_actor=loser[3] or "",
+        resolved=False, resolution="", resolved_by="",
+    )
+    session.add(conflict)
+    result.conflicts.append(conflict)
+
+
+def resolve(session: Session, conflict_seq: int, *, swap: bool, user: str) -> Conflict:
+    """Confirm a conflict: keep the winner, or swap (the loser becomes a new local edit that wins
+    everywhere, because it is stamped after everything this replica has seen)."""
+    from app.data.base import utcnow
+
+    conflict = session.get(Conflict, conflict_seq)
+    if conflict is None:
+        raise MergeError("冲突记录不存在", "not_found")
+    if swap:
+        cls = synced_tables()[conflict.table_name]
+        row = session.get(cls, conflict.row_id)
+        if row is None:
+            raise MergeError("该记录已不在本机", "not_found")
+        column = synced_fields(cls)[conflict.field]
+        value = wire.from_wire(column, json.loads(conflict.loser_value) if conflict.loser_value is not None else None)
+        setattr(row, conflict.field, value)
+    conflict.resolved = True
+    conflict.resolution = "swapped" if swap else "kept"
+    conflict.resolved_by = user
+    conflict.resolved_at = utcnow()
+    session.flush()
+    return conflict
