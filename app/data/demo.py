@@ -289,3 +289,9 @@ def _parents(later, rng, ids, today, child_id, kind, father, mother, father_age,
     for p, age, sex in ((f, father_age, "男"), (m, mother_age, "女")):
         p["id_number"] = _adult_id(rng, ids, age, sex, today) if rng.random() < 0.7 else ""
         later.append((Guardian, dict(child_id=child_id, **p)))
+
+
+# Feature extensions (one line each).
+from app.data.demo_visits import add_demo_visits  # noqa: E402
+
+DEMO_EXTENSIONS.append(add_demo_visits)
