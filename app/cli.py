@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "app.commands.ui_cmds",
     "app.commands.visits_cmds",
     "app.commands.package_cmds",
+    "app.commands.sync_cmds",
+    "app.commands.server_cmds",
 ]
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,3 +8,4 @@ from app.data.models.place import Place  # noqa: F401
 from app.data.models.child import CareArrangement, Child, ChildCategory, Guardian, Need  # noqa: F401
 from app.data.models.protection import BenefitEntitlement, Case, MandatoryReport  # noqa: F401
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit  # noqa: F401
+from app.data.models.sync import Conflict, SyncRun  # noqa: F401
