@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Debian packages the tests and the app need (PDF tools, Chinese fonts, Qt's xcb libraries).
 DEB_PACKAGES := poppler-utils fonts-wqy-microhei xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
 
-.PHONY: run test bench sysdeps venv clean
+.PHONY: run test bench sysdeps venv clean translations package docs
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,11 +24,26 @@ sysdeps:
 	  else echo "Please install these Debian packages first: sudo apt-get install$$missing"; exit 1; fi; \
 	fi
 
-run: sysdeps venv
+run: sysdeps venv translations
 	$(PY) -m app.cli run
 
-test: sysdeps venv
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+# Slow tests (the PyInstaller bundle build) run only under CI=true.
+test: sysdeps venv translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(if $(filter true,$(CI)),,-m "not slow")
+
+# UI translations: resources/translations/*.ts → .qm (the .qm files are not committed).
+translations: venv
+	$(PY) scripts/update_translations.py --compile >/dev/null
+
+# The village program: dist/tonghu/ (one folder), its size in dist/tonghu-size.txt.
+package: sysdeps venv translations
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build.spec
+	echo "$$(du -sh dist/tonghu | cut -f1) ($$(du -sb dist/tonghu | cut -f1) bytes, $$(find dist/tonghu -type f | wc -l) files)" > dist/tonghu-size.txt
+	@echo "dist/tonghu: $$(cat dist/tonghu-size.txt)"
+
+# The user guide's screenshots (docs/images/*.png) from the demo store.
+docs: sysdeps venv translations
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/make_docs_screenshots.py
 
 bench: venv
 	$(PY) -m bench
