@@ -234,6 +234,7 @@ class LoginDialog(QDialog):
         self._countdown.timeout.connect(self._tick)
         self.user.currentTextChanged.connect(self._check_locked)
         self._check_locked()
+        self.password.setFocus()
 
     def _check_locked(self) -> None:
         """If earlier wrong passwords still lock this user, show the countdown right away."""
@@ -332,7 +333,11 @@ def run(store_path: Path, demo: bool = False) -> int:
 
     ctx = UiContext(store)
     window = MainWindow(ctx)
-    window.show()
+    screen = app.primaryScreen()
+    if screen is not None and screen.availableGeometry().width() < 1600:
+        window.showMaximized()  # a 1366×768 laptop: use the whole screen
+    else:
+        window.show()
     try:
         return app.exec()
     finally:

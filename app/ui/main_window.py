@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         self.village_label = QLabel(store.place_name(store.village_code))
         bar.addPermanentWidget(self.village_label)
         bar.addPermanentWidget(self.user_label)
+        if registry.FAILED:
+            bar.showMessage(self.tr("部分功能未能加载：{f}").format(f="；".join(registry.FAILED)), 15000)
         if self.demo:
             demo = QLabel(self.tr("演示数据（虚构）"))
             demo.setStyleSheet("color:#b06000;")

@@ -44,6 +44,7 @@ FEATURES = [
 ]
 
 _registered = False
+FAILED: dict[str, str] = {}  # feature module -> error, so one broken feature cannot stop the app
 
 
 def add(kind: list[Entry], order: int, key: str, title: str, target: str, menu: str = "") -> None:
@@ -57,5 +58,8 @@ def register_all() -> None:
     if _registered:
         return
     for name in FEATURES:
-        importlib.import_module(name).register()
+        try:
+            importlib.import_module(name).register()
+        except Exception as exc:  # noqa: BLE001 - reported in the status bar, the rest still loads
+            FAILED[name] = f"{type(exc).__name__}: {exc}"
     _registered = True

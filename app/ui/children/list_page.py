@@ -79,9 +79,16 @@ class ChildListPage(QWidget):
             self.table.setColumnWidth(col, width)
         header.setSortIndicator(0, Qt.AscendingOrder)
 
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("childListEmpty")
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.empty_label.setStyleSheet("color:#666;padding:16px;")
+        self.empty_label.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
+        layout.addWidget(self.empty_label)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -108,7 +115,16 @@ class ChildListPage(QWidget):
     def apply_query(self) -> None:
         self._debounce.stop()
         self.model.set_query(self.current_query())
-        self.count_label.setText(self.tr("共 {n} 名").format(n=self.model.rowCount()))
+        count = self.model.rowCount()
+        self.count_label.setText(self.tr("共 {n} 名").format(n=count))
+        if count:
+            self.empty_label.hide()
+        else:
+            q = self.model.query
+            filtered = q.text or q.group or q.category or q.colour or q.status not in ("", "在册")
+            self.empty_label.setText(self.tr("没有符合条件的儿童，请换个关键词或筛选条件。") if filtered else
+                                     self.tr("还没有登记儿童。点击右上角“新增儿童”开始建档。"))
+            self.empty_label.show()
 
     def refresh(self) -> None:
         self.apply_query()
