@@ -12,20 +12,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, update
-
-from app.data.models.local import OutboxChange, Setting
+from app.data.base import utcnow
+from app.data.models.local import Setting
 from app.sync import bundle as B
 from app.sync.identity import Identity, PublicIdentity
 
-# Store settings written at enrolment (shared with the network client).
-IDENTITY_SETTING = "sync_identity"          # this device's private keys (JSON)
-COUNTY_SETTING = "sync_county_identity"     # the county's public keys (JSON)
-CURSOR_SETTING = "sync_cursor"              # last county sequence number received
 IMPORTED_PREFIX = "bundle_imported:"        # + bundle id -> when it was imported
 
 MSG_NOT_ENROLLED = "本机尚未登记到县服务器，不能使用同步文件。请先用登记码或县里发的登记文件登记本机。"
 MSG_NOT_FOR_DEVICE = "此同步回执是发给另一台设备的，不能导入。"
+MSG_BAD_CONTENT = "同步文件的内容本机无法识别（{detail}），未导入任何数据。请升级童护，或联系县民政局。"
 
 
 @dataclass
@@ -66,7 +62,9 @@ def _put(session, key: str, value: str) -> None:
 
 def keys_of(session) -> tuple[Identity, PublicIdentity]:
     """This device's identity and the county's public identity, or a clear refusal."""
-    mine, county = _setting(session, IDENTITY_SETTING), _setting(session, COUNTY_SETTING)
+    from app.sync.client import S_COUNTY, S_IDENTITY
+
+    mine, county = _setting(session, S_IDENTITY), _setting(session, S_COUNTY)
     if not mine or not county:
         raise B.BundleError(MSG_NOT_ENROLLED)
     return Identity.from_json(mine), PublicIdentity.from_dict(json.loads(county))
@@ -82,46 +80,18 @@ def _label(store) -> str:
     return store.place_name(store.village_code) or store.village_code
 
 
-# -- the change encoding (shared with the network protocol) -----------------------------------
-def change_to_wire(row: OutboxChange) -> dict:
-    return {
-        "seq": row.seq, "table": row.table_name, "row_id": row.row_id, "field": row.field,
-        "value": row.value, "hlc": row.hlc, "base_hlc": row.base_hlc, "origin": row.origin,
-        "actor": row.actor, "priority": row.priority,
-    }
+# -- the change encoding (the network push's) -------------------------------------------------
+def build_payload(session, device_id: str) -> dict:
+    """Every unacknowledged outbox change, as the push message carries them, and the cursor."""
+    from app.sync import changes as outbox
+    from app.sync.client import S_CURSOR
 
-
-def apply_changes(session, items: list[dict]) -> tuple[int, int]:
-    """Merge the county's changes; returns (applied, conflicts)."""
-    if not items:
-        return 0, 0
-    from app.sync import merge
-
-    result = merge.apply_changes(session, items)
-    return result.applied, result.conflicts
-
-
-def apply_acks(session, acks) -> int:
-    """Mark the outbox changes the county acknowledged; `acks` is a list of [first, last] seq ranges."""
-    count = 0
-    for first, last in acks or []:
-        count += session.execute(
-            update(OutboxChange).where(OutboxChange.seq >= int(first), OutboxChange.seq <= int(last),
-                                       OutboxChange.acked.is_(False)).values(acked=True)
-        ).rowcount or 0
-    return count
+    batch = outbox.read_batch(session, limit=outbox.pending_count(session) or 1)
+    items = [{"seq": seq, **ch.to_dict()} for seq, ch in sorted(batch, key=lambda b: b[0])]
+    return {"device": device_id, "cursor": int(_setting(session, S_CURSOR) or 0), "changes": items}
 
 
 # -- export -----------------------------------------------------------------------------------
-def build_payload(session, device_id: str) -> dict:
-    rows = session.scalars(select(OutboxChange).where(OutboxChange.acked.is_(False)).order_by(OutboxChange.seq))
-    return {
-        "device": device_id,
-        "cursor": int(_setting(session, CURSOR_SETTING) or 0),
-        "changes": [change_to_wire(row) for row in rows],
-    }
-
-
 def export_bundle(store, out_dir, *, now: dt.datetime | None = None) -> ExportResult:
     """Write every change the county has not acknowledged to `out_dir/村名-YYYYMMDD-HHMM.tonghu`.
 
@@ -133,7 +103,7 @@ def export_bundle(store, out_dir, *, now: dt.datetime | None = None) -> ExportRe
     bundle_id = _new_id()
     data = B.seal(payload, sender=me, recipient=county, kind=B.KIND_DEVICE, schema=_schema(), bundle_id=bundle_id)
     path = B.write_file(out_dir, B.file_name(_label(store), now), data)
-    store.log("export", table_name="outbox", note=f"同步文件 {path.name}，{len(payload['changes'])} 条修改")
+    store.log("export", table_name="outbox", note=f"同步文件 {path.name}：{len(payload['changes'])} 条修改")
     return ExportResult(path=path, count=len(payload["changes"]), bundle_id=bundle_id)
 
 
@@ -151,7 +121,13 @@ def import_bundle(store, path) -> ImportResult:
 
 
 def import_bytes(store, data: bytes) -> ImportResult:
-    with store.session() as s:
+    from app.data.capture import HLC_SETTING
+    from app.data.models.sync import SyncRun
+    from app.sync import changes as outbox
+    from app.sync import client, merge
+    from app.sync.merge import Change, MergeError
+
+    with client.remote_session(store) as s:
         me, county = keys_of(s)
         known = {county.fingerprint(): county}
 
@@ -163,17 +139,27 @@ def import_bytes(store, data: bytes) -> ImportResult:
         if payload.get("device") != store.device_id:
             raise B.WrongRecipientError(MSG_NOT_FOR_DEVICE)
         try:
-            acked = apply_acks(s, payload.get("acks"))
-            items = payload.get("changes") or []
-            _, conflicts = apply_changes(s, items)
-            cursor = max(int(_setting(s, CURSOR_SETTING) or 0), int(payload.get("cursor") or 0))
-        except (TypeError, ValueError, KeyError) as exc:
-            raise B.TamperedError(B.MSG_TAMPERED) from exc
-        _put(s, CURSOR_SETTING, str(cursor))
-        _put(s, IMPORTED_PREFIX + bundle.header.bundle_id,
-             dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
-    store.log("sync", table_name="outbox", note=f"导入同步文件：确认 {acked} 条，收到 {len(items)} 条")
-    return ImportResult(acked=acked, received=len(items), conflicts=conflicts, cursor=cursor,
+            acks = [int(x) for x in payload.get("acks") or []]
+            items = [Change.from_dict(c) for c in payload.get("changes") or []]
+            answer_cursor = int(payload.get("cursor") or 0)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise B.BundleError(MSG_BAD_CONTENT.format(detail=type(exc).__name__)) from None
+        acked = outbox.acknowledge(s, acks) if acks else 0
+        try:
+            result = merge.apply(s, items, audit=True)
+        except MergeError as exc:
+            raise B.BundleError(MSG_BAD_CONTENT.format(detail=exc.message)) from None
+        if result.max_hlc > store.clock.last:
+            store.clock.observe(result.max_hlc)
+        _put(s, HLC_SETTING, store.clock.last)
+        cursor = max(int(_setting(s, client.S_CURSOR) or 0), answer_cursor)
+        _put(s, client.S_CURSOR, str(cursor))
+        _put(s, IMPORTED_PREFIX + bundle.header.bundle_id, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+        s.add(SyncRun(finished_at=utcnow(), via="usb", pushed=acked, pulled=len(items),
+                      conflicts=len(result.conflicts), ok=True, message=f"同步文件 {bundle.header.bundle_id}"))
+    client.purge_out_of_scope(store)
+    store.set_setting(client.S_LAST, utcnow().isoformat(timespec="seconds"))
+    return ImportResult(acked=acked, received=len(items), conflicts=len(result.conflicts), cursor=cursor,
                         bundle_id=bundle.header.bundle_id)
 
 

@@ -96,7 +96,7 @@ def refusals(store, device, county):
     other_county, other_device = Identity.generate(), Identity.generate()
     good = answer(county, device, store, acks=list(range(1, 100)), cursor=9)
     flipped = bytearray(good)
-    flipped[len(good) // 2] ^= 0x10
+    flipped[len(good) - B.SIG_LEN - 5] ^= 0x10  # in the encrypted body
     return {
         "tampered": (bytes(flipped), B.TamperedError),
         "truncated": (good[: len(good) - 30], B.TruncatedError),
