@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -47,6 +48,7 @@ from app.print.fonts import ensure_font
 __all__ = ["DocMeta", "Form", "Shaded", "colour_label", "checkbox_text", "fmt_date"]
 
 TICKED, UNTICKED = "■", "□"
+rl_config.useA85 = 0  # binary (compressed) streams: smaller files, less work than ASCII85
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
@@ -270,6 +272,7 @@ class Form:
         self.meta = meta
         self.story: list = []
         self.width = _page_size(meta)[0] - layout.MARGIN_LEFT - layout.MARGIN_RIGHT
+        self.frame_height = _page_size(meta)[1] - layout.MARGIN_TOP - layout.MARGIN_BOTTOM
         self._notes: list[tuple[str, str]] = []
         self._sections = 0
         self.documents = 0
@@ -283,6 +286,14 @@ class Form:
         self.documents += 1
         self.story.append(PageGroup(key or f"doc-{self.documents}"))
         self._sections = 0
+
+    @property
+    def pending_notes(self) -> list[tuple[str, str]]:
+        return self._notes
+
+    def add_note(self, label: str, text: str) -> None:
+        """Text that did not fit its box: printed in full in this document's 附注."""
+        self._notes.append((label, text))
 
     def end_document(self) -> None:
         """Print the 附注 of the current document (full text of cells that did not fit)."""
@@ -341,7 +352,7 @@ class Form:
             if p.wrap(inner, 10_000)[1] <= layout.MAX_CELL_HEIGHT:
                 return p
             size -= 1
-        self._notes.append((label or "内容", text))
+        self.add_note(label or "内容", text)
         marker = f"……（续见附注{len(self._notes)}）"
         st = style(name, layout.SIZE_MIN)
         lo, hi = 0, len(text)
