@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "app.commands.children_cmds",
     "app.commands.ui_cmds",
     "app.commands.visits_cmds",
+    "app.commands.print_cmds",
     "app.commands.package_cmds",
     "app.commands.sync_cmds",
     "app.commands.server_cmds",
