@@ -6,9 +6,11 @@ PAGE_SIZE as the view asks for them, so a 30,000-child township list opens at on
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from app.data.children import ChildQuery, count_children, list_children
 from app.ui.widgets import colour_icon, fmt_date
@@ -41,6 +43,7 @@ class ChildListModel(QAbstractTableModel):
         self.query = ChildQuery()
         self._count = 0
         self._pages: dict[int, list] = {}
+        self.today = dt.date.today()
 
     # -- query -----------------------------------------------------------
     def set_query(self, query: ChildQuery) -> None:
@@ -48,6 +51,7 @@ class ChildListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        self.today = dt.date.today()
         self.beginResetModel()
         self._pages.clear()
         with self.store.read_session() as s:
@@ -106,6 +110,10 @@ class ChildListModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.DecorationRole and index.column() == COLOUR_COLUMN:
             return colour_icon(r.colour if r.colour != NOT_ASSESSED else "")
+        if role == Qt.ForegroundRole and attr == "next_visit_due" and r.next_visit_due and r.next_visit_due < self.today:
+            return QColor("#c5221f")  # the visit is overdue
+        if role == Qt.ToolTipRole and attr == "next_visit_due" and r.next_visit_due and r.next_visit_due < self.today:
+            return self.tr("走访已逾期")
         if role == Qt.ToolTipRole and attr == "categories":
             return "\n".join(r.categories or [])
         if role == ChildIdRole:
