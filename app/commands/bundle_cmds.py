@@ -13,11 +13,15 @@ listed after them in COMMAND_MODULES), or creates the parsers if they are absent
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from app.commands.common import CliError, EXIT_FAIL, add_store_arg, open_store, print_json
 
-DEFAULT_DB = "tonghu-server.db"
+try:
+    from app.commands.server_cmds import DEFAULT_DB
+except ImportError:  # pragma: no cover - the server feature is absent
+    DEFAULT_DB = "county.db"
 
 
 def _subparsers(parser: argparse.ArgumentParser):
@@ -78,20 +82,28 @@ def register(sub) -> None:
     denrol = sub.choices.get("enrol") or sub.add_parser("enrol", help="登记本机")
     if not _has_option(denrol, "--store"):
         add_store_arg(denrol)
+    if _has_option(denrol, "--server"):  # with --file no server is needed
+        denrol._option_string_actions["--server"].required = False
+    else:
+        denrol.add_argument("--server")
+    if not _has_option(denrol, "--code"):
+        denrol.add_argument("--code", help="县民政局给的一次性登记码")
     if not _has_option(denrol, "--file"):
-        denrol.add_argument("--file", type=Path, help="县里发的离线登记文件")
-    _wrap(denrol, "file", cmd_enrol_file)
+        denrol.add_argument("--file", type=Path, help="县民政局发的离线登记文件（没有网络时用）")
+    _wrap(denrol, "file", cmd_enrol_file, required="server")
 
 
-def _wrap(parser: argparse.ArgumentParser, option: str, ours) -> None:
-    """Route to `ours` when `--option` is given, else to the handler the parser already had."""
+def _wrap(parser: argparse.ArgumentParser, option: str, ours, required: str | None = None) -> None:
+    """Route to `ours` when `--option` is given, else to the handler the parser already had (which
+    needs `--required`, if named)."""
     theirs = parser.get_default("handler")
 
     def handler(args):
         if getattr(args, option, None) is not None:
             return ours(args)
-        if theirs is None:
-            raise CliError(f"请指定 --{option}")
+        if theirs is None or (required and getattr(args, required, None) is None):
+            names = f"--{required} 或 --{option}" if required else f"--{option}"
+            raise CliError(f"请指定 {names}")
         return theirs(args)
 
     parser.set_defaults(handler=handler)
@@ -143,7 +155,9 @@ def cmd_enrol_file(args):
 
     store = open_store(args)
     try:
-        result = bundle_io.enrol_from_file(store, args.file)
+        if not args.code:
+            raise CliError("请用 --code 输入县民政局告知的登记码")
+        result = bundle_io.enrol_from_file(store, args.file, args.code)
     except BundleError as exc:
         raise _bundle_error(exc) from None
     finally:
@@ -194,4 +208,10 @@ def cmd_server_enrol_file(args):
                                         township=getattr(args, "township", None))
     except BundleError as exc:
         raise _bundle_error(exc) from None
-    print(f"离线登记文件已写出：{result.path}（范围 {result.scope}）。请把它带到村里，在童护中打开。")
+    if getattr(args, "json", False):
+        print_json({"file": str(result.path), "code": result.code, "scope": result.scope,
+                    "device": result.device_id})
+        return
+    print(result.code)
+    print(f"离线登记文件已写出：{result.path}（范围 {result.scope}）。请把文件带到村里在童护中打开，"
+          "登记码请另行告知儿童主任（电话或纸条），不要和文件放在一起。", file=sys.stderr)

@@ -44,6 +44,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.sync.identity import Identity, PublicIdentity
 
@@ -354,3 +355,51 @@ def write_file(directory, name: str, data: bytes):
             pass
         raise BundleError(f"写入同步文件失败（{exc.strerror or exc}，U盘是否已满或只读？）：{target}") from None
     return target
+
+
+# -- offline enrolment files ------------------------------------------------------------------
+# A JSON object {kind, version, kdf, salt, nonce, body}: body is AES-256-GCM (key = scrypt of the
+# one-time code, associated data = the other fields) over the secret enrolment JSON: the device's
+# new key pair, its scope, the county's public keys. The code travels separately (phone, paper).
+ENROL_MAGIC = "tonghu-enrolment"
+ENROL_VERSION = 1
+ENROL_SUFFIX = ".tonghu-enrol"
+
+
+def _code_key(code: str, salt: bytes) -> bytes:
+    norm = "".join(ch for ch in code.upper() if ch.isalnum()).encode("utf-8")
+    return Scrypt(salt=salt, length=32, n=2 ** 14, r=8, p=1).derive(norm)
+
+
+def seal_enrolment(secret: dict, code: str) -> bytes:
+    salt, nonce = os.urandom(16), os.urandom(12)
+    head = {"kind": ENROL_MAGIC, "version": ENROL_VERSION, "kdf": "scrypt-16384-8-1",
+            "salt": base64.b64encode(salt).decode(), "nonce": base64.b64encode(nonce).decode()}
+    aad = json.dumps(head, sort_keys=True).encode()
+    body = AESGCM(_code_key(code, salt)).encrypt(nonce, json.dumps(secret).encode(), aad)
+    return json.dumps({**head, "body": base64.b64encode(body).decode()}, sort_keys=True, indent=1).encode()
+
+
+def open_enrolment(data: bytes, code: str) -> dict:
+    """Decrypt an enrolment file with its code; clear Chinese refusals."""
+    try:
+        outer = json.loads(data.decode("utf-8"))
+        if not isinstance(outer, dict) or outer.get("kind") != ENROL_MAGIC:
+            raise ValueError
+    except (ValueError, UnicodeDecodeError):
+        raise NotBundleError("这不是童护登记文件，请选择县民政局发的登记文件（.tonghu-enrol）。") from None
+    if int(outer.get("version", 0)) > ENROL_VERSION:
+        raise NewerFormatError(MSG_NEWER)
+    try:
+        head = {k: outer[k] for k in ("kind", "version", "kdf", "salt", "nonce")}
+        salt, nonce = base64.b64decode(head["salt"]), base64.b64decode(head["nonce"])
+        body = base64.b64decode(outer["body"])
+    except (KeyError, ValueError):
+        raise TamperedError("登记文件已损坏，请向县民政局重新索取。") from None
+    try:
+        plain = AESGCM(_code_key(code or "", salt)).decrypt(nonce, body, json.dumps(head, sort_keys=True).encode())
+    except (InvalidTag, ValueError):
+        raise TamperedError("登记码与登记文件不符（或文件已损坏）。请核对县民政局告知的登记码。") from None
+    return json.loads(plain)
+
+

@@ -164,8 +164,29 @@ def import_bytes(store, data: bytes) -> ImportResult:
 
 
 # -- offline enrolment ------------------------------------------------------------------------
-def enrol_from_file(store, path) -> EnrolResult:
-    """Enrol this laptop from the county's offline enrolment file (see app/server/bundles.py)."""
-    from app.sync import enrolment
+MSG_ALREADY_ENROLLED = "本机已经登记过了，无需再次登记。如需改登记到其他范围，请联系县民政局。"
 
-    return enrolment.enrol_from_file(store, B.read_file(path))
+
+def enrol_from_file(store, path, code: str) -> EnrolResult:
+    """Enrol this laptop from the county's offline enrolment file and its one-time code: keep the
+    device's new key pair, the county's public keys and the scope (nothing else changes; the first
+    USB bundle tells the county this laptop's device id)."""
+    from app.sync import client
+
+    secret = B.open_enrolment(B.read_file(path), code)
+    try:
+        identity = Identity.from_json(secret["identity"])
+        county = PublicIdentity.from_dict(secret["county_public"])
+        scope = str(secret["scope"])
+    except (KeyError, TypeError, ValueError):
+        raise B.TamperedError("登记文件内容不完整，请向县民政局重新索取。") from None
+    with store.session() as s:
+        if _setting(s, client.S_IDENTITY) or _setting(s, client.S_TOKEN):
+            raise B.BundleError(MSG_ALREADY_ENROLLED)
+        _put(s, client.S_IDENTITY, identity.to_json())
+        _put(s, client.S_COUNTY, json.dumps(county.to_dict()))
+        _put(s, "scope", scope)
+        _put(s, client.S_CURSOR, "0")
+        _put(s, "sync_enrolment", str(secret.get("enrolment", "")))
+    store.log("enrol", table_name="setting", note=f"离线登记文件，范围 {scope}")
+    return EnrolResult(device_id=store.device_id, scope=scope)

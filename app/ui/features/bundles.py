@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from app.ui import registry
 
@@ -115,7 +115,7 @@ def import_bundle(window, path: str | None = None) -> None:
     ctx.notify_saved()
 
 
-def enrol_from_file(window, path: str | None = None) -> None:
+def enrol_from_file(window, path: str | None = None, code: str | None = None) -> None:
     from app.sync import bundle_io
     from app.sync.bundle import BundleError
 
@@ -123,12 +123,16 @@ def enrol_from_file(window, path: str | None = None) -> None:
     title = tr("用登记文件登记本机")
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, tr("选择县里发的登记文件"), _start_dir(),
-                                              tr("童护登记文件 (*.tonghu-enrol *.json);;所有文件 (*)"))
+                                              tr("童护登记文件 (*.tonghu-enrol);;所有文件 (*)"))
     if not path:
         return
+    if code is None:
+        code, ok = QInputDialog.getText(window, title, tr("请输入县民政局另行告知的登记码（例如 ABCDE-FGHJK）："))
+        if not ok:
+            return
     try:
         with _Busy():
-            result = bundle_io.enrol_from_file(ctx.store, path)
+            result = bundle_io.enrol_from_file(ctx.store, path, code)
     except BundleError as exc:
         _refused(window, title, exc)
         return
