@@ -82,12 +82,128 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Choose the enrolment file issued by the county</translation>
     </message>
     <message>
-        <source>童护登记文件 (*.tonghu-enrol *.json);;所有文件 (*)</source>
-        <translation>Tonghu enrolment files (*.tonghu-enrol *.json);;All files (*)</translation>
+        <source>童护登记文件 (*.tonghu-enrol);;所有文件 (*)</source>
+        <translation>Tonghu enrolment files (*.tonghu-enrol);;All files (*)</translation>
+    </message>
+    <message>
+        <source>请输入县民政局另行告知的登记码（例如 ABCDE-FGHJK）：</source>
+        <translation>Enter the enrolment code the county civil affairs bureau gave you separately (e.g. ABCDE-FGHJK):</translation>
     </message>
     <message>
         <source>本机已登记，范围：{scope}。以后可以用网络或U盘同步。</source>
         <translation>This computer is enrolled, scope: {scope}. From now on you can sync over the network or by USB stick.</translation>
+    </message>
+    <message>
+        <source>儿童名册</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>儿童类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>变更记录</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>基本情况</source>
+        <translation>Basic details</translation>
+    </message>
+    <message>
+        <source>委托照护</source>
+        <translation>Entrusted care</translation>
+    </message>
+    <message>
+        <source>家庭与监护</source>
+        <translation>Family &amp; guardians</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>工具</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>排查</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>界面语言 / Language</source>
+        <translation>Language / 界面语言</translation>
+    </message>
+    <message>
+        <source>评估</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>未评估</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>评估标准文件有误</source>
+        <translation>The assessment standard file contains errors</translation>
+    </message>
+    <message>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>走访方式</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <source>走访人</source>
+        <translation>Visited by</translation>
+    </message>
+    <message>
+        <source>在场人员</source>
+        <translation>People present</translation>
+    </message>
+    <message>
+        <source>现居住地</source>
+        <translation>Current residence</translation>
+    </message>
+    <message>
+        <source>与谁同住</source>
+        <translation>Lives with</translation>
+    </message>
+    <message>
+        <source>发现的情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>发现的需求</source>
+        <translation>Needs found</translation>
+    </message>
+    <message>
+        <source>已提供或已联系的帮助</source>
+        <translation>Help given or arranged</translation>
     </message>
 </context>
 <context>
@@ -95,6 +211,148 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>童护</source>
         <translation>Tonghu</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentDialog</name>
+    <message>
+        <source>分级分色评估 — {n}</source>
+        <translation>Colour risk assessment — {n}</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>严重程度：{s}；风险维度：{d}</source>
+        <translation>Severity: {s}; risk dimension: {d}</translation>
+    </message>
+    <message>
+        <source>当前颜色：</source>
+        <translation>Current colour:</translation>
+    </message>
+    <message>
+        <source>建议颜色：</source>
+        <translation>Suggested colour:</translation>
+    </message>
+    <message>
+        <source>依据（发现的风险因素）：</source>
+        <translation>Grounds (risk factors found):</translation>
+    </message>
+    <message>
+        <source>{c}{d}天</source>
+        <translation>{c}: {d} days</translation>
+    </message>
+    <message>
+        <source>走访间隔：{i}。30天为“一月一访”底线；红、黄的间隔是本软件默认值，以县民政局规定为准。</source>
+        <translation>Visit intervals: {i}. 30 days is the “monthly visit” minimum; the red and yellow intervals are this software&apos;s defaults — the county civil affairs bureau&apos;s rules take precedence.</translation>
+    </message>
+    <message>
+        <source>评估日期：</source>
+        <translation>Assessment date:</translation>
+    </message>
+    <message>
+        <source>按建议</source>
+        <translation>As suggested</translation>
+    </message>
+    <message>
+        <source>确定颜色：</source>
+        <translation>Colour decided:</translation>
+    </message>
+    <message>
+        <source>与建议颜色不同时必须填写理由</source>
+        <translation>A reason is required when it differs from the suggested colour</translation>
+    </message>
+    <message>
+        <source>改色理由：</source>
+        <translation>Reason for a different colour:</translation>
+    </message>
+    <message>
+        <source>备注：</source>
+        <translation>Remarks:</translation>
+    </message>
+    <message>
+        <source>保存评估</source>
+        <translation>Save assessment</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>勾选走访和了解中发现的风险因素，系统按评估标准给出建议颜色并说明依据；如需选择其他颜色，必须写明理由。</source>
+        <translation>Tick the risk factors found during visits and enquiries; the system suggests a colour from the assessment standard and shows the grounds. To choose another colour, you must write down the reason.</translation>
+    </message>
+    <message>
+        <source>规则：{r}</source>
+        <translation>Rule: {r}</translation>
+    </message>
+    <message>
+        <source>未发现风险因素，建议为{c}色</source>
+        <translation>No risk factors found; suggested colour: {c}</translation>
+    </message>
+    <message>
+        <source>按风险维度：</source>
+        <translation>By risk dimension:</translation>
+    </message>
+    <message>
+        <source>建议为{s}色，改为{c}色：请写明理由（必填）</source>
+        <translation>Suggested {s}, changed to {c}: please write down the reason (required)</translation>
+    </message>
+    <message>
+        <source>评估已保存：{c}色</source>
+        <translation>Assessment saved: {c}</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTab</name>
+    <message>
+        <source>当前颜色：</source>
+        <translation>Current colour:</translation>
+    </message>
+    <message>
+        <source>新的评估…</source>
+        <translation>New assessment…</translation>
+    </message>
+    <message>
+        <source>颜色变化（按评估时间）：</source>
+        <translation>Colour changes (by assessment date):</translation>
+    </message>
+    <message>
+        <source>历次评估（最新在上）：</source>
+        <translation>Assessments (newest first):</translation>
+    </message>
+    <message>
+        <source>从未走访，尚无走访计划</source>
+        <translation>Never visited; no visit planned yet</translation>
+    </message>
+    <message>
+        <source>下次走访：{d}</source>
+        <translation>Next visit: {d}</translation>
+    </message>
+    <message>
+        <source>（已逾期 {n} 天）</source>
+        <translation>({n} days overdue)</translation>
+    </message>
+    <message>
+        <source>依据：</source>
+        <translation>Grounds:</translation>
+    </message>
+    <message>
+        <source>依据：未发现风险因素</source>
+        <translation>Grounds: no risk factors found</translation>
+    </message>
+    <message>
+        <source>建议为{s}色，改为{c}色，理由：{r}</source>
+        <translation>Suggested {s}, changed to {c}; reason: {r}</translation>
+    </message>
+    <message>
+        <source>（由强制报告触发）</source>
+        <translation>(triggered by a mandatory report)</translation>
+    </message>
+    <message>
+        <source>尚未评估。点“新的评估…”开始分级分色评估。</source>
+        <translation>Not assessed yet. Click “New assessment…” to start a colour risk assessment.</translation>
     </message>
 </context>
 <context>
@@ -125,6 +383,328 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>无照片</source>
         <translation>No photo</translation>
+    </message>
+</context>
+<context>
+    <name>BenefitsTab</name>
+    <message>
+        <source>保障类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每月(元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>终止</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>终止原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批准文号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额(元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险公司</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期满</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>康复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>转介日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保障待遇</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增保障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>终止保障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>残疾儿童康复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增转介</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更新状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保障情况正常。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每月金额(元)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>留空按政策标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先新增保障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>留空按当月标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在表中选择要终止的保障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期满日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出资方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>康复机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <source>新增康复服务转介</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在表中选择一项康复服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>更新康复服务状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>个案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation type="unfinished">Responsible</translation>
+    </message>
+    <message>
+        <source>开案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>负责方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参与方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名/单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建个案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤完成/取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加参与方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停/恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新开启</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有个案。遇到需要多个步骤、多方协作解决的问题时，请新建个案。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择一个个案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个案名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开案日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择一个步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结案小结（处理经过和结果）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新开启的原因</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -210,6 +790,13 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
 </context>
 <context>
+    <name>ChildListModel</name>
+    <message>
+        <source>走访已逾期</source>
+        <translation>Visit overdue</translation>
+    </message>
+</context>
+<context>
     <name>ChildListPage</name>
     <message>
         <source>搜索：姓名、拼音首字母（如 zxm）或身份证号</source>
@@ -242,6 +829,126 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>共 {n} 名</source>
         <translation>{n} children</translation>
+    </message>
+    <message>
+        <source>没有符合条件的儿童，请换个关键词或筛选条件。</source>
+        <translation>No matching children; try another search term or filter.</translation>
+    </message>
+    <message>
+        <source>还没有登记儿童。点击右上角“新增儿童”开始建档。</source>
+        <translation>No children registered yet. Click “Add child” at the top right to open a file.</translation>
+    </message>
+</context>
+<context>
+    <name>ColourStrip</name>
+    <message>
+        <source>尚无评估</source>
+        <translation>No assessment yet</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>工作台</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>逾期未走访</source>
+        <translation>Overdue visits</translation>
+    </message>
+    <message>
+        <source>本周应走访</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>红色儿童</source>
+        <translation>Red children</translation>
+    </message>
+    <message>
+        <source>黄色儿童</source>
+        <translation>Yellow children</translation>
+    </message>
+    <message>
+        <source>从未走访</source>
+        <translation>Never visited</translation>
+    </message>
+    <message>
+        <source>此栏无法加载：{e}</source>
+        <translation>This section cannot be loaded: {e}</translation>
+    </message>
+    <message>
+        <source>一年两排 排查进度</source>
+        <translation>Twice-yearly screening progress</translation>
+    </message>
+    <message>
+        <source>今天 {t}，本周 {a} 至 {b}，在册儿童 {n} 名</source>
+        <translation>Today {t}; this week {a} to {b}; {n} children registered</translation>
+    </message>
+    <message>
+        <source>四色分布：</source>
+        <translation>Colour distribution:</translation>
+    </message>
+    <message>
+        <source>未评估 {n}</source>
+        <translation>Not assessed {n}</translation>
+    </message>
+    <message>
+        <source>目前没有进行中的排查。可在“排查”页开始新一轮排查。</source>
+        <translation>No screening round in progress. You can start a new round on the “Screening” page.</translation>
+    </message>
+    <message>
+        <source>{name}（{a} 至 {b}）：已排查 {d}/{t}</source>
+        <translation>{name} ({a} to {b}): {d}/{t} screened</translation>
+    </message>
+    <message>
+        <source>逾期未走访（按逾期天数，最久的在前）</source>
+        <translation>Overdue visits (longest overdue first)</translation>
+    </message>
+    <message>
+        <source>红色儿童（高风险，立即介入）</source>
+        <translation>Red children (high risk, act immediately)</translation>
+    </message>
+    <message>
+        <source>黄色儿童（中风险，定期介入）</source>
+        <translation>Yellow children (medium risk, regular intervention)</translation>
+    </message>
+    <message>
+        <source>从未走访的儿童</source>
+        <translation>Children never visited</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <source>应于 {d} 走访</source>
+        <translation>Due on {d}</translation>
+    </message>
+    <message>
+        <source>上次走访 {d}</source>
+        <translation>Last visit {d}</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>另有 {n} 名未列出，可在儿童名册中筛选查看</source>
+        <translation>{n} more not listed; filter the register to see them</translation>
+    </message>
+</context>
+<context>
+    <name>DropoutSection</name>
+    <message>
+        <source>{n} 名学龄儿童不在学籍库中，需劝返复学</source>
+        <translation>{n} school-age children are missing from the school roll and need to be brought back to school</translation>
+    </message>
+</context>
+<context>
+    <name>EndingSection</name>
+    <message>
+        <source>{n} 项保障需要办理终止</source>
+        <translation>{n} benefits need to be ended</translation>
     </message>
 </context>
 <context>
@@ -362,6 +1069,100 @@ For the first use, please create your account and enter your village (community)
     <message>
         <source>数据文件已存在：{p}</source>
         <translation>The data file already exists: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>GuardianshipTab</name>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>特殊情形</source>
+        <translation>Special circumstances</translation>
+    </message>
+    <message>
+        <source>自何时</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>外出务工</source>
+        <translation>Working away</translation>
+    </message>
+    <message>
+        <source>务工地</source>
+        <translation>Place of work</translation>
+    </message>
+    <message>
+        <source>联系频次</source>
+        <translation>Contact frequency</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>委托照护人</source>
+        <translation>Entrusted carer</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>照护能力</source>
+        <translation>Ability to care</translation>
+    </message>
+    <message>
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>协议日期</source>
+        <translation>Agreement date</translation>
+    </message>
+    <message>
+        <source>父母情况</source>
+        <translation>Parents&apos; circumstances</translation>
+    </message>
+    <message>
+        <source>委托照护</source>
+        <translation>Entrusted care</translation>
+    </message>
+    <message>
+        <source>监护状况：{s}</source>
+        <translation>Guardianship: {s}</translation>
+    </message>
+    <message>
+        <source>没有监护方面的预警。</source>
+        <translation>No guardianship warnings.</translation>
+    </message>
+    <message>
+        <source>父母情形符合事实无人抚养儿童条件（自 {d} 起）</source>
+        <translation>The parents&apos; circumstances meet the conditions for a de-facto unsupported child (since {d})</translation>
+    </message>
+    <message>
+        <source>父母情形将于 {d} 满6个月，届时符合事实无人抚养儿童条件</source>
+        <translation>The parents&apos; circumstances reach 6 months on {d}; from then on they meet the conditions for a de-facto unsupported child</translation>
+    </message>
+    <message>
+        <source>父母情形可能符合事实无人抚养儿童条件，请补填情形开始日期后核实</source>
+        <translation>The parents&apos; circumstances may meet the conditions for a de-facto unsupported child; please add the date they began and check again</translation>
+    </message>
+    <message>
+        <source>评估时将预先勾选：</source>
+        <translation>Pre-ticked in the assessment:</translation>
     </message>
 </context>
 <context>
@@ -534,6 +1335,10 @@ Enter the password of {u} to continue.</translation>
         <translation>User: {u}</translation>
     </message>
     <message>
+        <source>部分功能未能加载：{f}</source>
+        <translation>Some features could not be loaded: {f}</translation>
+    </message>
+    <message>
         <source>演示数据（虚构）</source>
         <translation>Demo data (fictitious)</translation>
     </message>
@@ -552,6 +1357,40 @@ Enter the password of {u} to continue.</translation>
         <translation>Tonghu {v}
 Care services for rural left-behind children and children in difficulty (child director&apos;s workbench).
 Data is stored encrypted on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCasesSection</name>
+    <message>
+        <source>进行中的个案 {n} 个</source>
+        <translation>{n} open cases</translation>
+    </message>
+</context>
+<context>
+    <name>OpenRoundDialog</name>
+    <message>
+        <source>开始新一轮排查</source>
+        <translation>Start a new screening round</translation>
+    </message>
+    <message>
+        <source>排查名称：</source>
+        <translation>Round name:</translation>
+    </message>
+    <message>
+        <source>开始日期：</source>
+        <translation>Start date:</translation>
+    </message>
+    <message>
+        <source>结束日期：</source>
+        <translation>End date:</translation>
+    </message>
+    <message>
+        <source>开始排查</source>
+        <translation>Start screening</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -586,6 +1425,120 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>原密码错误</source>
         <translation>The current password is wrong</translation>
+    </message>
+</context>
+<context>
+    <name>ReportAlarmsSection</name>
+    <message>
+        <source>⚠ {o} 份报告超时未向公安机关报告；未结束的报告共 {n} 份</source>
+        <translation>⚠ {o} reports were not passed to the police in time; {n} reports still open</translation>
+    </message>
+    <message>
+        <source>未结束的强制报告 {n} 份</source>
+        <translation>{n} open mandatory reports</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>报告 / 报告记录 / 跟进</source>
+        <translation>Report / reporting record / follow-up</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>新建强制报告</source>
+        <translation>New mandatory report</translation>
+    </message>
+    <message>
+        <source>登记向有关部门报告</source>
+        <translation>Record reporting to an authority</translation>
+    </message>
+    <message>
+        <source>添加跟进</source>
+        <translation>Add follow-up</translation>
+    </message>
+    <message>
+        <source>&#x3000;未向公安报告</source>
+        <translation>  not reported to the police</translation>
+    </message>
+    <message>
+        <source>报告至 {b}</source>
+        <translation>Reported to {b}</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>共 {n} 份报告。报告一经保存不能修改或删除；更正请新建报告并在情况中说明。</source>
+        <translation>{n} reports. A saved report cannot be edited or deleted; to correct one, create a new report and explain in its description.</translation>
+    </message>
+    <message>
+        <source>没有强制报告。</source>
+        <translation>No mandatory reports.</translation>
+    </message>
+    <message>
+        <source>强制报告</source>
+        <translation>Mandatory reports</translation>
+    </message>
+    <message>
+        <source>请先选择一份报告</source>
+        <translation>Please select a report first</translation>
+    </message>
+    <message>
+        <source>报告至</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <source>报告时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>报告方式</source>
+        <translation>Reported by (means)</translation>
+    </message>
+    <message>
+        <source>接报人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>接报编号</source>
+        <translation>Reference number</translation>
+    </message>
+    <message>
+        <source>登记报告记录</source>
+        <translation>Record reporting</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>采取行动的单位/人员</source>
+        <translation>Agency / person acting</translation>
+    </message>
+    <message>
+        <source>采取的行动</source>
+        <translation>Action taken</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>处理完毕，结束此报告</source>
+        <translation>Dealt with; close this report</translation>
     </message>
 </context>
 <context>
@@ -628,6 +1581,168 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>确定删除这条{n}记录吗？删除会记入变更记录。</source>
         <translation>Delete this {n} record? The deletion is kept in the change history.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenDialog</name>
+    <message>
+        <source>登记排查 — {n}</source>
+        <translation>Record screening — {n}</translation>
+    </message>
+    <message>
+        <source>仍属于留守或困境儿童（仍在保障和关爱范围内）</source>
+        <translation>Still a left-behind child or child in difficulty (still covered by support and care)</translation>
+    </message>
+    <message>
+        <source>儿童类别仍然正确</source>
+        <translation>Child categories still correct</translation>
+    </message>
+    <message>
+        <source>已重新进行分级分色评估</source>
+        <translation>Colour risk assessment redone</translation>
+    </message>
+    <message>
+        <source>排查中发现的变化，如类别需调整、监护情况变化等</source>
+        <translation>Changes found in screening, e.g. categories to adjust, changed guardianship</translation>
+    </message>
+    <message>
+        <source>备注：</source>
+        <translation>Remarks:</translation>
+    </message>
+    <message>
+        <source>登记已排查</source>
+        <translation>Record as screened</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPage</name>
+    <message>
+        <source>一年两排 排查</source>
+        <translation>Twice-yearly screening</translation>
+    </message>
+    <message>
+        <source>开始新一轮排查…</source>
+        <translation>Start a new screening round…</translation>
+    </message>
+    <message>
+        <source>排查轮次：</source>
+        <translation>Screening round:</translation>
+    </message>
+    <message>
+        <source>只看未排查的</source>
+        <translation>Only not yet screened</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>排查情况</source>
+        <translation>Screening result</translation>
+    </message>
+    <message>
+        <source>排查日期</source>
+        <translation>Screening date</translation>
+    </message>
+    <message>
+        <source>备注 / 未排查原因</source>
+        <translation>Remarks / reason not screened</translation>
+    </message>
+    <message>
+        <source>登记已排查…</source>
+        <translation>Record as screened…</translation>
+    </message>
+    <message>
+        <source>填写未排查原因…</source>
+        <translation>Give reason not screened…</translation>
+    </message>
+    <message>
+        <source>新发现儿童…</source>
+        <translation>Newly found child…</translation>
+    </message>
+    <message>
+        <source>打开档案</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>结束本轮排查…</source>
+        <translation>Close this round…</translation>
+    </message>
+    <message>
+        <source>还没有排查轮次。点“开始新一轮排查…”，每年上、下半年各排查一次。</source>
+        <translation>No screening rounds yet. Click “Start a new screening round…”; screen once in each half of the year.</translation>
+    </message>
+    <message>
+        <source>{a} 至 {b}&#x3000;已排查 {d}/{t}，未排查 {left} 名（其中 {why} 名已说明原因）</source>
+        <translation>{a} to {b}  {d}/{t} screened, {left} not screened ({why} with a reason given)</translation>
+    </message>
+    <message>
+        <source>&#x3000;已于 {d} 结束</source>
+        <translation>  closed on {d}</translation>
+    </message>
+    <message>
+        <source>已排查</source>
+        <translation>Screened</translation>
+    </message>
+    <message>
+        <source>已不在范围</source>
+        <translation>No longer covered</translation>
+    </message>
+    <message>
+        <source>类别需调整</source>
+        <translation>Categories to adjust</translation>
+    </message>
+    <message>
+        <source>已重新评估</source>
+        <translation>Reassessed</translation>
+    </message>
+    <message>
+        <source>新发现</source>
+        <translation>Newly found</translation>
+    </message>
+    <message>
+        <source>未排查（已说明）</source>
+        <translation>Not screened (reason given)</translation>
+    </message>
+    <message>
+        <source>未排查</source>
+        <translation>Not screened</translation>
+    </message>
+    <message>
+        <source>未评估</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一名儿童</source>
+        <translation>Please select a child in the list first</translation>
+    </message>
+    <message>
+        <source>未排查原因</source>
+        <translation>Reason not screened</translation>
+    </message>
+    <message>
+        <source>{n} 未能排查的原因（如：随父母在外地生活，已电话核实）：</source>
+        <translation>Why {n} could not be screened (e.g. living with parents elsewhere, confirmed by phone):</translation>
+    </message>
+    <message>
+        <source>排查中新发现</source>
+        <translation>Found during screening</translation>
+    </message>
+    <message>
+        <source>结束本轮排查</source>
+        <translation>Close this screening round</translation>
+    </message>
+    <message>
+        <source>排查小结（可不填）：</source>
+        <translation>Summary of the round (optional):</translation>
     </message>
 </context>
 <context>
@@ -682,6 +1797,190 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UncoveredSection</name>
+    <message>
+        <source>{n} 名儿童看起来符合保障条件但没有领取（应保尽保）</source>
+        <translation>{n} children seem eligible for benefits they do not receive (cover all who qualify)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>更正走访记录 — {n}</source>
+        <translation>Correct visit record — {n}</translation>
+    </message>
+    <message>
+        <source>记录走访 — {n}</source>
+        <translation>Record visit — {n}</translation>
+    </message>
+    <message>
+        <source>如：儿童本人、祖母、班主任</source>
+        <translation>e.g. the child, grandmother, class teacher</translation>
+    </message>
+    <message>
+        <source>如：本村三组家中 / 随父母在外地</source>
+        <translation>e.g. at home, village group 3 / with parents elsewhere</translation>
+    </message>
+    <message>
+        <source>如：祖父母</source>
+        <translation>e.g. grandparents</translation>
+    </message>
+    <message>
+        <source>走访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>走访方式</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <source>在场人员</source>
+        <translation>People present</translation>
+    </message>
+    <message>
+        <source>与谁同住</source>
+        <translation>Lives with</translation>
+    </message>
+    <message>
+        <source>现居住地</source>
+        <translation>Current residence</translation>
+    </message>
+    <message>
+        <source>检查项目</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>发现的情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>发现的需求</source>
+        <translation>Needs found</translation>
+    </message>
+    <message>
+        <source>已提供或已联系的帮助</source>
+        <translation>Help given or arranged</translation>
+    </message>
+    <message>
+        <source>跟进事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>完成期限</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>添加跟进事项</source>
+        <translation>Add follow-up</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>需要重新评估（保存后打开分级分色评估）</source>
+        <translation>Needs reassessment (opens the colour risk assessment after saving)</translation>
+    </message>
+    <message>
+        <source>必填：说明更正了什么、为什么</source>
+        <translation>Required: what was corrected and why</translation>
+    </message>
+    <message>
+        <source>跟进事项：</source>
+        <translation>Follow-up:</translation>
+    </message>
+    <message>
+        <source>更正原因：</source>
+        <translation>Reason for correction:</translation>
+    </message>
+    <message>
+        <source>保存更正</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <source>保存走访</source>
+        <translation>Save visit</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>走访记录保存后不能修改；如有错误，请在走访列表中“更正”，原记录和更正都会保留。</source>
+        <translation>A saved visit record cannot be edited; to fix a mistake, use “Correct” in the visit list — both the original and the correction are kept.</translation>
+    </message>
+    <message>
+        <source>更正将作为新记录保存并与原记录关联，原记录保留不变。</source>
+        <translation>The correction is saved as a new record linked to the original; the original stays unchanged.</translation>
+    </message>
+    <message>
+        <source>走访记录已保存</source>
+        <translation>Visit record saved</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>发现的情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>更正</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>记录走访…</source>
+        <translation>Record visit…</translation>
+    </message>
+    <message>
+        <source>更正所选记录…</source>
+        <translation>Correct selected record…</translation>
+    </message>
+    <message>
+        <source>共 {n} 次走访</source>
+        <translation>{n} visits in total</translation>
+    </message>
+    <message>
+        <source>最近一次 {d}</source>
+        <translation>latest {d}</translation>
+    </message>
+    <message>
+        <source>下次应于 {d} 前走访</source>
+        <translation>next visit due by {d}</translation>
+    </message>
+    <message>
+        <source>（已逾期 {n} 天）</source>
+        <translation>({n} days overdue)</translation>
+    </message>
+    <message>
+        <source>已更正 {n} 次</source>
+        <translation>corrected {n} times</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;尚无走访记录。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No visit records yet.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>_Section</name>
+    <message>
+        <source>共 {n} 项（双击打开儿童档案）</source>
+        <translation>{n} items (double-click to open the child&apos;s file)</translation>
     </message>
 </context>
 <context>
