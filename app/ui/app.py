@@ -9,17 +9,15 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for
 from app.data.store import LoginLockedError, Store, StoreExistsError, check_new_password
 from app.domain import lockout, places
 from app.domain.errors import ValidationError
-from app.paths import resource
 from app.ui import demo_store
 
 ERROR_STYLE = "color:#c5221f;"
@@ -287,20 +285,14 @@ class LoginDialog(QDialog):
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with translator, font, stylesheet (resources/style.qss) and icon."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Tonghu")
     from app.ui import i18n
 
-    i18n.prepare_application(app)  # translator (chosen language), icon, look — before any window
-    app.setApplicationName("Tonghu")
+    if not i18n.is_prepared():
+        i18n.prepare_application(app)
     app.setApplicationDisplayName(QCoreApplication.translate("App", "童护"))
-    font = QFont(app.font())
-    font.setFamilies(["Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", font.family()])
-    if font.pointSizeF() < 10:
-        font.setPointSizeF(10)
-    app.setFont(font)
-    style = resource("style.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
 
 

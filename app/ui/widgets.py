@@ -110,7 +110,7 @@ class FieldForm(QWidget):
             col, row = divmod(i, per_col)
             widget = self._make_input(f)
             self.inputs[f.name] = widget
-            label = QLabel(f.label)
+            label = QLabel(self.tr(f.label))
             label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             err = QLabel()
             err.setObjectName("fieldError")
