@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "app.commands.package_cmds",
     "app.commands.sync_cmds",
     "app.commands.server_cmds",
+    "app.commands.bundle_cmds",  # after sync_cmds/server_cmds: extends their parsers
 ]
 
 def build_parser() -> argparse.ArgumentParser:

@@ -41,6 +41,8 @@ FEATURES = [
     "app.ui.features.children",
     "app.ui.features.language",
     "app.ui.features.visits",
+    "app.ui.features.bundles",
+    "app.ui.features.protection",
 ]
 
 _registered = False
