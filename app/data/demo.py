@@ -295,3 +295,6 @@ def _parents(later, rng, ids, today, child_id, kind, father, mother, father_age,
 from app.data.demo_visits import add_demo_visits  # noqa: E402
 
 DEMO_EXTENSIONS.append(add_demo_visits)
+from app.data.demo_protection import add_demo_protection  # noqa: E402
+
+DEMO_EXTENSIONS.append(add_demo_protection)

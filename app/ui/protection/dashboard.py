@@ -1,0 +1,113 @@
+"""Home-screen (工作台) blocks of the protection feature: report alarms, 应保未保, entitlements to
+end, 劝返复学 follow-ups, open cases. Each is a `QWidget(ctx, parent)` with `refresh()`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.data import benefits, cases, protection, schoolroll_import
+from app.ui.protection.common import AMBER, RED, ChildList
+from app.ui.widgets import fmt_date
+
+MAX_LINES = 50
+
+
+class _Section(QWidget):
+    empty_text = ""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.list = ChildList(ctx)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        with self.ctx.store.read_session() as s:
+            lines = self.collect(s)
+        for text, child_id, colour in lines[:MAX_LINES]:
+            self.list.add_line(text, child_id, colour)
+        self.list.setVisible(bool(lines))
+        self.summary.setText(self.summarise(lines) if lines else self.tr(self.empty_text))
+
+    def collect(self, s) -> list[tuple]:
+        raise NotImplementedError
+
+    def summarise(self, lines) -> str:
+        return self.tr("共 {n} 项（双击打开儿童档案）").format(n=len(lines))
+
+
+class ReportAlarmsSection(_Section):
+    empty_text = "没有未结束的强制报告"
+
+    def collect(self, s):
+        out = []
+        alarms = protection.report_alarms(s)
+        self.overdue = sum(1 for a in alarms if a.overdue)
+        for a in alarms:
+            r = a.view.report
+            text = f"{a.view.child_name}　{r.situation}　{r.recorded_at:%Y-%m-%d %H:%M}　{a.text}"
+            out.append((text, r.child_id, RED if a.overdue or not a.view.police_notified else None))
+        return out
+
+    def summarise(self, lines):
+        if self.overdue:
+            return self.tr("⚠ {o} 份报告超时未向公安机关报告；未结束的报告共 {n} 份").format(o=self.overdue, n=len(lines))
+        return self.tr("未结束的强制报告 {n} 份").format(n=len(lines))
+
+
+class UncoveredSection(_Section):
+    empty_text = "没有发现应保未保的儿童"
+
+    def collect(self, s):
+        return [(f"{u.child.name}　{u.reason}", u.child.id, AMBER) for u in benefits.looks_eligible_unpaid(s)]
+
+    def summarise(self, lines):
+        return self.tr("{n} 名儿童看起来符合保障条件但没有领取（应保尽保）").format(n=len(lines))
+
+
+class EndingSection(_Section):
+    empty_text = "近期没有需要终止的保障"
+
+    def collect(self, s):
+        today = dt.date.today()
+        return [(f"{t.child.name}　{t.entitlement.kind}　应于 {fmt_date(t.end_date)} 终止　{t.reason}", t.child.id,
+                 RED if t.end_date < today else None) for t in benefits.entitlements_to_end(s)]
+
+    def summarise(self, lines):
+        return self.tr("{n} 项保障需要办理终止").format(n=len(lines))
+
+
+class DropoutSection(_Section):
+    empty_text = "没有待劝返复学的儿童"
+
+    def collect(self, s):
+        return [(f"{c.name}　{c.school or '未登记学校'}　自 {fmt_date(t.opened_on)} 起劝返中", c.id, AMBER)
+                for t, c in schoolroll_import.open_tasks(s)]
+
+    def summarise(self, lines):
+        return self.tr("{n} 名学龄儿童不在学籍库中，需劝返复学").format(n=len(lines))
+
+
+class OpenCasesSection(_Section):
+    empty_text = "没有进行中的个案"
+
+    def collect(self, s):
+        out = []
+        for line in cases.open_cases(s):
+            due = f"下一步 {fmt_date(line.next_due)}" if line.next_due else "无待办步骤"
+            late = f"　{line.overdue} 步逾期" if line.overdue else ""
+            out.append((f"{line.child_name}　{line.case.title}　{line.case.status}　{due}{late}", line.case.child_id,
+                        RED if line.overdue else None))
+        return out
+
+    def summarise(self, lines):
+        return self.tr("进行中的个案 {n} 个").format(n=len(lines))
