@@ -179,7 +179,7 @@ def compile_all() -> list[Path]:
     for lang in LANGUAGES:
         ts = ts_file(lang)
         qm = ts.with_suffix(".qm")
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        subprocess.run([tool("pyside6-lrelease"), "-silent", "-nounfinished", str(ts), "-qm", str(qm)], check=True)
         out.append(qm)
     return out
 

@@ -113,7 +113,7 @@ def compile_translations(force: bool = False) -> list[Path]:
     for ts in sorted(folder.glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([*tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+            subprocess.run([*tool, "-silent", "-nounfinished", str(ts), "-qm", str(qm)], check=True)
             written.append(qm)
     return written
 
@@ -140,7 +140,9 @@ class FallbackTranslator(QTranslator):
         found = super().translate(context, source_text, disambiguation, n)
         if not found and context:
             found = super().translate("", source_text, disambiguation, n)
-        return found
+        # None is Qt's null string ("not translated here": Qt falls back to the source text);
+        # an empty Python string would replace the text with nothing.
+        return found or None
 
 
 def install_translator(app: QCoreApplication | None = None, lang: str | None = None) -> str:
