@@ -6,9 +6,10 @@ wrong, raising `ValidationErrors` whose `.by_field()` maps model attribute names
 messages. Writes go through the caller's session (`with store.session() as s:`), so the change
 capture writes the outbox and the audit log in the same transaction.
 
-Search is a LIKE scan over three short columns (name, pinyin key, ID number) of non-deleted
-children: over 30,000 children with SQLCipher's page cache warm this stays far under the 50 ms
-target (see `bench/bench_children.py`), so no FTS table is kept in step.
+Search matches a substring of the name, the pinyin key ("zxm zhangxiaoming") or the ID number:
+through the FTS5 trigram index (`search_index.py`) for three characters or more, by a scan of
+the covering index `ix_child_list` for shorter input. The default order (pinyin) walks that index,
+so the first page needs no sort (numbers in `bench/bench_children.py`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, table
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
+from app.data import search_index
 from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, Need
 from app.domain import child_rules, idnumber, pinyin, vocab
 from app.domain.errors import ValidationError, ValidationErrors
@@ -118,17 +121,21 @@ def _active_category_filter(today: dt.date) -> ColumnElement[bool]:
 
 def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = [Child.deleted.is_(False)]
-    text = (q.text or "").strip()
+    text = " ".join((q.text or "").split())
     if text:
-        pattern = f"%{_like_escape(text)}%"
-        options = [Child.name.like(pattern, escape="\\")]
-        lowered = text.lower()
-        if lowered.isascii() and lowered.replace(" ", "").isalpha():
-            compact = lowered.replace(" ", "")
-            options.append(Child.pinyin_key.like(f"%{_like_escape(compact)}%", escape="\\"))
-        if any(ch.isdigit() for ch in text) and text.upper().replace("X", "").isdigit():
-            options.append(Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\"))
-        cond.append(or_(*options))
+        if text.isascii() and text.replace(" ", "").isalpha():
+            text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
+        if len(text) >= search_index.MIN_QUERY:
+            hits = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
+                    .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=search_index.match_phrase(text))))
+            cond.append(literal_column("child.rowid").in_(hits))
+        else:
+            # Too short for trigrams: scan the covering index ix_child_list.
+            cond.append(or_(
+                Child.name.like(f"%{_like_escape(text)}%", escape="\\"),
+                Child.pinyin_key.like(f"%{_like_escape(text.lower())}%", escape="\\"),
+                Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\"),
+            ))
     if q.status:
         cond.append(Child.status == q.status)
     if q.colour:
@@ -157,7 +164,8 @@ def _order(q: ChildQuery) -> list:
     # Nulls (not visited, not due) sort last either way.
     order = []
     for c in cols:
-        order.append(c.is_(None))
+        if c.nullable:
+            order.append(c.is_(None))
         order.append(c.desc() if descending else c.asc())
     order.append(Child.id)
     return order

@@ -15,7 +15,7 @@ from typing import Iterator
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.data import capture, migrate
+from app.data import capture, migrate, search_index
 from app.data.engine import WrongKeyError, make_engine
 from app.data.ids import new_id
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for, new_data_key
@@ -126,6 +126,14 @@ class Store:
             keyfile.record_failure(user, now)
             raise
         keyfile.clear_failures(user)
+        return cls.open_with_key(path, data_key, user, keyfile)
+
+    @classmethod
+    def open_with_key(cls, path: Path | str, data_key: bytes, user: str, keyfile: KeyFile | None = None) -> "Store":
+        """Open with an already unwrapped data key (after `open`'s password check, or the county
+        recovery wrap); migrates the store to every head and repairs the search index."""
+        path = Path(path)
+        keyfile = keyfile or KeyFile.load(key_path_for(path))
         engine = make_engine(path, data_key)
         try:
             with engine.connect():
@@ -135,6 +143,8 @@ class Store:
             raise WrongPasswordError(user) from None
         if migrate.current_heads(engine) != migrate.script_heads():
             migrate.upgrade(engine)
+        with engine.begin() as conn:
+            search_index.ensure(conn)
         return cls(path, engine, keyfile, user)
 
     def close(self) -> None:

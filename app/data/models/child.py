@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.data.base import DERIVED, Base, SyncMixin
@@ -13,6 +13,12 @@ from app.domain.vocab import STATUS_ACTIVE
 
 class Child(SyncMixin, Base):
     __tablename__ = "child"
+    # Migration 0005_children: the list's first page in pinyin order and text scans read only
+    # this covering index; counts by status/colour read the second. Search: `search_index.py`.
+    __table_args__ = (
+        Index("ix_child_list", "deleted", "pinyin_key", "id", "status", "colour", "name", "id_number"),
+        Index("ix_child_count", "deleted", "status", "colour"),
+    )
     village_code: Mapped[str] = mapped_column(String(12), index=True)
     name: Mapped[str] = mapped_column(String(64))
     pinyin_key: Mapped[str] = mapped_column(String(255), default="")
