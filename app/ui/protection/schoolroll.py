@@ -63,6 +63,7 @@ class SchoolRollWizard(QDialog):
         self.samples: list = []
         self.prepared = None
         self.result = None
+        self.today: dt.date | None = None  # reference date of the comparison (default: today)
         self.pages = QStackedWidget()
         # step 1: file
         p1 = QWidget()
@@ -204,7 +205,7 @@ class SchoolRollWizard(QDialog):
         self.errors.clear()
         self.prepared = None
         try:
-            self.prepared = imp.preview(Path(self.path.text().strip()), self.overrides())
+            self.prepared = imp.preview(Path(self.path.text().strip()), self.overrides(), today=self.today)
         except ValidationError as exc:
             self.check_summary.setText(f"<span style='color:#c5221f'>{exc.message}</span>")
             self._update_buttons()
@@ -224,7 +225,8 @@ class SchoolRollWizard(QDialog):
         try:
             with self.ctx.store.session() as s:
                 self.result = imp.import_roll(s, Path(self.path.text().strip()), self.overrides(),
-                                              skip_bad=self.skip_bad.isChecked(), prepared=self.prepared)
+                                              skip_bad=self.skip_bad.isChecked(), prepared=self.prepared,
+                                              today=self.today)
         except ValidationError as exc:
             QMessageBox.warning(self, self.tr("学籍库比对导入"), exc.message)
             return
