@@ -42,7 +42,7 @@ def add_screening(form: Form, data: ScreeningSheet, ctx: PrintContext) -> None:
                      line["screener"], _yn(line["in_scope"]), _yn(line["category_ok"]),
                      "是" if line["reassessed"] else ("否" if line["screened_on"] else ""), line["notes"]])
     form.table(["序号", "姓名", "组", "风险等级", "排查情况", "排查日期", "排查人", "仍属关爱对象", "类别无误", "已重新评估",
-                "备注"], rows, [0.05, 0.11, 0.06, 0.07, 0.15, 0.10, 0.08, 0.08, 0.07, 0.08, 0.15],
+                "备注"], rows, [0.05, 0.12, 0.06, 0.07, 0.17, 0.11, 0.08, 0.07, 0.07, 0.07, 0.13],
                center=(0, 2, 3, 5, 7, 8, 9), empty="（本轮没有儿童）")
     form.signatures(["排查人（儿童主任）", "审核人（村委会）"])
     form.seals(["村（居）民委员会（盖章）", "乡镇（街道）民政办（盖章）"])
