@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.paths import resource
+from app.paths import resource, resources_dir
 
 # The four colours of 四色管理 (same hues as app.ui.widgets.COLOUR_HEX) and their meaning.
 RISK_COLOURS = {"红": "#d93025", "黄": "#f2b600", "蓝": "#1a73e8", "绿": "#188038"}
@@ -22,8 +22,11 @@ FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto S
 
 
 def stylesheet() -> str:
+    """style.qss with `@RES@` replaced by the resources folder (Qt resolves url() from the cwd)."""
     path = resource("style.qss")
-    return path.read_text("utf-8") if path.exists() else ""
+    if not path.exists():
+        return ""
+    return path.read_text("utf-8").replace("@RES@", resources_dir().as_posix())
 
 
 def app_icon() -> QIcon:
