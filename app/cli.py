@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "app.commands.sync_cmds",
     "app.commands.server_cmds",
     "app.commands.bundle_cmds",  # after sync_cmds/server_cmds: extends their parsers
+    "app.commands.protection_cmds",
 ]
 
 def build_parser() -> argparse.ArgumentParser:

@@ -114,7 +114,7 @@ def auto_mapping(headers: list, overrides: dict[str, str] | None = None) -> dict
     if missing:
         found = "、".join(str(h) for h in headers if norm_header(h)) or "（空）"
         raise MappingError("mapping", f"缺少必需的列：{'、'.join(missing)}。文件表头为：{found}。"
-                                      "请在“列对应”一步指定对应的列")
+                                      "请在“列对应”一步指定对应的列（命令行用 --map 列名=字段）")
     return mapping
 
 
