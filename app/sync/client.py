@@ -306,7 +306,10 @@ def purge_out_of_scope(store) -> int:
     linked = [cls for cls in synced_tables().values() if "child_id" in cls.__table__.columns]
     purged = 0
     with remote_session(store) as s:
-        gone = s.scalars(select(Child.id).where(~Child.village_code.startswith(scope))).all()
+        gone = list(s.scalars(select(Child.id).where(~Child.village_code.startswith(scope))))
+        for cls in linked:  # rows of a file whose child already left (arrived after the move)
+            gone.extend(s.scalars(select(cls.child_id).where(~cls.child_id.in_(select(Child.id))).distinct()))
+        gone = list(dict.fromkeys(c for c in gone if c))
         if not gone:
             return 0
         pending = outbox.pending_rows(s)

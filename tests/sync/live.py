@@ -104,3 +104,42 @@ class LiveServer:
 
     def code(self, scope: str) -> str:
         return service.create_enrol_code(self.db, scope)
+
+
+class FlakyTransport:
+    """An httpx transport that loses connections: before the request reaches the server, or after
+    the server handled it (the answer is lost), as `plan` or `rng` decides."""
+
+    def __init__(self, rng=None, p: float = 0.0, plan: list[str] | None = None):
+        import httpx
+
+        self.inner = httpx.HTTPTransport()
+        self.rng = rng
+        self.p = p
+        self.plan = list(plan or [])
+        self.dropped = 0
+
+    def _fate(self) -> str:
+        if self.plan:
+            return self.plan.pop(0)
+        if self.rng is not None and self.rng.random() < self.p:
+            return self.rng.choice(["before", "after"])
+        return "ok"
+
+    def handle_request(self, request):
+        import httpx
+
+        fate = self._fate()
+        if fate == "before":
+            self.dropped += 1
+            raise httpx.ConnectError("dropped before sending", request=request)
+        response = self.inner.handle_request(request)
+        if fate == "after":
+            response.read()
+            response.close()
+            self.dropped += 1
+            raise httpx.ReadError("connection lost before the answer", request=request)
+        return response
+
+    def close(self):
+        self.inner.close()

@@ -1,0 +1,119 @@
+"""What the county server refuses, and that a refusal changes nothing; repeated pushes apply once."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from app.data.models.child import Child
+from app.server import protocol as P
+from app.server.db import LogEntry
+from app.sync import client
+from app.sync.client import SyncError
+from tests.sync.live import FlakyTransport
+from tests.sync.stores import V1, V2, add_child, edit, make_store
+
+
+def _log_count(db) -> int:
+    with db.sessions() as s:
+        return s.scalar(select(func.count()).select_from(LogEntry))
+
+
+def _post(live, path, body, token=None, protocol=P.PROTOCOL):
+    headers = {P.HEADER_PROTOCOL: str(protocol)}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return httpx.post(live.url + path, content=json.dumps(body), headers=headers)
+
+
+def test_old_protocol_gets_upgrade_message(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    r = _post(live, "/api/v1/pull", {"cursor": 0}, a.setting("sync_token"), protocol=0)
+    assert r.status_code == 426
+    assert "请升级" in r.json()["error"]["message"]
+    a.close()
+
+
+def test_unknown_and_revoked_device_get_nothing(live, tmp_path):
+    r = _post(live, "/api/v1/pull", {"cursor": 0}, "not-a-token")
+    assert r.status_code == 401 and r.json()["error"]["code"] == "unknown_device"
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    add_child(a, "甲")
+    client.sync(a)
+    from app.server import service
+
+    service.revoke(live.db, a.device_id)
+    r = _post(live, "/api/v1/pull", {"cursor": 0}, a.setting("sync_token"))
+    assert r.status_code == 401 and r.json()["error"]["code"] == "revoked"
+    edit_id = add_child(a, "乙")
+    with pytest.raises(SyncError) as exc:
+        client.sync(a, retries=0)
+    assert "停用" in exc.value.message
+    assert client.status(a)["pending"] > 0  # nothing lost locally
+    assert edit_id
+    a.close()
+
+
+def test_malformed_oversized_out_of_scope_change_nothing(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V2)
+    client.enrol(a, live.url, live.code(V1))
+    client.enrol(b, live.url, live.code(V2))
+    cb = add_child(b, "乙")
+    client.sync(b)
+    token = a.setting("sync_token")
+    before = _log_count(live.db)
+    r = _post(live, "/api/v1/push", {"changes": [{"seq": 1, "table": "child"}]}, token)
+    assert r.status_code == 400 and r.json()["error"]["message"].startswith("同步数据格式错误")
+    good = {"seq": 1, "table": "child", "row_id": cb, "field": "name", "value": '"偷改"',
+            "hlc": "001900000000000.00000", "base_hlc": "000000000000000.00000", "origin": a.device_id}
+    r = _post(live, "/api/v1/push", {"changes": [good]}, token)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "out_of_scope"
+    r = _post(live, "/api/v1/push", {"changes": [dict(good, table="no_such_table")]}, token)
+    assert r.status_code == 422 and "请升级" in r.json()["error"]["message"]
+    r = _post(live, "/api/v1/push", {"changes": [dict(good, seq=i + 1) for i in range(P.MAX_PUSH_CHANGES + 1)]}, token)
+    assert r.status_code == 413
+    assert _log_count(live.db) == before
+    with live.db.sessions() as s:
+        assert s.get(Child, cb).name == "乙"
+    a.close()
+    b.close()
+
+
+def test_push_repeated_after_lost_answer_is_applied_once(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    edit(a, Child, cid, phone="123")
+    with a.read_session() as s:
+        from app.sync import changes
+
+        pending = changes.pending_count(s)
+    flaky = FlakyTransport(plan=["after", "after", "before"])
+    report = client.sync(a, transport=flaky, backoff=0.01)
+    assert flaky.dropped == 3
+    assert client.status(a)["pending"] == 0
+    assert report.duplicates >= 1
+    with live.db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(LogEntry).where(LogEntry.device_id == a.device_id)) == pending
+        assert s.get(Child, cid).phone == "123"
+    a.close()
+
+
+def test_enrol_code_is_one_time(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    code = live.code(V1)
+    client.enrol(a, live.url, code)
+    with pytest.raises(SyncError) as exc:
+        client.enrol(b, live.url, code)
+    assert "已被使用" in exc.value.message
+    with pytest.raises(SyncError):
+        client.enrol(b, live.url, "WRONG-CODE1")
+    a.close()
+    b.close()
