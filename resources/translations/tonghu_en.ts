@@ -98,8 +98,280 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Children</translation>
     </message>
     <message>
+        <source>上次走访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>下次走访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>与儿童关系</source>
+        <translation>Relation to child</translation>
+    </message>
+    <message>
+        <source>与孩子联系频率</source>
+        <translation>Contact with the child</translation>
+    </message>
+    <message>
+        <source>保障情况</source>
+        <translation>Benefits</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
         <source>儿童类别</source>
         <translation>Categories</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>务工地点</source>
+        <translation>Place of work</translation>
+    </message>
+    <message>
+        <source>协议签订日期</source>
+        <translation>Agreement signed on</translation>
+    </message>
+    <message>
+        <source>受托照护人</source>
+        <translation>Entrusted carer</translation>
+    </message>
+    <message>
+        <source>在册</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>在册状态</source>
+        <translation>Register status</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>外出务工</source>
+        <translation>Working away</translation>
+    </message>
+    <message>
+        <source>外出时间</source>
+        <translation>Away since</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>就学阶段</source>
+        <translation>School stage</translation>
+    </message>
+    <message>
+        <source>就读学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>已满18岁</source>
+        <translation>Turned 18</translation>
+    </message>
+    <message>
+        <source>已签委托照护协议</source>
+        <translation>Entrusted-care agreement signed</translation>
+    </message>
+    <message>
+        <source>已转出</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>年级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>患病情况</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>户口性质</source>
+        <translation>Household registration type</translation>
+    </message>
+    <message>
+        <source>户籍地</source>
+        <translation>Place of household registration</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>是否外出务工</source>
+        <translation>Working away?</translation>
+    </message>
+    <message>
+        <source>是否监护人</source>
+        <translation>Guardian?</translation>
+    </message>
+    <message>
+        <source>是监护人</source>
+        <translation>Is guardian</translation>
+    </message>
+    <message>
+        <source>最近联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>残疾等级</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <source>残疾类型</source>
+        <translation>Disability type</translation>
+    </message>
+    <message>
+        <source>残疾证号</source>
+        <translation>Disability certificate no.</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>照护人姓名</source>
+        <translation>Carer&apos;s name</translation>
+    </message>
+    <message>
+        <source>照护人年龄</source>
+        <translation>Carer&apos;s age</translation>
+    </message>
+    <message>
+        <source>照护能力</source>
+        <translation>Ability to care</translation>
+    </message>
+    <message>
+        <source>照护起始</source>
+        <translation>Care since</translation>
+    </message>
+    <message>
+        <source>特殊情况</source>
+        <translation>Special circumstances</translation>
+    </message>
+    <message>
+        <source>特殊情况起始</source>
+        <translation>Circumstances since</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>状态变更日期</source>
+        <translation>Status changed on</translation>
+    </message>
+    <message>
+        <source>状态说明</source>
+        <translation>Status note</translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>监护状况</source>
+        <translation>Guardianship</translation>
+    </message>
+    <message>
+        <source>红</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>终止日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>绿</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>联系频率</source>
+        <translation>Contact frequency</translation>
+    </message>
+    <message>
+        <source>蓝</source>
+        <translation>Blue</translation>
+    </message>
+    <message>
+        <source>认定依据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>认定日期</source>
+        <translation>Recognised on</translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>风险颜色</source>
+        <translation>Risk colour</translation>
+    </message>
+    <message>
+        <source>黄</source>
+        <translation>Yellow</translation>
     </message>
     <message>
         <source>变更记录</source>
@@ -138,6 +410,38 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Print</translation>
     </message>
     <message>
+        <source>个案</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>保障</source>
+        <translation>Benefits</translation>
+    </message>
+    <message>
+        <source>劝返复学</source>
+        <translation>Back to school</translation>
+    </message>
+    <message>
+        <source>学籍库比对导入…</source>
+        <translation>Import school roll for comparison…</translation>
+    </message>
+    <message>
+        <source>学籍比对</source>
+        <translation>School roll</translation>
+    </message>
+    <message>
+        <source>应保未保</source>
+        <translation>Eligible but not covered</translation>
+    </message>
+    <message>
+        <source>强制报告</source>
+        <translation>Mandatory reports</translation>
+    </message>
+    <message>
+        <source>强制报告提醒</source>
+        <translation>Mandatory report reminders</translation>
+    </message>
+    <message>
         <source>排查</source>
         <translation>Screening</translation>
     </message>
@@ -150,12 +454,24 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Language / 界面语言</translation>
     </message>
     <message>
+        <source>监护</source>
+        <translation>Guardianship</translation>
+    </message>
+    <message>
         <source>评估</source>
         <translation>Assessment</translation>
     </message>
     <message>
         <source>走访</source>
         <translation>Visits</translation>
+    </message>
+    <message>
+        <source>进行中的个案</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>需要终止的保障</source>
+        <translation>Benefits to end</translation>
     </message>
     <message>
         <source>需求</source>
@@ -204,6 +520,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>已提供或已联系的帮助</source>
         <translation>Help given or arranged</translation>
+    </message>
+    <message>
+        <source>（更正于 {d}）</source>
+        <translation>(corrected on {d})</translation>
     </message>
 </context>
 <context>
@@ -389,322 +709,322 @@ Please take this file to the county civil affairs bureau for import, then import
     <name>BenefitsTab</name>
     <message>
         <source>保障类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefit type</translation>
     </message>
     <message>
         <source>每月(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly (yuan)</translation>
     </message>
     <message>
         <source>开始</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>终止</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <source>终止原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for ending</translation>
     </message>
     <message>
         <source>批准文号</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval reference</translation>
     </message>
     <message>
         <source>月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>金额(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount (yuan)</translation>
     </message>
     <message>
         <source>发放日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid on</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Insurance</translation>
     </message>
     <message>
         <source>保险公司</source>
-        <translation type="unfinished"></translation>
+        <translation>Insurer</translation>
     </message>
     <message>
         <source>保单号</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy no.</translation>
     </message>
     <message>
         <source>生效</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective</translation>
     </message>
     <message>
         <source>期满</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires</translation>
     </message>
     <message>
         <source>康复服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitation services</translation>
     </message>
     <message>
         <source>机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
         <source>转介日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred on</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>状态日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Status date</translation>
     </message>
     <message>
         <source>保障待遇</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefit entitlements</translation>
     </message>
     <message>
         <source>新增保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Add benefit</translation>
     </message>
     <message>
         <source>登记发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Record payment</translation>
     </message>
     <message>
         <source>终止保障</source>
-        <translation type="unfinished"></translation>
+        <translation>End benefit</translation>
     </message>
     <message>
         <source>发放记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Payments</translation>
     </message>
     <message>
         <source>登记保险</source>
-        <translation type="unfinished"></translation>
+        <translation>Record insurance</translation>
     </message>
     <message>
         <source>残疾儿童康复服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitation services for disabled children</translation>
     </message>
     <message>
         <source>新增转介</source>
-        <translation type="unfinished"></translation>
+        <translation>Add referral</translation>
     </message>
     <message>
         <source>更新状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Update status</translation>
     </message>
     <message>
         <source>保障情况正常。</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefits are in order.</translation>
     </message>
     <message>
         <source>开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <source>每月金额(元)</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly amount (yuan)</translation>
     </message>
     <message>
         <source>留空按政策标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty for the policy standard</translation>
     </message>
     <message>
         <source>发放账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment account</translation>
     </message>
     <message>
         <source>请先新增保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Please add a benefit first</translation>
     </message>
     <message>
         <source>留空按当月标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty for the standard of that month</translation>
     </message>
     <message>
         <source>请先在表中选择要终止的保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select the benefit to end in the table first</translation>
     </message>
     <message>
         <source>终止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <source>生效日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Effective date</translation>
     </message>
     <message>
         <source>期满日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiry date</translation>
     </message>
     <message>
         <source>出资方</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid by</translation>
     </message>
     <message>
         <source>服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>康复机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitation institution</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>新增康复服务转介</source>
-        <translation type="unfinished"></translation>
+        <translation>New rehabilitation referral</translation>
     </message>
     <message>
         <source>请先在表中选择一项康复服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a rehabilitation service in the table first</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>更新康复服务状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Update rehabilitation service status</translation>
     </message>
 </context>
 <context>
     <name>CasesTab</name>
     <message>
         <source>个案</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases</translation>
     </message>
     <message>
         <source>负责人</source>
-        <translation type="unfinished">Responsible</translation>
+        <translation>Responsible</translation>
     </message>
     <message>
         <source>开案</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>结案</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Steps</translation>
     </message>
     <message>
         <source>负责方</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible party</translation>
     </message>
     <message>
         <source>期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>完成日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed on</translation>
     </message>
     <message>
         <source>参与方</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>姓名/单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Name / organisation</translation>
     </message>
     <message>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>新建个案</source>
-        <translation type="unfinished"></translation>
+        <translation>New case</translation>
     </message>
     <message>
         <source>添加步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Add step</translation>
     </message>
     <message>
         <source>步骤完成/取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete / cancel step</translation>
     </message>
     <message>
         <source>添加参与方</source>
-        <translation type="unfinished"></translation>
+        <translation>Add participant</translation>
     </message>
     <message>
         <source>添加记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Add note</translation>
     </message>
     <message>
         <source>暂停/恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause / resume</translation>
     </message>
     <message>
         <source>重新开启</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <source>记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>没有个案。遇到需要多个步骤、多方协作解决的问题时，请新建个案。</source>
-        <translation type="unfinished"></translation>
+        <translation>No cases. When a problem needs several steps and several parties working together, create a case.</translation>
     </message>
     <message>
         <source>请先选择一个个案</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a case first</translation>
     </message>
     <message>
         <source>个案名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Case name</translation>
     </message>
     <message>
         <source>问题描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>开案日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened on</translation>
     </message>
     <message>
         <source>请先选择一个步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a step first</translation>
     </message>
     <message>
         <source>步骤状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Step status</translation>
     </message>
     <message>
         <source>记录内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>结案小结（处理经过和结果）</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing summary (what was done and the outcome)</translation>
     </message>
     <message>
         <source>重新开启的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for reopening</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1748,61 @@ Data is stored encrypted on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>打印预览 — {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {n} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（预览前 {k} 页，打印和保存包括全部页面）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存为PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>保存PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法保存文件：{e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation type="unfinished">Print</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接打印机，请检查打印机是否开启。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportAlarmsSection</name>
     <message>
         <source>⚠ {o} 份报告超时未向公安机关报告；未结束的报告共 {n} 份</source>
@@ -1542,6 +1917,33 @@ Data is stored encrypted on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>ResultsView</name>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>学籍库学校</source>
+        <translation>School (school roll)</translation>
+    </message>
+    <message>
+        <source>档案学校</source>
+        <translation>School (child&apos;s file)</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>RowDialog</name>
     <message>
         <source>编辑</source>
@@ -1581,6 +1983,160 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>确定删除这条{n}记录吗？删除会记入变更记录。</source>
         <translation>Delete this {n} record? The deletion is kept in the change history.</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolRollPage</name>
+    <message>
+        <source>学籍库比对与劝返复学</source>
+        <translation>School roll comparison and back to school</translation>
+    </message>
+    <message>
+        <source>导入学籍名册并比对…</source>
+        <translation>Import school roll and compare…</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>档案学校</source>
+        <translation>School (child&apos;s file)</translation>
+    </message>
+    <message>
+        <source>开始劝返</source>
+        <translation>Start bringing back to school</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>已复学</source>
+        <translation>Back at school</translation>
+    </message>
+    <message>
+        <source>其他原因结束</source>
+        <translation>Ended for another reason</translation>
+    </message>
+    <message>
+        <source>添加劝返记录</source>
+        <translation>Add follow-up note</translation>
+    </message>
+    <message>
+        <source>劝返复学跟进</source>
+        <translation>Back-to-school follow-up</translation>
+    </message>
+    <message>
+        <source>还没有导入过学籍名册。</source>
+        <translation>No school roll imported yet.</translation>
+    </message>
+    <message>
+        <source>最近一次比对：{f}（{d}，{n} 行）：未在籍 {a}，学校不一致 {b}，疑似匹配 {u}，村内未登记 {k}</source>
+        <translation>Latest comparison: {f} ({d}, {n} rows): not enrolled {a}, different school {b}, possible matches {u}, not registered in the village {k}</translation>
+    </message>
+    <message>
+        <source>劝返复学</source>
+        <translation>Back to school</translation>
+    </message>
+    <message>
+        <source>请先在表中选择一名儿童</source>
+        <translation>Please select a child in the table first</translation>
+    </message>
+    <message>
+        <source>结果（例如复学的学校和日期）</source>
+        <translation>Outcome (e.g. school and date of return)</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolRollWizard</name>
+    <message>
+        <source>学籍库比对导入</source>
+        <translation>School roll import</translation>
+    </message>
+    <message>
+        <source>第一步：选择教育部门提供的学籍名册（Excel .xlsx 或 CSV）。必须有姓名、身份证号、学校三列；出生日期、年级、家庭住址、学籍状态可选。</source>
+        <translation>Step 1: choose the school roll from the education bureau (Excel .xlsx or CSV). It must have name, ID number and school columns; date of birth, grade, home address and enrolment status are optional.</translation>
+    </message>
+    <message>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>第二步：核对每一列对应的内容（已自动识别常见的列名），然后点“检查”。</source>
+        <translation>Step 2: check what each column contains (common column names are recognised automatically), then click “Check”.</translation>
+    </message>
+    <message>
+        <source>文件中的列</source>
+        <translation>Column in file</translation>
+    </message>
+    <message>
+        <source>对应</source>
+        <translation>Means</translation>
+    </message>
+    <message>
+        <source>第一行数据</source>
+        <translation>First data row</translation>
+    </message>
+    <message>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>跳过有错误的行，只导入正确的行（错误行会记录在导入记录中）</source>
+        <translation>Skip rows with errors and import only the correct rows (the rows with errors are kept in the import record)</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>选择学籍名册</source>
+        <translation>Choose school roll</translation>
+    </message>
+    <message>
+        <source>学籍名册 (*.xlsx *.csv)</source>
+        <translation>School rolls (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>找不到文件：{p}</source>
+        <translation>File not found: {p}</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，其中 {e} 行有错误（见下表）。请改正文件后重新选择，或勾选“跳过有错误的行”。</source>
+        <translation>{n} rows, {e} of them with errors (see the table below). Correct the file and choose it again, or tick “Skip rows with errors”.</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，全部正确，可以导入。</source>
+        <translation>{n} rows, all correct; ready to import.</translation>
+    </message>
+    <message>
+        <source>已比对 {n} 行：在籍 {ok} 人；未在籍（辍学风险）{d} 人；学校不一致 {o} 人；疑似匹配（需核实）{u} 人；村内未登记 {k} 人。新建劝返复学任务 {t} 个，已复学关闭 {b} 个。</source>
+        <translation>Compared {n} rows: enrolled {ok}; not enrolled (dropout risk) {d}; different school {o}; possible matches (to check) {u}; not registered in the village {k}. {t} back-to-school tasks created, {b} closed as back at school.</translation>
+    </message>
+    <message>
+        <source>这个文件已经导入过（{d}），没有重复导入。以下是当时的结果。</source>
+        <translation>This file was already imported ({d}) and was not imported again. These are the results from then.</translation>
+    </message>
+    <message>
+        <source> 跳过了 {e} 个错误行。</source>
+        <translation> {e} rows with errors were skipped.</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2551,13 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>界面语言 / Language…</source>
         <translation>Language / 界面语言…</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>学籍库比对导入…</source>
+        <translation>Import school roll for comparison…</translation>
     </message>
 </context>
 </TS>
