@@ -17,6 +17,8 @@ from bench.common import Result
 
 BENCHES = [
     "bench.bench_children",
+    "bench.bench_sync",
+    "bench.bench_dashboard",
 ]
 
 

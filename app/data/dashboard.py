@@ -72,8 +72,12 @@ def _active():
 
 def _items(session: Session, where, order, limit: int, today: dt.date) -> list[DashItem]:
     rows = session.execute(select(*_COLUMNS).where(*_active(), *where).order_by(*order).limit(limit))
-    return [DashItem(cid, name, colour, group, last, due, schedule.overdue_days(due, today))
-            for cid, name, colour, group, last, due in rows]
+    items = [DashItem(cid, name, colour, group, last, due, schedule.overdue_days(due, today))
+             for cid, name, colour, group, last, due in rows]
+    # the query follows the index (due date only), so it can stop after `limit` rows; names
+    # break ties among the rows fetched
+    items.sort(key=lambda i: (i.due is not None, i.due or today, i.name))
+    return items
 
 
 def _count(session: Session, where) -> int:
@@ -90,7 +94,7 @@ def compute_dashboard(session: Session, today: dt.date | None = None, limit: int
     overdue_where = (Child.next_visit_due < today,)
     week_where = (Child.next_visit_due >= today, Child.next_visit_due <= sunday)
     never_where = (Child.last_visit_date.is_(None),)
-    by_due = (Child.next_visit_due, Child.name)
+    by_due = (Child.next_visit_due,)
     red = ("红",)
     yellow = ("黄",)
 
@@ -104,7 +108,7 @@ def compute_dashboard(session: Session, today: dt.date | None = None, limit: int
         due_this_week=Block(_count(session, week_where), _items(session, week_where, by_due, limit, today)),
         red=colour_block(red), yellow=colour_block(yellow),
         never_visited=Block(_count(session, never_where),
-                            _items(session, never_where, (Child.next_visit_due.is_(None), Child.next_visit_due, Child.name), limit, today)),
+                            _items(session, never_where, by_due, limit, today)),
         screening=[ScreeningProgress(r.id, r.name, r.window_start, r.window_end, done, total)
                    for r, done, total in open_round_progress(session)],
     )

@@ -106,8 +106,11 @@ def add_demo_visits(store, rng: random.Random, today: dt.date) -> None:
                 continue
             colour = rng.choices(["红", "黄", "蓝", "绿"], weights=[5, 17, 48, 30])[0]
             first = today - dt.timedelta(days=rng.randint(40, HISTORY_DAYS))
+            profile = rng.random()
+            if profile < 0.06:  # assessed lately, not visited yet (some of them already late)
+                first = today - dt.timedelta(days=rng.randint(3, 35))
             history = []
-            if colour in ("红", "黄") and rng.random() < 0.4:  # raised from a milder colour
+            if colour in ("红", "黄") and profile >= 0.06 and rng.random() < 0.4:  # raised from a milder colour
                 earlier = "蓝" if colour == "红" else "绿"
                 history.append(_assessment_row(cid, first, _answers_for(earlier, policy, rng), policy, rng, visitor))
                 later = first + dt.timedelta(days=rng.randint(10, (today - first).days - 5))
@@ -121,7 +124,6 @@ def add_demo_visits(store, rng: random.Random, today: dt.date) -> None:
             state = schedule.colour_state([(a["assessed_on"], a["colour"]) for a in history])
 
             # visits: on schedule with jitter; some stop early (overdue), some never happen
-            profile = rng.random()
             stop = today
             if profile < 0.06:
                 stop = first  # assessed but never visited

@@ -101,7 +101,7 @@ def test_assess_then_visit_updates_dashboard_and_due_date(qtbot, ctx, kids, stor
     assert vtab.table.rowCount() == 1 and "已更正" in vtab.table.item(0, 3).text()
     vtab.show_selected()
     html = vtab.detail.toPlainText()
-    assert "原始记录" in html and "补充未上学时长" in html and "已两周未上学" in html
+    assert "原始记录" in html and "补充未上学时长" in html and "更正于" in html and "已两周未上学" in html
 
     # each dashboard item opens the child's file
     window.show_page("dashboard")

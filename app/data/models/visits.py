@@ -14,6 +14,16 @@ from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.data.base import AppendOnlyMixin, Base, SyncMixin
+from app.data.models.child import Child
+
+# Indexes over the derived schedule columns of `child` that the 工作台 reads (this feature keeps
+# those columns, so it owns their indexes; migration 0006_visits_dashboard). Each dashboard count
+# is a covering range scan and each list stops after its first rows in index order.
+DASHBOARD_INDEXES = (
+    Index("ix_child_due", Child.deleted, Child.status, Child.next_visit_due, Child.colour, Child.last_visit_date),
+    Index("ix_child_colour_due", Child.deleted, Child.status, Child.colour, Child.next_visit_due),
+    Index("ix_child_never", Child.deleted, Child.status, Child.last_visit_date, Child.next_visit_due),
+)
 
 
 class Assessment(AppendOnlyMixin, Base):

@@ -47,7 +47,7 @@ class AssessmentDialog(QDialog):
             last = data.assessments(s, child_id)
             previous = json.loads(last[-1].answers) if last else {}
         self.setWindowTitle(self.tr("分级分色评估 — {n}").format(n=name))
-        self.resize(1060, 690)
+        self.resize(1120, 700)
         self.inputs: dict[str, QWidget] = {}
 
         # -- left: factors grouped by 监护/安全/健康/教育/心理/生活 --------------------------
@@ -100,7 +100,7 @@ class AssessmentDialog(QDialog):
                 row.addWidget(dim)
                 col.addLayout(row)
             col.addStretch()
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -134,11 +134,21 @@ class AssessmentDialog(QDialog):
         side.addWidget(QLabel(self.tr("依据（发现的风险因素）：")))
         self.reasons = QListWidget()
         self.reasons.setObjectName("reasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         side.addWidget(self.reasons, 2)
         self.dimensions = QLabel()
         self.dimensions.setObjectName("dimensionSummary")
         self.dimensions.setWordWrap(True)
         side.addWidget(self.dimensions)
+        if policy:
+            intervals = "、".join(self.tr("{c}{d}天").format(c=c.name, d=c.interval_days) for c in policy.colours)
+            note = QLabel(self.tr("走访间隔：{i}。30天为“一月一访”底线；红、黄的间隔是本软件默认值，"
+                                  "以县民政局规定为准。").format(i=intervals))
+            note.setObjectName("intervalNote")
+            note.setWordWrap(True)
+            note.setStyleSheet("color:#5f6368;font-size:11px;")
+            side.addWidget(note)
 
         form = QFormLayout()
         self.date = QDateEdit(qdate(schedule.today_local()))
@@ -182,7 +192,7 @@ class AssessmentDialog(QDialog):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([640, 400])
+        split.setSizes([600, 460])
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("勾选走访和了解中发现的风险因素，系统按评估标准给出建议颜色并说明依据；"
                               "如需选择其他颜色，必须写明理由。"))
@@ -216,6 +226,8 @@ class AssessmentDialog(QDialog):
         return self.colour.currentData() or ""
 
     def update_suggestion(self) -> None:
+        if not hasattr(self, "save_button"):  # still building (previous answers being filled in)
+            return
         if self.policy is None:
             self.save_button.setEnabled(False)
             return

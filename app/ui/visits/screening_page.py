@@ -122,6 +122,8 @@ class ScreeningPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("颜色"), self.tr("排查情况"),
                                               self.tr("排查日期"), self.tr("备注 / 未排查原因")])
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        for col, width in enumerate((110, 90, 140, 110)):
+            self.table.setColumnWidth(col, width)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -297,6 +297,22 @@ def describe_visit(v: Visit, tr) -> str:
     return "".join(html)
 
 
+def _when(hlc: str, tr) -> str:
+    """（更正于 2026-11-23） from the row's HLC stamp, when it carries a wall time."""
+    import datetime as dt
+
+    from app.sync.clock import decode
+
+    try:
+        wall_ms, _ = decode(hlc)
+    except ValueError:
+        return ""
+    if not wall_ms:
+        return ""
+    day = dt.datetime.fromtimestamp(wall_ms / 1000, schedule.SHANGHAI).date()
+    return tr("（更正于 {d}）").format(d=fmt_date(day))
+
+
 def _esc(text) -> str:
     from html import escape
 
@@ -369,12 +385,18 @@ class VisitsTab(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.amend_button.setEnabled(bool(self.entries))
         if self.entries:
+            self.table.clearSelection()
             self.table.selectRow(0)
+            self.show_selected()
         else:
             self.detail.setHtml(self.tr("<p>尚无走访记录。</p>"))
 
+    def selected_row(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else self.table.currentRow()
+
     def show_selected(self) -> None:
-        r = self.table.currentRow()
+        r = self.selected_row()
         if r < 0 or r >= len(self.entries):
             return
         e = self.entries[r]
@@ -384,7 +406,7 @@ class VisitsTab(QWidget):
             html.append(f"<h3>{tr('当前有效内容（第 {n} 次更正）').format(n=len(e.amendments))}</h3>")
             html.append(describe_visit(e.current, tr))
             for i, a in enumerate(reversed(e.amendments), 1):
-                html.append(f"<hr><p><b>{tr('更正记录')}：</b>{_esc(a.amend_reason)}（{tr('更正人')}：{_esc(a.visitor)}）</p>")
+                html.append(f"<hr><p><b>{tr('更正原因')}：</b>{_esc(a.amend_reason)}{_when(a.hlc, tr)}</p>")
             html.append(f"<hr><h3>{tr('原始记录')}</h3>")
             html.append(describe_visit(e.original, tr))
         else:
@@ -398,7 +420,7 @@ class VisitsTab(QWidget):
                 self.load(self.child_id)
 
     def amend_selected(self) -> None:
-        r = self.table.currentRow()
+        r = self.selected_row()
         if r < 0 or r >= len(self.entries):
             return
         dlg = VisitDialog(self.ctx, self.child_id, self, amends=self.entries[r].original.id)
