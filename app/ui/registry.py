@@ -43,6 +43,7 @@ FEATURES = [
     "app.ui.features.visits",
     "app.ui.features.bundles",
     "app.ui.features.protection",
+    "app.ui.features.printing",
 ]
 
 _registered = False
