@@ -391,7 +391,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>家庭与监护</source>
-        <translation>Family &amp; guardians</translation>
+        <translation>Family and guardians</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -418,10 +418,6 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Benefits</translation>
     </message>
     <message>
-        <source>劝返复学</source>
-        <translation>Back to school</translation>
-    </message>
-    <message>
         <source>学籍库比对导入…</source>
         <translation>Import school roll for comparison…</translation>
     </message>
@@ -430,16 +426,28 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>School roll</translation>
     </message>
     <message>
-        <source>应保未保</source>
-        <translation>Eligible but not covered</translation>
-    </message>
-    <message>
         <source>强制报告</source>
         <translation>Mandatory reports</translation>
     </message>
     <message>
-        <source>强制报告提醒</source>
-        <translation>Mandatory report reminders</translation>
+        <source>一年两排排查汇总</source>
+        <translation>Twice-yearly screening summary</translation>
+    </message>
+    <message>
+        <source>保护与保障</source>
+        <translation>Protection and benefits</translation>
+    </message>
+    <message>
+        <source>儿童信息登记表</source>
+        <translation>Child registration form</translation>
+    </message>
+    <message>
+        <source>强制报告登记表</source>
+        <translation>Mandatory report form</translation>
+    </message>
+    <message>
+        <source>批量打印应访走访表</source>
+        <translation>Print visit forms for all due visits</translation>
     </message>
     <message>
         <source>排查</source>
@@ -448,6 +456,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>文件</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <source>月度走访台账</source>
+        <translation>Monthly visit ledger</translation>
     </message>
     <message>
         <source>界面语言 / Language</source>
@@ -466,12 +478,8 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Visits</translation>
     </message>
     <message>
-        <source>进行中的个案</source>
-        <translation>Open cases</translation>
-    </message>
-    <message>
-        <source>需要终止的保障</source>
-        <translation>Benefits to end</translation>
+        <source>走访记录表</source>
+        <translation>Visit record form</translation>
     </message>
     <message>
         <source>需求</source>
@@ -1102,7 +1110,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>{a}岁</source>
-        <translation>{a} years</translation>
+        <translation>age {a}</translation>
     </message>
     <message>
         <source>已标记为“{s}”</source>
@@ -1157,6 +1165,29 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>还没有登记儿童。点击右上角“新增儿童”开始建档。</source>
         <translation>No children registered yet. Click “Add child” at the top right to open a file.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildPrintTab</name>
+    <message>
+        <source>打印儿童信息登记表</source>
+        <translation>Print child registration form</translation>
+    </message>
+    <message>
+        <source>打印走访记录表（下次走访，预填）</source>
+        <translation>Print visit record form (next visit, pre-filled)</translation>
+    </message>
+    <message>
+        <source>打印所选走访记录</source>
+        <translation>Print selected visit record</translation>
+    </message>
+    <message>
+        <source>已录入的走访：</source>
+        <translation>Recorded visits:</translation>
+    </message>
+    <message>
+        <source>（已更正）</source>
+        <translation>(corrected)</translation>
     </message>
 </context>
 <context>
@@ -1751,23 +1782,23 @@ Data is stored encrypted on this computer.</translation>
     <name>PrintPreviewDialog</name>
     <message>
         <source>打印预览 — {t}</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview — {t}</translation>
     </message>
     <message>
         <source>共 {n} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} pages</translation>
     </message>
     <message>
         <source>（预览前 {k} 页，打印和保存包括全部页面）</source>
-        <translation type="unfinished"></translation>
+        <translation>(previewing the first {k} pages; printing and saving include all pages)</translation>
     </message>
     <message>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>保存为PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF…</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -1775,31 +1806,38 @@ Data is stored encrypted on this computer.</translation>
     </message>
     <message>
         <source>保存PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF</translation>
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>保存失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving failed</translation>
     </message>
     <message>
         <source>无法保存文件：{e}</source>
-        <translation type="unfinished"></translation>
+        <translation>The file could not be saved: {e}</translation>
     </message>
     <message>
         <source>打印</source>
-        <translation type="unfinished">Print</translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>打印失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing failed</translation>
     </message>
     <message>
         <source>无法连接打印机，请检查打印机是否开启。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the printer; please check that it is switched on.</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionSection</name>
+    <message>
+        <source>⚠ {n} 份强制报告超时未向公安机关报告，请立即报告并登记</source>
+        <translation>⚠ {n} mandatory reports were not passed to the police in time; report them now and record it</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2571,17 @@ Data is stored encrypted on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>_OptionsDialog</name>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>_Section</name>
     <message>
         <source>共 {n} 项（双击打开儿童档案）</source>
@@ -2544,6 +2593,46 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>儿童</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <source>本周应访（含逾期）</source>
+        <translation>Due this week (incl. overdue)</translation>
+    </message>
+    <message>
+        <source>本月应访（含逾期）</source>
+        <translation>Due this month (incl. overdue)</translation>
+    </message>
+    <message>
+        <source>按组排路线</source>
+        <translation>Route by village group</translation>
+    </message>
+    <message>
+        <source>按住址排路线</source>
+        <translation>Route by address</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>顺序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>排查轮次</source>
+        <translation>Screening round</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
     </message>
 </context>
 <context>
