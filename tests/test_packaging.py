@@ -25,9 +25,10 @@ def _folder_size(path: Path) -> int:
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
+    # The work folder is kept in build/ (git-ignored) so a second run reuses PyInstaller's cache.
     result = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(ROOT / "build.spec")],
+         "--distpath", str(work / "dist"), "--workpath", str(ROOT / "build" / "test-bundle"), str(ROOT / "build.spec")],
         cwd=ROOT, capture_output=True, text=True, timeout=1200,
     )
     assert result.returncode == 0, result.stderr[-4000:]
