@@ -91,6 +91,15 @@ def register(sub) -> None:
     c.set_defaults(handler=cmd_round_close)
 
 
+def _policy():
+    from app.domain.policy import PolicyError, default_policy
+
+    try:
+        return default_policy()
+    except PolicyError as exc:
+        raise CliError(str(exc), 1) from None
+
+
 def argparse_hidden():
     import argparse
 
@@ -144,9 +153,8 @@ def cmd_due(args) -> None:
 
 def cmd_assess(args) -> None:
     from app.data.visits import record_assessment
-    from app.domain.policy import default_policy
 
-    policy = default_policy()
+    policy = _policy()
     if args.list_factors:
         for f in policy.factors:
             extra = f.severity or "/".join(f"{lv.describe(f.unit)}→{lv.severity}" for lv in f.levels)
@@ -195,6 +203,7 @@ def cmd_visit_add(args) -> None:
     from app.data.models import Child
     from app.data.visits import record_visit
 
+    _policy()
     store = open_store(args)
     try:
         with store.session() as s:
@@ -217,6 +226,7 @@ def cmd_visit_add(args) -> None:
 def cmd_visit_amend(args) -> None:
     from app.data.visits import amend_visit
 
+    _policy()
     changes = {}
     for pair in args.set:
         key, sep, value = pair.partition("=")

@@ -142,3 +142,21 @@ def test_screening_round_cannot_close_early(qtbot, ctx, kids, store):
     assert page.progress.round.status == "已结束"
     assert not page.screen_button.isEnabled()
     assert "已结束" in page.round_box.currentText()
+
+
+def test_broken_policy_file_is_a_banner_not_a_crash(qtbot, ctx, kids, store, tmp_path, monkeypatch):
+    from app.domain import policy as policy_module
+
+    broken = tmp_path / "assessment.toml"
+    broken.write_text("[policy\nname = ", "utf-8")
+    monkeypatch.setattr(policy_module, "default_policy_path", lambda: broken)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    assert not page.policy_error.isHidden()
+    assert "assessment.toml" in page.policy_error.text() and "TOML" in page.policy_error.text()
+    assert page.cards["never"].count == 3  # the rest of the home screen still works
+    visit = VisitDialog(ctx, kids["李华"])
+    qtbot.addWidget(visit)
+    visit.save()
+    assert visit.result() != QDialog.Accepted and "assessment.toml" in visit.error.text()
+    assert child_row(store, kids["李华"])[1] is None

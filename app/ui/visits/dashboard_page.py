@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.data.dashboard import Block, compute_dashboard
+from app.domain.policy import PolicyError, default_policy
 from app.ui import registry
 from app.ui.widgets import colour_icon, fmt_date
 
@@ -74,6 +75,11 @@ class DashboardPage(QWidget):
             cards.addWidget(card)
         self.colour_line = QLabel()
         self.colour_line.setObjectName("colourCounts")
+        self.policy_error = QLabel()
+        self.policy_error.setObjectName("policyError")
+        self.policy_error.setWordWrap(True)
+        self.policy_error.setStyleSheet("color:#ffffff;background:#c5221f;padding:6px;border-radius:4px;")
+        self.policy_error.hide()
 
         self.list_title = QLabel()
         self.list_title.setStyleSheet("font-weight:bold;")
@@ -129,6 +135,7 @@ class DashboardPage(QWidget):
         heading.addSpacing(12)
         heading.addWidget(self.subtitle, 1)
         layout.addLayout(heading)
+        layout.addWidget(self.policy_error)
         layout.addLayout(cards)
         layout.addWidget(self.colour_line)
         layout.addLayout(body, 1)
@@ -137,6 +144,12 @@ class DashboardPage(QWidget):
 
     # -- data ------------------------------------------------------------
     def refresh(self) -> None:
+        try:
+            default_policy()
+            self.policy_error.hide()
+        except PolicyError as exc:  # shown, not raised: the rest of the app keeps working
+            self.policy_error.setText(self.tr("评估标准文件有误，暂时不能评估和记录走访，请联系县民政局：") + str(exc))
+            self.policy_error.show()
         with self.ctx.store.read_session() as s:
             self.data = d = compute_dashboard(s)
         self.subtitle.setText(self.tr("今天 {t}，本周 {a} 至 {b}，在册儿童 {n} 名").format(

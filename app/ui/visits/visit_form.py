@@ -21,6 +21,7 @@ from app.data.models import Child
 from app.data.models.visits import Visit
 from app.domain import schedule
 from app.domain.errors import ValidationError, ValidationErrors
+from app.domain.policy import PolicyError
 from app.domain.visit_checklist import ANSWER_PROBLEM, ANSWERS, CHECKLIST, VISIT_KINDS, checklist_item
 from app.ui.visits.common import pydate, qdate
 from app.ui.widgets import OptionalDateEdit, fmt_date
@@ -254,6 +255,10 @@ class VisitDialog(QDialog):
             return
         except ValidationError as exc:
             self.error.setText(exc.message)
+            self.error.show()
+            return
+        except PolicyError as exc:  # nothing saved: the schedule cannot be computed
+            self.error.setText(str(exc))
             self.error.show()
             return
         self.ctx.show_status(self.tr("走访记录已保存"))
