@@ -22,8 +22,19 @@ NULL_DATE = QDate(1900, 1, 1)
 COLOUR_HEX = {"红": "#d93025", "黄": "#f2b600", "蓝": "#1a73e8", "绿": "#188038", "": "#9aa0a6"}
 
 
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
 def colour_icon(colour: str, size: int = 12) -> QIcon:
-    """A round dot in the risk colour (grey when not assessed)."""
+    """A round dot in the risk colour (grey when not assessed); cached, the list asks for it per cell."""
+    key = (colour or "", size)
+    icon = _ICONS.get(key)
+    if icon is None:
+        icon = _ICONS[key] = _draw_dot(colour, size)
+    return icon
+
+
+def _draw_dot(colour: str, size: int) -> QIcon:
     pix = QPixmap(size, size)
     pix.fill(Qt.transparent)
     p = QPainter(pix)

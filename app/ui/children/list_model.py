@@ -34,6 +34,7 @@ COLUMNS = [
 COLOUR_COLUMN = 5
 
 ChildIdRole = Qt.UserRole + 1
+_ROLES = frozenset({Qt.DisplayRole, Qt.DecorationRole, Qt.ForegroundRole, Qt.ToolTipRole, ChildIdRole})
 
 
 class ChildListModel(QAbstractTableModel):
@@ -93,7 +94,7 @@ class ChildListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:
             return None
         r = self.row_at(index.row())
         if r is None:
