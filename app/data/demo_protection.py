@@ -36,7 +36,8 @@ def add_demo_protection(store, rng, today: dt.date) -> None:
 
 
 def _reports(store, rng, children, now) -> None:
-    picks = rng.sample(children, min(2, len(children)))
+    older = [c for c in children if c.birth_date and idnumber.age_on(c.birth_date, now.date()) >= 6] or children
+    picks = rng.sample(older, min(2, len(older)))
     with store.session() as s:
         r = protection.add_report(
             s, picks[0].id, found_at=now - dt.timedelta(hours=6), situation="疑似受到侵害", urgency="紧急",
@@ -123,7 +124,8 @@ def _school_roll(store, rng, children, today) -> None:
 
 
 def _cases_and_services(store, rng, children, today) -> None:
-    picks = rng.sample(children, min(2, len(children)))
+    older = [c for c in children if c.birth_date and idnumber.age_on(c.birth_date, today) >= 7] or children
+    picks = rng.sample(older, min(2, len(older)))
     with store.session() as s:
         case = cases.open_case(s, picks[0].id, title="监护缺失儿童临时照护安排", problem="祖母住院，孩子无人照料",
                                opened_on=today - dt.timedelta(days=21))

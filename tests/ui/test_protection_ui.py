@@ -34,7 +34,7 @@ def test_report_dialog_turns_child_red_and_alarm_shows(qtbot, ctx, store):
     qtbot.addWidget(tab)
     tab.load(child_id)
     assert tab.tree.topLevelItemCount() == 1
-    assert "未向公安报告" in tab.tree.topLevelItem(0).text(0)
+    assert "未向公安报告" in tab.tree.topLevelItem(0).text(1)
     section = dashboard.ReportAlarmsSection(ctx)
     qtbot.addWidget(section)
     assert any("钱小雨" in line and "未向公安报告" in line for line in section.list.lines())
@@ -50,6 +50,10 @@ def test_overdue_report_alarm_on_home_screen(qtbot, ctx, store):
     qtbot.addWidget(section)
     assert section.list.lines()[0].endswith("超时未向公安报告")
     assert "超时" in section.summary.text()
+    block = dashboard.ProtectionSection(ctx)
+    qtbot.addWidget(block)
+    assert not block.banner.isHidden() and "1 份强制报告超时" in block.banner.text()
+    assert block.tabs.tabText(0) == "强制报告 1" and block.tabs.currentIndex() == 0
 
 
 def test_report_dialog_errors_at_the_field(qtbot, ctx, store):
@@ -98,8 +102,9 @@ def test_dashboard_page_shows_protection_blocks(qtbot, ctx, store):
     registry.register_all()
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
-    types = {type(w).__name__ for w in page.sections}
-    assert {"ReportAlarmsSection", "UncoveredSection", "EndingSection", "DropoutSection", "OpenCasesSection"} <= types
+    block = next(w for w in page.sections if type(w).__name__ == "ProtectionSection")
+    assert {type(w).__name__ for _, w in block.parts} == {
+        "ReportAlarmsSection", "UncoveredSection", "EndingSection", "DropoutSection", "OpenCasesSection"}
 
 
 def test_school_roll_wizard(qtbot, ctx, store):

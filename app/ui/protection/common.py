@@ -100,12 +100,14 @@ class ChildList(QListWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setMaximumHeight(150)
+        self.setTextElideMode(Qt.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._open)
         self.itemDoubleClicked.connect(self._open)
 
     def add_line(self, text: str, child_id: str | None, colour: QColor | None = None) -> None:
         item = QListWidgetItem(text)
+        item.setToolTip(text)
         item.setData(Qt.UserRole, child_id)
         if colour is not None:
             item.setForeground(colour)

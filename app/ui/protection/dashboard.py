@@ -1,11 +1,13 @@
-"""Home-screen (工作台) blocks of the protection feature: report alarms, 应保未保, entitlements to
-end, 劝返复学 follow-ups, open cases. Each is a `QWidget(ctx, parent)` with `refresh()`."""
+"""Home-screen (工作台) block of the protection feature: one block with a tab per list — report
+alarms, 应保未保, entitlements to end, 劝返复学 follow-ups, open cases — and a red banner when a
+report has waited too long for its 公安 notification. One block rather than five keeps the lists
+readable on a 1366×768 laptop. Each list is also a `QWidget(ctx, parent)` with `refresh()`."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.data import benefits, cases, protection, schoolroll_import
 from app.ui.protection.common import AMBER, RED, ChildList
@@ -33,6 +35,7 @@ class _Section(QWidget):
         self.list.clear()
         with self.ctx.store.read_session() as s:
             lines = self.collect(s)
+        self.count = len(lines)
         for text, child_id, colour in lines[:MAX_LINES]:
             self.list.add_line(text, child_id, colour)
         self.list.setVisible(bool(lines))
@@ -47,6 +50,7 @@ class _Section(QWidget):
 
 class ReportAlarmsSection(_Section):
     empty_text = "没有未结束的强制报告"
+    overdue = 0
 
     def collect(self, s):
         out = []
@@ -111,3 +115,46 @@ class OpenCasesSection(_Section):
 
     def summarise(self, lines):
         return self.tr("进行中的个案 {n} 个").format(n=len(lines))
+
+
+class ProtectionSection(QWidget):
+    """The five lists as tabs ("强制报告 2", "应保未保 11" …), with a red banner for overdue reports."""
+
+    SECTIONS = [("强制报告", ReportAlarmsSection), ("应保未保", UncoveredSection), ("待终止", EndingSection),
+                ("劝返", DropoutSection), ("个案", OpenCasesSection)]
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.banner = QLabel()
+        self.banner.setObjectName("reportBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("color:white;background:#c5221f;padding:4px;font-weight:bold;")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("protectionTabs")
+        self.tabs.setDocumentMode(True)
+        self.parts = []
+        for title, cls in self.SECTIONS:
+            w = cls(ctx, self)
+            self.parts.append((title, w))
+            self.tabs.addTab(w, self.tr(title))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs)
+        self.setMinimumHeight(170)
+        self._labels()
+
+    def refresh(self) -> None:
+        for _, w in self.parts:
+            w.refresh()
+        self._labels()
+
+    def _labels(self) -> None:
+        for i, (title, w) in enumerate(self.parts):
+            self.tabs.setTabText(i, f"{self.tr(title)} {w.count}" if w.count else self.tr(title))
+        overdue = self.parts[0][1].overdue
+        self.banner.setText(self.tr("⚠ {n} 份强制报告超时未向公安机关报告，请立即报告并登记").format(n=overdue))
+        self.banner.setVisible(bool(overdue))
+        if overdue:
+            self.tabs.setCurrentIndex(0)

@@ -78,9 +78,10 @@ class ReportsTab(QWidget):
         self.ctx = ctx
         self.child_id = None
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("报告 / 报告记录 / 跟进"), self.tr("时间"), self.tr("详情")])
-        self.tree.setColumnWidth(0, 260)
-        self.tree.setColumnWidth(1, 140)
+        self.tree.setHeaderLabels([self.tr("报告 / 报告记录 / 跟进"), self.tr("状态"), self.tr("时间"), self.tr("详情")])
+        self.tree.setColumnWidth(0, 210)
+        self.tree.setColumnWidth(1, 170)
+        self.tree.setColumnWidth(2, 140)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         new = QPushButton(self.tr("新建强制报告"))
@@ -107,18 +108,22 @@ class ReportsTab(QWidget):
             views = svc.reports_of(s, child_id)
         for v in views:
             r = v.report
-            top = QTreeWidgetItem([f"{r.situation}（{r.urgency}）　{v.status}", f"{r.found_at:%Y-%m-%d %H:%M}",
+            status = v.status
+            if not v.closed and not v.police_notified:
+                status += self.tr("，未向公安报告")
+            top = QTreeWidgetItem([f"{r.situation}（{r.urgency}）", status, f"{r.found_at:%Y-%m-%d %H:%M}",
                                    f"{r.description}　地点：{r.place or '—'}　发现人：{r.found_by or '—'}"])
             top.setData(0, Qt.UserRole, r.id)
+            top.setToolTip(3, r.description)
             if not v.closed and not v.police_notified:
                 top.setForeground(0, RED)
-                top.setText(0, top.text(0) + self.tr("　未向公安报告"))
+                top.setForeground(1, RED)
             for n in v.notifications:
-                top.addChild(QTreeWidgetItem([self.tr("报告至 {b}").format(b=n.body), f"{n.notified_at:%Y-%m-%d %H:%M}",
+                top.addChild(QTreeWidgetItem([self.tr("报告至 {b}").format(b=n.body), "", f"{n.notified_at:%Y-%m-%d %H:%M}",
                                               f"{n.method}　接报人：{n.receiver or '—'}　编号：{n.reference_no or '—'}"]))
             for f in v.follow_ups:
                 label = self.tr("结束") if f.closes else self.tr("跟进")
-                top.addChild(QTreeWidgetItem([f"{label}：{f.actor or '—'}", f"{f.on_date:%Y-%m-%d}",
+                top.addChild(QTreeWidgetItem([f"{label}：{f.actor or '—'}", "", f"{f.on_date:%Y-%m-%d}",
                                               f"{f.action}" + (f"　结果：{f.outcome}" if f.outcome else "")]))
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
