@@ -250,20 +250,30 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
     never captured nor synced, so this writes no outbox rows.
     """
     policy = policy or default_policy()
-    child = session.get(Child, child_id)
-    if child is None:
-        return None
-    history = [(a.assessed_on, a.colour) for a in assessments(session, child_id)]
+    # plain column queries (no ORM objects): this runs on every save and after every sync batch
+    history = session.execute(
+        select(Assessment.assessed_on, Assessment.colour)
+        .where(Assessment.child_id == child_id, Assessment.deleted.is_(False))
+        .order_by(Assessment.assessed_on, Assessment.hlc, Assessment.id)).all()
     state = schedule.colour_state(history)
-    last = None
-    for entry in visit_history(session, child_id):
-        d = entry.current.visit_date
-        if last is None or d > last:
-            last = d
+    effective: dict[str, tuple[str, dt.date]] = {}  # original visit id -> (hlc, date of newest version)
+    for vid, amends, day, hlc in session.execute(
+            select(Visit.id, Visit.amends_id, Visit.visit_date, Visit.hlc)
+            .where(Visit.child_id == child_id, Visit.deleted.is_(False))):
+        root = amends or vid
+        if amends:
+            if root not in effective or effective[root][0] == "" or hlc >= effective[root][0]:
+                effective[root] = (hlc, day)
+        elif root not in effective:
+            effective[root] = ("", day)
+    last = max((day for _, day in effective.values()), default=None)
     due = schedule.next_due_for(policy, state, last)
     # write with a core UPDATE: derived columns must not mark the synced row dirty
-    session.execute(update(Child).where(Child.id == child_id).values(
-        colour=state.colour, last_visit_date=last, next_visit_due=due))
+    result = session.execute(update(Child).where(Child.id == child_id).values(
+        colour=state.colour, last_visit_date=last, next_visit_due=due).execution_options(synchronize_session=False))
+    if not result.rowcount:
+        return None
+    child = session.get(Child, child_id)  # from the identity map when already loaded
     session.expire(child, ["colour", "last_visit_date", "next_visit_due"])
     return child
 
