@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QVBoxLayout,
+    QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
 )
 
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for
@@ -266,6 +266,9 @@ class LoginDialog(QDialog):
         except UnknownUserError:
             self.message.setText(self.tr("请选择用户"))
             return
+        except Exception as exc:  # noqa: BLE001 - a damaged file must say so, not crash
+            self.message.setText(self.tr("无法打开数据文件：{e}").format(e=exc))
+            return
         self.accept()
 
     def _lock_for(self, seconds: int) -> None:
@@ -301,7 +304,13 @@ def open_or_create(store_path: Path) -> Store | None:
     if not store_path.exists():
         dialog = FirstRunDialog(store_path)
     else:
-        dialog = LoginDialog(store_path)
+        try:
+            dialog = LoginDialog(store_path)
+        except (OSError, ValueError, KeyError) as exc:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "童护"), QCoreApplication.translate(
+                "App", "找不到或无法读取密钥文件 {k}。\n数据文件和它旁边的 .keys 文件必须放在一起。\n（{e}）").format(
+                    k=key_path_for(store_path), e=exc))
+            return None
     if dialog.exec() != QDialog.Accepted:
         return None
     return dialog.store

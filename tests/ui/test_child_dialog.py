@@ -110,3 +110,23 @@ def test_edit_with_invalid_id_keeps_old_value(qtbot, ctx, store, kids):
     with store.read_session() as s:
         child = data.get_child(s, kids["李华"])
         assert (child.id_number, child.school) == (old, "")
+
+
+def test_photo_is_optional_and_saved_small(qtbot, ctx, store, kids, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from app.ui.children.child_dialog import PHOTO_SIZE, scaled_photo
+
+    path = tmp_path / "photo.png"
+    image = QImage(1200, 1600, QImage.Format_RGB32)
+    image.fill(QColor("#88aacc"))
+    assert image.save(str(path))
+    assert scaled_photo(str(tmp_path / "missing.png")) is None
+    dialog = ChildDialog(ctx, kids["李华"])
+    qtbot.addWidget(dialog)
+    dialog.photo, dialog.photo_changed = scaled_photo(str(path)), True
+    dialog.save()
+    with store.read_session() as s:
+        photo = data.get_child(s, kids["李华"]).photo
+    loaded = QImage.fromData(photo)
+    assert max(loaded.width(), loaded.height()) == PHOTO_SIZE

@@ -110,3 +110,16 @@ def test_demo_store_from_wizard_shows_password_on_login(qtbot, tmp_path):
     login.login()
     assert login.store is not None
     login.store.close()
+
+
+def test_store_without_key_file_says_so(qtbot, store_path, store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui import app as ui_app
+
+    store.close()
+    key_path_for(store_path).rename(store_path.with_name("elsewhere.keys"))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    assert ui_app.open_or_create(store_path) is None
+    assert shown and ".keys" in shown[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -100,6 +101,9 @@ class ChildListPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
         self.add_button.clicked.connect(self.add_child)
+        QShortcut(QKeySequence.Find, self, activated=self._focus_search)
+        QShortcut(QKeySequence.New, self, activated=self.add_child)
+        self.search.setToolTip(self.tr("Ctrl+F 搜索；Ctrl+N 新增儿童"))
         self.apply_query()
 
     def current_query(self) -> ChildQuery:
@@ -127,7 +131,15 @@ class ChildListPage(QWidget):
             self.empty_label.show()
 
     def refresh(self) -> None:
+        """Re-run the query (data changed or page shown again), keeping the scroll position."""
+        bar = self.table.verticalScrollBar()
+        position = bar.value()
         self.apply_query()
+        bar.setValue(min(position, bar.maximum()))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _open_index(self, index) -> None:
         child_id = self.model.data(index, ChildIdRole)
