@@ -119,3 +119,18 @@ def test_settings_dialog_changes_idle_minutes(qtbot, store):
     dialog.minutes.setValue(3)
     dialog.save()
     assert store.setting("idle_lock_minutes") == "3"
+
+
+def test_lock_covers_an_open_dialog_and_keeps_its_input(qtbot, ctx, kids, store):
+    from app.ui.children.child_dialog import ChildDialog
+
+    window = make_window(qtbot, ctx)
+    dialog = ChildDialog(ctx, kids["李华"], window)
+    dialog.show()
+    dialog.form.set_values({"school": "尚未保存的学校"})
+    window.lock()
+    assert window.lock_dialog.isVisible() and window.lock_dialog.isModal()
+    window.lock_screen.password.setText(PASSWORD)
+    window.lock_screen.try_unlock()
+    assert not window.is_locked()
+    assert dialog.isVisible() and dialog.form.values()["school"] == "尚未保存的学校"
