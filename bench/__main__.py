@@ -19,6 +19,7 @@ BENCHES = [
     "bench.bench_children",
     "bench.bench_sync",
     "bench.bench_dashboard",
+    "bench.bench_print",
 ]
 
 

@@ -215,3 +215,22 @@ def test_fit_wraps_shrinks_then_cuts_with_a_marker():
     for f in (short, medium, long):
         assert all(text_width(line, f.size) <= 200 for line in f.lines)
         assert len(f.lines) * f.size * 1.3 <= 30 or len(f.lines) == 1
+
+
+def test_fast_qr_encoder_matches_reportlab():
+    """The faster encoder of the visit forms yields exactly ReportLab's QR modules."""
+    from reportlab.graphics.barcode import qrencoder
+
+    from app.print.toolkit import _FixedMaskQR
+
+    for data in ("TONGHU:1:C:0192F0A0-1111-7000-8000-000000000001:P:20261201",
+                 "TONGHU:1:C:0192F0A0-1111-7000-8000-000000000001:V:0192F0A0-1111-7000-8000-0000000000AB",
+                 "mixed 中文 data " * 8):
+        fast = _FixedMaskQR(None, qrencoder.QRErrorCorrectLevel.M)
+        fast.addData(data)
+        fast.make()
+        slow = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        slow.addData(data)
+        slow.version = slow.calculate_version()
+        slow.makeImpl(False, 2)
+        assert fast.modules == slow.modules
