@@ -15,6 +15,7 @@ from app.ui.printing.pages import PdfPages
 
 PREVIEW_LIMIT = 30  # pages rendered on screen; printing and saving always take all pages
 PREVIEW_DPI = 80
+PREVIEW_WIDTH = 840  # pixels a page may take in the preview
 PRINT_DPI = 200
 
 
@@ -40,7 +41,9 @@ class PrintPreviewDialog(QDialog):
         self.page_labels = []
         for i in range(shown):
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(self.pages.image(i, PREVIEW_DPI)))
+            width_in = self.pages.size_pt(i)[0] / 72
+            dpi = min(PREVIEW_DPI, PREVIEW_WIDTH / width_in)  # a landscape page fits the window too
+            label.setPixmap(QPixmap.fromImage(self.pages.image(i, dpi)))
             label.setStyleSheet("background: white; border: 1px solid #999;")
             column.addWidget(label)
             self.page_labels.append(label)
