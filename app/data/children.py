@@ -120,22 +120,27 @@ def _active_category_filter(today: dt.date) -> ColumnElement[bool]:
 
 
 def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
-    cond: list[ColumnElement[bool]] = [Child.deleted.is_(False)]
+    # `deleted = 0` lets SQLite walk ix_child_list in list order; with trigram hits, `+deleted = 0`
+    # (no index may serve it) makes it fetch the hit rows by rowid instead of walking an index.
     text = " ".join((q.text or "").split())
+    if text and text.isascii() and text.replace(" ", "").isalpha():
+        text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
+    use_fts = len(text) >= search_index.MIN_QUERY
+    cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if use_fts else Child.deleted == False]  # noqa: E712
     if text:
-        if text.isascii() and text.replace(" ", "").isalpha():
-            text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
-        if len(text) >= search_index.MIN_QUERY:
+        if use_fts:
             hits = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
                     .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=search_index.match_phrase(text))))
             cond.append(literal_column("child.rowid").in_(hits))
         else:
-            # Too short for trigrams: scan the covering index ix_child_list.
-            cond.append(or_(
-                Child.name.like(f"%{_like_escape(text)}%", escape="\\"),
-                Child.pinyin_key.like(f"%{_like_escape(text.lower())}%", escape="\\"),
-                Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\"),
-            ))
+            # Too short for trigrams: scan the covering index ix_child_list, one LIKE per row —
+            # letters search the pinyin key, digits the ID number, anything else the name.
+            if text.isascii() and text.isalpha():
+                cond.append(Child.pinyin_key.like(f"%{_like_escape(text.lower())}%", escape="\\"))
+            elif text.isdigit() or text.upper() == "X":
+                cond.append(Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\"))
+            else:
+                cond.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))
     if q.status:
         cond.append(Child.status == q.status)
     if q.colour:
