@@ -146,8 +146,9 @@ def make_roll(children: list[SampleChild], today: dt.date = dt.date(2026, 11, 2)
         birth = _birth(rng, today, rng.randrange(7, 15))
         add(_name(rng), ids.make(birth, sex), birth, f"{village}小学", sex, "三年级", address + rng.choice("一二三四") + "组")
     filler_start = len(rows)
-    bad_at = sorted(rng.sample(range(100, total - 100), 8))
-    dup_at = total - 50
+    margin = min(100, max(12, total // 5))
+    bad_at = sorted(rng.sample(range(filler_start + 12, max(filler_start + 21, total - margin)), 8))
+    dup_at = total - min(50, margin // 2)
     while len(rows) + 9 < total:
         sex = rng.choice("男女")
         birth = _birth(rng, today, rng.randrange(6, 16))
