@@ -84,6 +84,15 @@ def test_assess_then_visit_updates_dashboard_and_due_date(qtbot, ctx, kids, stor
     dash.show_list("red")
     assert "张小明" in dash.list.item(0).text()
 
+    # 需要重新评估 → saving the visit opens the assessment for the same child
+    again = VisitDialog(ctx, kids["李华"], window)
+    qtbot.addWidget(again)
+    again.reassess.setChecked(True)
+    again.save()
+    assert again.result() == QDialog.Accepted
+    assert isinstance(again.reassess_dialog, AssessmentDialog) and again.reassess_dialog.child_id == kids["李华"]
+    again.reassess_dialog.reject()
+
     # the 走访 tab lists it; an amendment shows linked to the original
     vtab = window.child_file.tab_widgets["visits"]
     vtab.load(cid)
