@@ -34,8 +34,9 @@ def totals_text(data: Ledger) -> str:
 def add_ledger(form: Form, data: Ledger, ctx: PrintContext) -> None:
     form.start_document(f"ledger-{data.month}")
     year, month = data.first.year, data.first.month
+    overdue_note = f"　逾期按 {fmt_date(ctx.today)} 计" if data.first <= ctx.today <= data.last else ""
     form.title(f"{ctx.village} {year}年{month}月 儿童走访台账",
-               f"统计期间：{fmt_date(data.first)} 至 {fmt_date(data.last)}　逾期按 {fmt_date(ctx.today)} 计")
+               f"统计期间：{fmt_date(data.first)} 至 {fmt_date(data.last)}{overdue_note}")
     header = ["序号", "姓名", "性别", "年龄", "组 / 住址", "儿童类别", "风险等级", "走访频次", "本月应访", "本月已访",
               "本月走访日期", "末次走访", "下次应访", "状态"]
     widths = [0.04, 0.07, 0.035, 0.035, 0.12, 0.12, 0.065, 0.06, 0.05, 0.05, 0.10, 0.075, 0.075, 0.10]

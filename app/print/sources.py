@@ -109,7 +109,7 @@ class LedgerLine:
     visit_dates: list[dt.date]
     last_visit: dt.date | None
     next_due: dt.date | None
-    overdue_days: int              # as of the print date (0: not overdue)
+    overdue_days: int              # as of the print date, running month only (0: not overdue)
 
     @property
     def missing(self) -> int:
@@ -466,6 +466,7 @@ def ledger(store, month: str, today: dt.date | None = None) -> Ledger:
         if first <= day <= last:
             dates.setdefault(cid, []).append(day)
     as_of = min(today, last) if today >= first else first
+    current = first <= today <= last  # overdue is a fact of today: only the running month shows it
     lines = []
     for r in rows:
         interval = policy.interval(r.colour)
@@ -475,7 +476,7 @@ def ledger(store, month: str, today: dt.date | None = None) -> Ledger:
             address=r.address, categories=cats.get(r.id, []), colour=r.colour or "", interval_days=interval,
             required=required_visits(interval, first, last), done=len(done), visit_dates=done,
             last_visit=r.last_visit_date, next_due=r.next_visit_due,
-            overdue_days=schedule.overdue_days(r.next_visit_due, today) if today <= last + dt.timedelta(days=31) else 0,
+            overdue_days=schedule.overdue_days(r.next_visit_due, today) if current else 0,
         ))
     lines.sort(key=lambda x: (x.group_name == "", _natural(x.group_name), _natural(x.address), x.name))
     return Ledger(month=f"{first:%Y-%m}", first=first, last=last, as_of=as_of, lines=lines)
