@@ -198,3 +198,19 @@ def test_cli_assess_visit_and_due(store, store_path, tmp_path):
     assert r.returncode == 0 and rows[0]["child_id"] == cid and rows[0]["colour"] == "红"
     r = run("visit", "add", "--store", str(store_path), cid, "--date", today, "--kind", "上门")
     assert r.returncode == 2 and "走访方式" in r.stderr
+
+
+def test_amending_an_amendment_amends_the_original_and_newest_counts(store):
+    cid = add_child(store)
+    with store.session() as s:
+        v = V.record_visit(s, cid, D(2026, 3, 1), "电话", findings="初记")
+        a1 = V.amend_visit(s, v.id, "日期有误", visit_date=D(2026, 3, 2))
+        a2 = V.amend_visit(s, a1.id, "再次更正", findings="终稿")
+        assert a2.amends_id == v.id and a2.visit_date == D(2026, 3, 2) and a2.kind == "电话"
+        with pytest.raises(ValidationError, match="不能更正"):
+            V.amend_visit(s, v.id, "x", colour="红")
+    with store.read_session() as s:
+        [entry] = V.visit_history(s, cid)
+        assert [a.amend_reason for a in entry.amendments] == ["日期有误", "再次更正"]
+        assert entry.current.findings == "终稿" and entry.original.findings == "初记"
+    assert derived(store, cid)[1:] == (D(2026, 3, 2), D(2026, 4, 1))
