@@ -194,6 +194,41 @@ def main() -> int:
     for title, key in (("文件", "file"), ("打印", "print"), ("同步", "sync"), ("工具", "tools")):
         shot(f"menu-{key}")(menu, f"menu-{key}", title)
 
+    def print_dialog():
+        actions = [a for a in window.menus["打印"].actions() if a.text().startswith("批量打印")]
+        if not actions:
+            raise RuntimeError("no 批量打印 action in the 打印 menu")
+        seen = {}
+
+        def preview():
+            dialog = QApplication.activeModalWidget()
+            if dialog is not None and dialog is not seen.get("options"):
+                dialog.resize(*SCREEN)
+                save(dialog, "print-preview")
+                dialog.reject()
+
+        def options():
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                return
+            seen["options"] = dialog
+            save(dialog, "print-dialog")
+            button = find_button(dialog, "预览")
+            if button is None:
+                dialog.reject()
+                return
+            QTimer.singleShot(2500, preview)
+            button.click()
+            settle(0)
+            if QApplication.activeModalWidget() is dialog:
+                dialog.reject()
+
+        QTimer.singleShot(600, options)
+        actions[0].trigger()
+        settle(0)
+
+    shot("print-dialog")(print_dialog)
+
     def language_dialog():
         dialog = i18n.LanguageDialog(window)
         dialog.show()
