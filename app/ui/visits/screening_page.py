@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QProgressBar, QPushButton,
@@ -239,7 +240,7 @@ class ScreeningPage(QWidget):
             colour = QTableWidgetItem(colour_icon(line.colour), line.colour or self.tr("未评估"))
             st = QTableWidgetItem(state)
             if not line.screened:
-                st.setForeground(Qt.darkRed if not line.skip_reason else Qt.darkYellow)
+                st.setForeground(QColor("#c5221f") if not line.skip_reason else QColor("#8a4b00"))
             for c, item in enumerate((name, colour, st, QTableWidgetItem(day), QTableWidgetItem(note))):
                 self.table.setItem(i, c, item)
 
