@@ -231,7 +231,7 @@ def apply_push(db: ServerDB, device_id: str, batch: list[tuple[int, Change]]) ->
         before = _villages(s, child_ids)
         _check_scope(s, device, changes, tables, linked, before, batch_villages)
 
-        result = merge.apply(s, changes, audit=False, run_hooks=False)
+        result = merge.apply(s, changes, audit=False, run_hooks=False, validated=True)
         start = (s.scalar(select(func.max(LogEntry.seq))) or 0) + 1
         after = _villages(s, child_ids | {cid for cid in result.children})
         entries = []
@@ -239,7 +239,7 @@ def apply_push(db: ServerDB, device_id: str, batch: list[tuple[int, Change]]) ->
         seq = start
         for dseq, ch in fresh:
             cls = tables[ch.table]
-            row = s.get(cls, ch.row_id)
+            row = result.rows.get((ch.table, ch.row_id))
             data = _data(ch)
             scope = scope2 = child_id = None
             if ch.table == "child":

@@ -76,6 +76,7 @@ class MergeResult:
     touched: dict[str, set[str]] = field(default_factory=dict)  # table -> row ids changed
     children: set[str] = field(default_factory=set)             # child ids whose file changed
     max_hlc: str = clock.ZERO
+    rows: dict = field(default_factory=dict, repr=False)  # (table, row id) -> row object seen
 
 
 _FIELDS: dict[type, dict[str, Any]] = {}
@@ -147,9 +148,11 @@ def _key(version) -> tuple[str, str]:
     return (version[0], version[1] if len(version) > 1 else "")
 
 
-def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True) -> MergeResult:
+def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True,
+          validated: bool = False) -> MergeResult:
     """Merge remote changes into the rows `session` sees; flushes, never commits."""
-    validate(changes)
+    if not validated:
+        validate(changes)
     result = MergeResult()
     if not changes:
         return result
@@ -164,6 +167,7 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
         for i in range(0, len(ids), CHUNK):
             for row in session.scalars(select(cls).where(cls.id.in_(ids[i:i + CHUNK]))):
                 rows[(table, row.id)] = row
+    result.rows = rows
     versions: dict[tuple[str, str], dict] = {}
     audits: list[dict] = []
 
