@@ -123,7 +123,7 @@ class ChildDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        self.resize(900, 620)
+        self.resize(900, 660)
 
         self.form.inputs["id_number"].textChanged.connect(self._id_changed)
         if child_id:
