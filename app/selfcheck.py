@@ -3,7 +3,7 @@
 Checks, in order: the bundled resources are there; a temporary encrypted store can be created,
 written, closed, reopened with its password and read back (and its file is not plain SQLite);
 ReportLab renders a PDF page with the bundled Chinese font; Qt starts, loads the stylesheet and
-icon, and the English translation translates. Everything happens in a temporary folder that is
+icon, the English translation translates, and every UI feature the registry names can be imported. Everything happens in a temporary folder that is
 removed afterwards. Returns 0 when every check passed, 1 otherwise, printing one line per check.
 """
 
@@ -133,9 +133,15 @@ def check_qt() -> str:
         button = QPushButton("童护")
         _require(not button.grab().isNull(), "a widget could not be drawn")
         platform = app.platformName()
+        from app.ui import registry
+
+        registry.register_all()  # every feature module and "module:Class" target must import
+        entries = registry.PAGES + registry.CHILD_TABS + registry.MENU_ACTIONS + registry.DASHBOARD_SECTIONS
+        for entry in entries:
+            entry.load()
     finally:
         i18n.install_translator(app, i18n.DEFAULT_LANGUAGE)
-    return f"Qt {platform}: translator, stylesheet, icon and drawing ok"
+    return f"Qt {platform}: translator, stylesheet, icon, drawing and {len(entries)} UI entries ok"
 
 
 def run(gui: bool = True, out=None) -> int:
