@@ -37,6 +37,7 @@ TITLES = [
     QT_TRANSLATE_NOOP("", "界面语言 / Language"),
     QT_TRANSLATE_NOOP("", "监护"),
     QT_TRANSLATE_NOOP("", "评估"),
+    QT_TRANSLATE_NOOP("", "评估标准与走访频次…"),
     QT_TRANSLATE_NOOP("", "走访"),
     QT_TRANSLATE_NOOP("", "走访记录表"),
     QT_TRANSLATE_NOOP("", "需求"),

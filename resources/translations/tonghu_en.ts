@@ -474,6 +474,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Assessment</translation>
     </message>
     <message>
+        <source>评估标准与走访频次…</source>
+        <translation>Assessment standard and visit frequency…</translation>
+    </message>
+    <message>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
@@ -533,12 +537,28 @@ Please take this file to the county civil affairs bureau for import, then import
         <source>（更正于 {d}）</source>
         <translation>(corrected on {d})</translation>
     </message>
+    <message>
+        <source>各县自行规定各颜色的走访频次。</source>
+        <translation>Each county sets the visit frequency for each colour.</translation>
+    </message>
+    <message>
+        <source>30天是“一月一访”的底线；红色、黄色的间隔是本软件的默认值，不是省里公布的标准，以县民政局规定为准。县里的标准可通过同步下发。</source>
+        <translation>30 days is the “monthly visit” minimum; the red and yellow intervals are this software&apos;s defaults, not a standard published by the province — the county civil affairs bureau&apos;s rules take precedence. The county&apos;s standard can be delivered by sync.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>童护</source>
         <translation>Tonghu</translation>
+    </message>
+    <message>
+        <source>找不到或无法读取密钥文件 {k}。
+数据文件和它旁边的 .keys 文件必须放在一起。
+（{e}）</source>
+        <translation>The key file {k} is missing or unreadable.
+The data file and the .keys file beside it must be kept together.
+({e})</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1175,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Add child</translation>
     </message>
     <message>
+        <source>Ctrl+F 搜索；Ctrl+N 新增儿童</source>
+        <translation>Ctrl+F search; Ctrl+N add child</translation>
+    </message>
+    <message>
         <source>共 {n} 名</source>
         <translation>{n} children</translation>
     </message>
@@ -1230,6 +1254,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>一年两排 排查进度</source>
         <translation>Twice-yearly screening progress</translation>
+    </message>
+    <message>
+        <source>评估标准文件有误，暂时不能评估和记录走访，请联系县民政局：</source>
+        <translation>The assessment standard file contains errors; assessments and visits cannot be recorded for now. Please contact the county civil affairs bureau:</translation>
     </message>
     <message>
         <source>今天 {t}，本周 {a} 至 {b}，在册儿童 {n} 名</source>
@@ -1635,6 +1663,10 @@ Enter the password of {u} to continue.</translation>
         <translation>Please choose a user</translation>
     </message>
     <message>
+        <source>无法打开数据文件：{e}</source>
+        <translation>The data file cannot be opened: {e}</translation>
+    </message>
+    <message>
         <source>可以再次输入密码</source>
         <translation>You can enter the password again</translation>
     </message>
@@ -1779,6 +1811,21 @@ Data is stored encrypted on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>评估标准与走访频次</source>
+        <translation>Assessment standard and visit frequency</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>评估标准与走访频次…</source>
+        <translation>Assessment standard and visit frequency…</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreviewDialog</name>
     <message>
         <source>打印预览 — {t}</source>
@@ -1866,6 +1913,10 @@ Data is stored encrypted on this computer.</translation>
         <translation>Details</translation>
     </message>
     <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>新建强制报告</source>
         <translation>New mandatory report</translation>
     </message>
@@ -1878,8 +1929,8 @@ Data is stored encrypted on this computer.</translation>
         <translation>Add follow-up</translation>
     </message>
     <message>
-        <source>&#x3000;未向公安报告</source>
-        <translation>  not reported to the police</translation>
+        <source>，未向公安报告</source>
+        <translation>, not reported to the police</translation>
     </message>
     <message>
         <source>报告至 {b}</source>
