@@ -15,6 +15,7 @@ works on it). Other features append functions to `DEMO_EXTENSIONS`; each is call
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import random
 from typing import Callable
 
@@ -24,6 +25,28 @@ from app.data.models import CareArrangement, Child, ChildCategory, Guardian, Nee
 from app.domain import idnumber, pinyin, vocab
 
 DEMO_EXTENSIONS: list[Callable] = []
+
+# Other features' demo data, run in this order after the children (imported lazily so this module
+# stays importable without them); anything appended to DEMO_EXTENSIONS runs after these.
+FEATURE_EXTENSIONS = (
+    "app.data.demo_visits:add_demo_visits",
+    "app.data.demo_protection:add_demo_protection",
+)
+
+
+def extensions() -> list[Callable]:
+    found: list[Callable] = []
+    for spec in FEATURE_EXTENSIONS:
+        module, _, name = spec.partition(":")
+        try:
+            fn = getattr(importlib.import_module(module), name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue  # that feature is not part of this build
+        if fn not in found:
+            found.append(fn)
+    return found + [fn for fn in DEMO_EXTENSIONS if fn not in found]
 
 BATCH_CHILDREN = 1000
 
@@ -104,8 +127,9 @@ def _adult_id(rng: random.Random, ids: _IdMaker, age: int, sex: str, today: dt.d
     return ids.make(_birth_for_age(rng, today, age, age), sex)
 
 
-def generate(store, children: int, seed: int = 1, today: dt.date | None = None) -> None:
-    """Add about `children` synthetic children (in households) to an open store."""
+def generate(store, children: int, seed: int = 1, today: dt.date | None = None, with_extensions: bool = True) -> None:
+    """Add `children` synthetic children (in households) to an open store, then (unless told not
+    to) every feature's demo records for them."""
     today = today or dt.date.today()
     rng = random.Random(seed)
     village = store.village_code
@@ -130,8 +154,9 @@ def generate(store, children: int, seed: int = 1, today: dt.date | None = None) 
     with store.session() as s:
         if s.get(Setting, "demo") is None:
             s.add(Setting(key="demo", value="1"))
-    for extend in list(DEMO_EXTENSIONS):
-        extend(store, rng, today)
+    if with_extensions:
+        for extend in extensions():
+            extend(store, rng, today)
 
 
 def _household(kids: list, later: list, rng: random.Random, ids: _IdMaker, today: dt.date, village: str,

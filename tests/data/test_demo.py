@@ -6,8 +6,7 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from app.data import demo
-from app.data.base import synced_tables
-from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, OutboxChange
+from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, Need, OutboxChange
 from app.domain import idnumber, vocab
 
 TODAY = dt.date(2026, 11, 23)
@@ -42,16 +41,18 @@ def test_demo_village(store):
         away = s.scalars(select(Guardian.work_place).where(Guardian.works_away.is_(True))).all()
         assert any("广东" in p or "浙江" in p or "上海" in p for p in away)
         # Every synced row went through change capture: one outbox change and one audit entry each.
-        rows = sum(s.scalar(select(func.count()).select_from(m)) for m in synced_tables().values())
-        outbox = s.scalar(select(func.count()).select_from(OutboxChange))
-        assert outbox == rows
+        mine = [Child, Guardian, CareArrangement, ChildCategory, Need]
+        rows = sum(s.scalar(select(func.count()).select_from(m)) for m in mine)
+        created = s.scalar(select(func.count()).select_from(OutboxChange).where(
+            OutboxChange.table_name.in_([m.__tablename__ for m in mine]), OutboxChange.field == "*"))
+        assert created == rows  # (other features' demo data may then update some of these rows)
         assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.child_id.is_not(None))) >= 300
     assert store.setting("demo") == "1"
 
 
 def test_demo_is_repeatable_and_adds(store):
-    demo.generate(store, 20, seed=9, today=TODAY)
-    demo.generate(store, 20, seed=9, today=TODAY)  # same seed again: IDs stay unique
+    demo.generate(store, 20, seed=9, today=TODAY, with_extensions=False)
+    demo.generate(store, 20, seed=9, today=TODAY, with_extensions=False)  # same seed again: IDs stay unique
     with store.read_session() as s:
         numbers = s.scalars(select(Child.id_number)).all()
     assert len(numbers) == 40 and len(set(numbers)) == 40

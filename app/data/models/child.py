@@ -93,6 +93,7 @@ class ChildCategory(SyncMixin, Base):
     """One category the child belongs to (儿童类别), since when, on what evidence, until when."""
 
     __tablename__ = "child_category"
+    __table_args__ = (Index("ix_child_category_category", "category", "deleted", "child_id"),)  # list filters
     child_id: Mapped[str] = mapped_column(ForeignKey("child.id"), index=True)
     category: Mapped[str] = mapped_column(String(32))
     since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
