@@ -44,6 +44,7 @@ FEATURES = [
     "app.ui.features.bundles",
     "app.ui.features.protection",
     "app.ui.features.printing",
+    "app.ui.features.sync",
 ]
 
 _registered = False

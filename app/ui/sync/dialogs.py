@@ -1,0 +1,140 @@
+"""The enrol dialog (server address + one-time code), the sync progress dialog and the status label."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+
+class EnrolDialog(QDialog):
+    """Ask for the county server address and the one-time code, then enrol this device."""
+
+    def __init__(self, store, parent=None, transport=None):
+        super().__init__(parent)
+        self.store = store
+        self.transport = transport
+        self.setWindowTitle(self.tr("登记本设备"))
+        self.server = QLineEdit(store.setting("sync_server") or "")
+        self.server.setPlaceholderText(self.tr("例如 http://10.32.1.5:8765"))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("县民政局给的登记码，如 K7M2Q-9XDRA"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("服务器地址"), self.server)
+        form.addRow(self.tr("登记码"), self.code)
+        hint = QLabel(self.tr("登记只需做一次。登记后点“同步”即可上传本村的修改、下载县里的更新。"))
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._enrol)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, 220)
+
+    def _enrol(self) -> None:
+        from app.sync import client
+
+        if not self.server.text().strip():
+            self.error.setText(self.tr("请填写服务器地址"))
+            return
+        if not self.code.text().strip():
+            self.error.setText(self.tr("请填写登记码"))
+            return
+        try:
+            answer = client.enrol(self.store, self.server.text(), self.code.text(), transport=self.transport)
+        except client.SyncError as exc:
+            self.error.setText(exc.message)
+            return
+        QMessageBox.information(self, self.tr("登记成功"),
+                                self.tr("本设备已登记，负责范围：{s}。现在可以同步了。").format(s=answer["scope"]))
+        self.accept()
+
+
+class SyncDialog(QDialog):
+    """Shows the progress of a background sync; closing it leaves the sync running."""
+
+    PHASES = {"push": "正在上传本机的修改", "pull": "正在下载县里的更新"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("同步"))
+        self.setModal(False)
+        self.label = QLabel(self.tr("正在连接县级服务器…"))
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.hide_button = QPushButton(self.tr("在后台继续"))
+        self.hide_button.clicked.connect(self.hide)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.hide_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(QLabel(self.tr("同步时可以继续工作；中途断网或合上电脑也不会丢失数据。")))
+        layout.addLayout(row)
+        self.resize(440, 150)
+
+    def on_progress(self, phase: str, done: int, total: int) -> None:
+        self.label.setText(self.tr(self.PHASES.get(phase, phase)) + f"（{done}/{total}）")
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        else:
+            self.bar.setRange(0, 0)
+
+    def on_done(self, text: str, ok: bool) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1 if ok else 0)
+        self.hide_button.setText(self.tr("关闭"))
+
+
+def describe_last_sync(value: str | None) -> str:
+    if not value:
+        return "从未同步"
+    try:
+        when = dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc).astimezone()
+    except ValueError:
+        return value
+    return when.strftime("%m-%d %H:%M")
+
+
+class SyncStatusLabel(QLabel):
+    """Status-bar text: last successful sync and how many local changes wait to be sent."""
+
+    def __init__(self, store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(30_000)
+        self.refresh()
+
+    def refresh(self, running: str = "") -> None:
+        from app.sync import client
+
+        try:
+            st = client.status(self.store)
+        except Exception:
+            return
+        if not st["enrolled"]:
+            text = self.tr("未登记同步")
+        else:
+            text = self.tr("上次同步：{w}　待上传：{n} 条").format(w=self.tr(describe_last_sync(st["last_sync"])), n=st["pending"])
+            if st["open_conflicts"]:
+                text += self.tr("　有冲突待确认")
+        if running:
+            text = running + "　" + text
+        self.setText(text)
