@@ -169,3 +169,17 @@ def test_broken_policy_file_is_a_banner_not_a_crash(qtbot, ctx, kids, store, tmp
     visit.save()
     assert visit.result() != QDialog.Accepted and "assessment.toml" in visit.error.text()
     assert child_row(store, kids["李华"])[1] is None
+
+
+def test_policy_view_says_the_county_sets_its_own(qtbot, ctx, kids):
+    from app.ui.visits.policy_view import PolicyDialog
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menus["工具"].actions()]
+    assert "评估标准与走访频次…" in titles
+    dlg = PolicyDialog(window)
+    qtbot.addWidget(dlg)
+    text = dlg.view.toPlainText()
+    assert "以县民政局规定为准" in text and "一月一访" in text
+    assert "7天" in text and "15天" in text and "父母未回家探望的月数" in text
