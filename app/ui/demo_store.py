@@ -25,13 +25,13 @@ def is_demo(store_path: Path | str) -> bool:
     return marker_path(store_path).exists()
 
 
-def create_demo_store(path: Path | str, children: int = DEMO_CHILDREN):
+def create_demo_store(path: Path | str, children: int | None = None):
     """Create and fill the demo store; returns it open."""
     from app.data.demo import generate
     from app.data.store import Store
 
     store = Store.create(path, user=DEMO_USER, password=DEMO_PASSWORD, display_name="演示用户", **DEMO_VILLAGE)
-    generate(store, children, seed=1)
+    generate(store, children or DEMO_CHILDREN, seed=1)
     store.set_setting("demo", "1")
     marker_path(path).write_text("synthetic demo data; password: " + DEMO_PASSWORD + "\n", encoding="utf-8")
     return store
