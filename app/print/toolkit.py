@@ -327,6 +327,66 @@ class QrFlowable(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
+class PagedTable(Flowable):
+    """A long table (a ledger of 2,000 children) that breaks page by page in linear time.
+
+    ReportLab re-measures the whole remainder of a table at every page break (quadratic for
+    long tables); this measures every row once, then cuts one page-sized table at a time, each
+    with the header row repeated on top. Cell tints are kept per row so they move with it."""
+
+    THRESHOLD = 40  # rows; shorter tables use ReportLab's own LongTable
+
+    def __init__(self, header: list, rows: list[list], widths: list[float], cmds: list,
+                 fills: dict[int, list], totals: bool, heights: tuple[float, list[float]] | None = None,
+                 offset: int = 0):
+        super().__init__()
+        self.header, self.rows, self.widths, self.cmds = header, rows, widths, cmds
+        self.fills, self.totals, self.offset = fills, totals, offset
+        self._heights = heights
+
+    def _measure(self) -> tuple[float, list[float]]:
+        if self._heights is None:
+            t = Table([self.header] + self.rows, colWidths=self.widths, style=Form._grid_style(self.cmds, header=True))
+            t.wrap(sum(self.widths), 1e9)
+            self._heights = (t._rowHeights[0], list(t._rowHeights[1:]))
+        return self._heights
+
+    def _table(self, start: int, end: int) -> Table:
+        head_h, row_h = self._measure()
+        cmds = list(self.cmds)
+        for r in range(start, end):
+            for c, fill in self.fills.get(self.offset + r + 1, ()):
+                cmds.append(("BACKGROUND", (c, r - start + 1), (c, r - start + 1), fill))
+        if self.totals and end == len(self.rows):
+            cmds.append(("BACKGROUND", (0, -1), (-1, -1), layout.TOTAL_FILL))
+        return Table([self.header] + self.rows[start:end], colWidths=self.widths,
+                     rowHeights=[head_h] + row_h[start:end], style=Form._grid_style(cmds, header=True))
+
+    def wrap(self, aw, ah):
+        head_h, row_h = self._measure()
+        self.width, self.height = sum(self.widths), head_h + sum(row_h)
+        return self.width, self.height
+
+    def split(self, aw, ah):
+        head_h, row_h = self._measure()
+        used, k = head_h, 0
+        while k < len(row_h) and used + row_h[k] <= ah:
+            used += row_h[k]
+            k += 1
+        if k == 0:
+            return []
+        if k == len(row_h):
+            return [self._table(0, k)]
+        rest = PagedTable(self.header, self.rows[k:], self.widths, self.cmds, self.fills, self.totals,
+                          (head_h, row_h[k:]), self.offset + k)
+        return [self._table(0, k), rest]
+
+    def draw(self):
+        t = self._table(0, len(self.rows))
+        t.wrapOn(self.canv, self.width, self.height)
+        t.drawOn(self.canv, 0, 0)
+
+
 # -- the form builder --------------------------------------------------------------------
 
 class Form:
@@ -508,21 +568,27 @@ class Form:
         if not rows:
             body.append([empty] + [""] * (len(header) - 1))
             cmds.append(("SPAN", (0, 1), (-1, 1)))
+        fills: dict[int, list] = {}
         for r, row in enumerate(rows, 1):
             line = []
             for c, (value, w) in enumerate(zip(row, widths)):
                 if isinstance(value, Shaded):
                     if value.fill is not None:
-                        cmds.append(("BACKGROUND", (c, r), (c, r), value.fill))
+                        fills.setdefault(r, []).append((c, value.fill))
                     value = value.text
                 line.append(self.cell(value, w, "cell_center" if c in center else "cell", label=header[c]))
             body.append(line)
         if totals is not None:
             body.append([self.cell(v, w, "cell_center" if c in center else "cell")
                          for c, (v, w) in enumerate(zip(totals, widths))])
-            cmds.append(("BACKGROUND", (0, -1), (-1, -1), layout.TOTAL_FILL))
         for c in center:
             cmds.append(("ALIGN", (c, 1), (c, -1), "CENTER"))
+        if len(body) > PagedTable.THRESHOLD:
+            self.story.append(PagedTable(body[0], body[1:], widths, cmds, fills, totals is not None))
+            return
+        cmds += [("BACKGROUND", (c, r), (c, r), fill) for r, cells in fills.items() for c, fill in cells]
+        if totals is not None:
+            cmds.append(("BACKGROUND", (0, -1), (-1, -1), layout.TOTAL_FILL))
         self.story.append(LongTable(body, colWidths=widths, repeatRows=1, style=self._grid_style(cmds, header=True)))
 
     def checklist(self, items: list[tuple[str, list[str], object, str]], *, note_header: str = "情况说明") -> None:
