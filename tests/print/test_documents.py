@@ -234,3 +234,21 @@ def test_fast_qr_encoder_matches_reportlab():
         slow.version = slow.calculate_version()
         slow.makeImpl(False, 2)
         assert fast.modules == slow.modules
+
+
+def test_long_table_repeats_its_header_on_every_page(tmp_path):
+    from app.print.toolkit import DocMeta, Form, colour_label
+
+    form = Form(DocMeta("测试台账", "东山村", "林主任", dt.datetime(2026, 11, 23, 9, 0), landscape=True))
+    form.start_document()
+    form.title("测试台账")
+    rows = [[i, f"儿童{i:03d}", colour_label("红黄蓝绿"[i % 4]), "长文字" * (i % 7)] for i in range(1, 301)]
+    form.table(["序号", "姓名", "风险等级", "备注"], rows, [0.1, 0.2, 0.2, 0.5], totals=["", "合计", "", "300 人"])
+    out = tmp_path / "long.pdf"
+    form.build(out)
+    text = pdf_text(out)
+    pages = text.split("\f")[:pdf_pages(out)]
+    assert len(pages) >= 5
+    assert all("序号 姓名 风险等级 备注" in page for page in pages)
+    assert in_order(text, [f"儿童{i:03d}" for i in range(1, 301)] + ["合计", "300 人"])
+    assert_numbered(text, len(pages))
