@@ -118,11 +118,12 @@ def test_clicking_a_row_opens_the_child(qtbot, page, kids):
     assert page.model.data(page.model.index(row, 0), ChildIdRole) == kids["李华"]
 
 
-def test_paging_over_many_children(qtbot, ctx, store):
+def test_paging_over_many_children(qtbot, ctx, store, monkeypatch):
     from app.data.demo import generate
     from app.ui.children import list_model
 
-    generate(store, 450, seed=3)
+    monkeypatch.setattr(list_model, "PAGE_SIZE", 40)
+    generate(store, 130, seed=3)
     widget = ChildListPage(ctx)
     qtbot.addWidget(widget)
     set_combo(widget.status, "")

@@ -94,7 +94,8 @@ def test_login_right_password(qtbot, store_path, store):
     assert KeyFile.load(key_path_for(store_path)).failures("lin")[0] == 0
 
 
-def test_demo_store_from_wizard_shows_password_on_login(qtbot, tmp_path):
+def test_demo_store_from_wizard_shows_password_on_login(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(demo_store, "DEMO_CHILDREN", 20)
     path = tmp_path / "demo.store"
     dialog = FirstRunDialog(path)
     qtbot.addWidget(dialog)
