@@ -86,19 +86,36 @@ def _stores(tmp: Path, village: str, n: int):
 
 
 def _fill(store, n: int) -> None:
-    """n outbox changes: children created (one change each) and then edited (one per field)."""
+    """n outbox changes exactly as capture writes them: children created (one "*" change each) and
+    then edited (one change per field). Written directly (capture's own cost is benched elsewhere)."""
+    from app.data.ids import new_id
     from app.data.models.child import Child
+    from app.data.models.local import OutboxChange
+    from app.sync import merge
 
     creates = n // 2
-    ids = []
-    with store.session() as s:
-        for i in range(creates):
-            c = Child(village_code=store.village_code, name=f"儿童{i}", id_number="")
-            s.add(c)
-            ids.append(c)
-    with store.session() as s:
-        for c in ids[: n - creates]:
-            s.get(Child, c.id).phone = "13800000000"
+    dev, clock = store.device_id, store.clock
+    fields = merge.synced_fields(Child)
+    children, outbox = [], []
+    for i in range(creates):
+        stamp = clock.now()
+        cid = new_id()
+        row = {name: (col.default.arg if col.default is not None and getattr(col.default, "is_scalar", False) else None)
+               for name, col in fields.items()}
+        row.update(village_code=store.village_code, name=f"儿童{i}", id_number="", deleted=False, photo=None)
+        children.append(dict(row, id=cid, hlc=stamp, origin=dev, versions=json.dumps({"*": [stamp, dev]})))
+        outbox.append(dict(table_name="child", row_id=cid, field="*", value=json.dumps(row, ensure_ascii=False),
+                           hlc=stamp, base_hlc="000000000000000.00000", origin=dev, actor=store.user, priority=0,
+                           acked=False))
+    for c in children[: n - creates]:
+        stamp = clock.now()
+        outbox.append(dict(table_name="child", row_id=c["id"], field="phone", value='"13800000000"', hlc=stamp,
+                           base_hlc=c["hlc"], origin=dev, actor=store.user, priority=0, acked=False))
+        c["phone"] = "13800000000"
+        c["versions"] = json.dumps({"*": [c["hlc"], dev], "phone": [stamp, dev]})
+    with store.read_session() as s, s.begin():
+        s.execute(Child.__table__.insert(), children)
+        s.execute(OutboxChange.__table__.insert(), outbox)
 
 
 def _one_backend(label: str, db_url: str) -> list[Result]:

@@ -37,8 +37,14 @@ def refresh_schedules(session, result) -> None:
         for obj in session.identity_map.values():
             if isinstance(obj, cls) and obj.id in ids and getattr(obj, "child_id", None):
                 child_ids.add(obj.child_id)
-    for child_id in sorted(child_ids):
-        refresh_child_schedule(session, child_id)
+    from app.domain.policy import default_policy
+
+    policy = default_policy()
+    session.flush()
+    session.expunge_all()  # the merged rows are written; a big identity map slows every ORM call below
+    with session.no_autoflush:
+        for child_id in sorted(child_ids):
+            refresh_child_schedule(session, child_id, policy)
 
 
 AFTER_APPLY.append(refresh_schedules)
