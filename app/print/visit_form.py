@@ -128,9 +128,9 @@ _skeletons: dict[tuple, Skeleton] = {}
 
 def skeleton(width: float, height: float, sheet: VisitSheet) -> Skeleton:
     """The static visit-form page for this checklist (cached: built once per process)."""
-    key = (round(width, 2), round(height, 2), tuple((c["key"], c["label"], c["hint"]) for c in sheet.checklist),
-           tuple(sheet.answers), tuple(sheet.visit_kinds))
-    found = _skeletons.get(key)
+    cache_key = (round(width, 2), round(height, 2), tuple((c["key"], c["label"], c["hint"]) for c in sheet.checklist),
+                 tuple(sheet.answers), tuple(sheet.visit_kinds))
+    found = _skeletons.get(cache_key)
     if found:
         return found
     b = _Builder(width, height)
@@ -197,9 +197,9 @@ def skeleton(width: float, height: float, sheet: VisitSheet) -> Skeleton:
     b.y -= 40
 
     used = height - b.y
-    digest = hashlib.sha1(repr(key).encode()).hexdigest()[:10]
+    digest = hashlib.sha1(repr(cache_key).encode()).hexdigest()[:10]
     sk = Skeleton(f"visitform{digest}", width, used, b.painter(), b.boxes, b.ticks)
-    _skeletons[key] = sk
+    _skeletons[cache_key] = sk
     return sk
 
 
