@@ -85,7 +85,7 @@ def run() -> list[Result]:
         store = build(Path(tmp) / "print.store")
         try:
             ctx = sources.context(store)
-            sheets = sources.due_sheets(store, "month", "group", ctx.today + dt.timedelta(days=40))[:FORMS]
+            sheets = sources.due_sheets(store, "month", "group", ctx.today + dt.timedelta(days=40), limit=FORMS)
             assert len(sheets) == FORMS, len(sheets)
             out = Path(tmp) / "forms.pdf"
             forms_ms = time_ms(lambda: visit_form.render(sheets, ctx, out), repeat=3)
@@ -93,8 +93,8 @@ def run() -> list[Result]:
             pages = visit_form.render(sheets, ctx).count(b"/Type /Page\n")
 
             def forms_with_query():
-                visit_form.render(sources.due_sheets(store, "month", "group", ctx.today + dt.timedelta(days=40))[:FORMS],
-                                  ctx, out)
+                visit_form.render(sources.due_sheets(store, "month", "group", ctx.today + dt.timedelta(days=40),
+                                                     limit=FORMS), ctx, out)
 
             query_ms = time_ms(forms_with_query, repeat=3)
             month = f"{ctx.today:%Y-%m}"

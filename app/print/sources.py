@@ -410,7 +410,8 @@ def due_range(within: str, today: dt.date) -> tuple[dt.date, dt.date]:
     raise ValueError(within)
 
 
-def due_sheets(store, within: str = "week", order: str = "group", today: dt.date | None = None) -> list[VisitSheet]:
+def due_sheets(store, within: str = "week", order: str = "group", today: dt.date | None = None,
+               limit: int | None = None) -> list[VisitSheet]:
     """Visit forms of every active child whose visit is overdue or falls due by the end of this
     week / month, plus children never visited; in route order by 组 (then address) or address."""
     today = today or dt.date.today()
@@ -423,7 +424,7 @@ def due_sheets(store, within: str = "week", order: str = "group", today: dt.date
             children.sort(key=lambda c: (_natural(c.address), _natural(c.group_name), c.name))
         else:
             children.sort(key=lambda c: (c.group_name == "", _natural(c.group_name), _natural(c.address), c.name))
-        return _sheets_for(s, children, today)
+        return _sheets_for(s, children[:limit] if limit is not None else children, today)
 
 
 # -- the monthly ledger ------------------------------------------------------------------
