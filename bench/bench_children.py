@@ -38,6 +38,8 @@ SEARCHES = {
     "full pinyin (wangj)": "wangj",
     "ID fragment (20150315)": "20150315",
     "ID fragment (3201152)": "3201152",
+    "ID typed from the start (320)": "320",
+    "common pinyin (wan)": "wan",
 }
 
 

@@ -125,7 +125,10 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
     text = " ".join((q.text or "").split())
     if text and text.isascii() and text.replace(" ", "").isalpha():
         text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
-    use_fts = len(text) >= search_index.MIN_QUERY
+    # Digits (an ID fragment) always scan: an ID typed from its start ("320115…") matches nearly
+    # every child, where trigram hits cost a row lookup each; the scan's cost is bounded.
+    is_id = text.upper().rstrip("X").isdigit() and bool(text)
+    use_fts = len(text) >= search_index.MIN_QUERY and not is_id
     cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if use_fts else Child.deleted == False]  # noqa: E712
     if text:
         if use_fts:
@@ -133,11 +136,11 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
                     .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=search_index.match_phrase(text))))
             cond.append(literal_column("child.rowid").in_(hits))
         else:
-            # Too short for trigrams: scan the covering index ix_child_list, one LIKE per row —
+            # Too short for trigrams, or an ID fragment: scan the covering index ix_child_list, one LIKE per row —
             # letters search the pinyin key, digits the ID number, anything else the name.
             if text.isascii() and text.isalpha():
                 cond.append(Child.pinyin_key.like(f"%{_like_escape(text.lower())}%", escape="\\"))
-            elif text.isdigit() or text.upper() == "X":
+            elif is_id or text.upper() == "X":
                 cond.append(Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\"))
             else:
                 cond.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))
