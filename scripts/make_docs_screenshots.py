@@ -229,6 +229,14 @@ def main() -> int:
 
     shot("print-dialog")(print_dialog)
 
+    def sync_enrol():
+        actions = [a for a in window.menus["同步"].actions() if a.text().startswith("登记本设备")]
+        if not actions:
+            raise RuntimeError("no 登记本设备 action in the 同步 menu")
+        capture_modal(actions[0].trigger, "sync-enrol")
+
+    shot("sync-enrol")(sync_enrol)
+
     def language_dialog():
         dialog = i18n.LanguageDialog(window)
         dialog.show()
