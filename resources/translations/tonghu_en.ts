@@ -442,6 +442,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Child registration form</translation>
     </message>
     <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
         <source>强制报告登记表</source>
         <translation>Mandatory report form</translation>
     </message>
@@ -544,6 +548,46 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>30天是“一月一访”的底线；红色、黄色的间隔是本软件的默认值，不是省里公布的标准，以县民政局规定为准。县里的标准可通过同步下发。</source>
         <translation>30 days is the “monthly visit” minimum; the red and yellow intervals are this software&apos;s defaults, not a standard published by the province — the county civil affairs bureau&apos;s rules take precedence. The county&apos;s standard can be delivered by sync.</translation>
+    </message>
+    <message>
+        <source>在后台继续</source>
+        <translation>Continue in background</translation>
+    </message>
+    <message>
+        <source>正在连接县级服务器…</source>
+        <translation>Connecting to the county server…</translation>
+    </message>
+    <message>
+        <source>同步中 {d}/{t}</source>
+        <translation>Syncing {d}/{t}</translation>
+    </message>
+    <message>
+        <source>同步完成：上传 {p} 条，下载 {d} 条</source>
+        <translation>Sync finished: {p} changes uploaded, {d} downloaded</translation>
+    </message>
+    <message>
+        <source>，{c} 处冲突待确认（见“冲突”页）</source>
+        <translation>; {c} conflicts to review (see the “Conflicts” page)</translation>
+    </message>
+    <message>
+        <source>同步未完成：</source>
+        <translation>Sync not finished: </translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>上传本机的修改，下载县里发来的更新（在后台进行）</source>
+        <translation>Upload this computer&apos;s changes and download the county&apos;s updates (runs in the background)</translation>
+    </message>
+    <message>
+        <source>登记本设备…</source>
+        <translation>Enrol this device…</translation>
+    </message>
+    <message>
+        <source>输入县级服务器地址和登记码，把本机登记为同步设备</source>
+        <translation>Enter the county server address and enrolment code to enrol this computer for sync</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1266,37 @@ The data file and the .keys file beside it must be kept together.
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>两个人在互不知情时改了同一项内容。系统先按规则显示其中一个值，另一个值保存在这里，请核实后选择“保留当前值”或“改用另一值”。</source>
+        <translation>Two people changed the same item without knowing of each other. The system shows one value according to its rules and keeps the other here; please check and choose “Keep current value” or “Use other value”.</translation>
+    </message>
+    <message>
+        <source>显示已处理的</source>
+        <translation>Show resolved</translation>
+    </message>
+    <message>
+        <source>保留当前值</source>
+        <translation>Keep current value</translation>
+    </message>
+    <message>
+        <source>改用另一值</source>
+        <translation>Use other value</translation>
+    </message>
+    <message>
+        <source>没有待确认的冲突。</source>
+        <translation>No conflicts to review.</translation>
+    </message>
+    <message>
+        <source>无法处理</source>
+        <translation>Cannot resolve</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>工作台</source>
@@ -1328,6 +1403,57 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>{n} 项保障需要办理终止</source>
         <translation>{n} benefits need to be ended</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>登记本设备</source>
+        <translation>Enrol this device</translation>
+    </message>
+    <message>
+        <source>例如 http://10.32.1.5:8765</source>
+        <translation>e.g. http://10.32.1.5:8765</translation>
+    </message>
+    <message>
+        <source>县民政局给的登记码，如 K7M2Q-9XDRA</source>
+        <translation>The enrolment code from the county civil affairs bureau, e.g. K7M2Q-9XDRA</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>登记码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>登记只需做一次。登记后点“同步”即可上传本村的修改、下载县里的更新。</source>
+        <translation>Enrolment is needed only once. Afterwards, “Sync” uploads the village&apos;s changes and downloads the county&apos;s updates.</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址</source>
+        <translation>Please enter the server address</translation>
+    </message>
+    <message>
+        <source>请填写登记码</source>
+        <translation>Please enter the enrolment code</translation>
+    </message>
+    <message>
+        <source>登记成功</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>本设备已登记，负责范围：{s}。现在可以同步了。</source>
+        <translation>This device is enrolled, scope: {s}. You can sync now.</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2568,51 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>正在连接县级服务器…</source>
+        <translation>Connecting to the county server…</translation>
+    </message>
+    <message>
+        <source>在后台继续</source>
+        <translation>Continue in background</translation>
+    </message>
+    <message>
+        <source>同步时可以继续工作；中途断网或合上电脑也不会丢失数据。</source>
+        <translation>You can keep working while syncing; a lost connection or closing the laptop loses no data.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>未登记同步</source>
+        <translation>Not enrolled for sync</translation>
+    </message>
+    <message>
+        <source>上次同步：{w}&#x3000;待上传：{n} 条</source>
+        <translation>Last sync: {w}  Waiting to upload: {n}</translation>
+    </message>
+    <message>
+        <source>&#x3000;有冲突待确认</source>
+        <translation>  conflicts to review</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <source>同步出错：{e}</source>
+        <translation>Sync error: {e}</translation>
     </message>
 </context>
 <context>
