@@ -60,7 +60,11 @@ def interface_font() -> QFont:
 
 
 def apply(app: QApplication) -> None:
-    """Font, stylesheet and window icon for the whole application."""
+    """Font, stylesheet and window icon for the whole application.
+
+    Fusion is the base style everywhere, so Windows looks like the screenshots in the guide
+    (the native Windows 11 style and stylesheets mix unpredictably)."""
+    app.setStyle("Fusion")
     app.setFont(interface_font())
     app.setStyleSheet(stylesheet())
     icon = app_icon()
