@@ -120,8 +120,8 @@ def _active_category_filter(today: dt.date) -> ColumnElement[bool]:
 
 
 def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
-    # `deleted = 0` lets SQLite walk ix_child_list in list order; with trigram hits, `+deleted = 0`
-    # (no index may serve it) makes it fetch the hit rows by rowid instead of walking an index.
+    # `deleted = 0` lets SQLite walk ix_child_list (or ix_child_birth) in list order; with few
+    # candidate rows, `+deleted = 0` (no index may serve it) makes it fetch them by key instead.
     text = " ".join((q.text or "").split())
     if text and text.isascii() and text.replace(" ", "").isalpha():
         text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
@@ -129,7 +129,9 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
     # every child, where trigram hits cost a row lookup each; the scan's cost is bounded.
     is_id = text.upper().rstrip("X").isdigit() and bool(text)
     use_fts = len(text) >= search_index.MIN_QUERY and not is_id
-    cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if use_fts else Child.deleted == False]  # noqa: E712
+    # A specific category is selective too: drive from its rows by primary key.
+    by_rows = use_fts or bool(q.category)
+    cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if by_rows else Child.deleted == False]  # noqa: E712
     if text:
         if use_fts:
             hits = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
@@ -145,9 +147,10 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
             else:
                 cond.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))
     if q.status:
-        cond.append(Child.status == q.status)
+        cond.append((literal_column("+child.status") if by_rows else Child.status) == q.status)
     if q.colour:
-        cond.append(Child.colour == ("" if q.colour == UNASSESSED else q.colour))
+        colour = "" if q.colour == UNASSESSED else q.colour
+        cond.append((literal_column("+child.colour") if by_rows else Child.colour) == colour)
     if q.category or q.group:
         sub = select(ChildCategory.child_id).where(_active_category_filter(today))
         if q.category:
@@ -172,10 +175,11 @@ def _order(q: ChildQuery) -> list:
     # Nulls (not visited, not due) sort last either way.
     order = []
     for c in cols:
-        if c.nullable:
+        if c.nullable and c is not Child.birth_date:  # every child has a birth date (from the ID)
             order.append(c.is_(None))
         order.append(c.desc() if descending else c.asc())
-    order.append(Child.id)
+    # The tie-break runs the same way, so an index (ix_child_list, ix_child_birth) serves the order.
+    order.append(Child.id.desc() if descending else Child.id.asc())
     return order
 
 

@@ -18,6 +18,7 @@ class Child(SyncMixin, Base):
     __table_args__ = (
         Index("ix_child_list", "deleted", "pinyin_key", "id", "status", "colour", "name", "id_number"),
         Index("ix_child_count", "deleted", "status", "colour"),
+        Index("ix_child_birth", "deleted", "birth_date", "id"),  # 0005b: sort by age
     )
     village_code: Mapped[str] = mapped_column(String(12), index=True)
     name: Mapped[str] = mapped_column(String(64))
