@@ -119,16 +119,23 @@ def _active_category_filter(today: dt.date) -> ColumnElement[bool]:
     )
 
 
+_PROVINCE_CODES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+)
+
+
 def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
     # `deleted = 0` lets SQLite walk ix_child_list (or ix_child_birth) in list order; with few
     # candidate rows, `+deleted = 0` (no index may serve it) makes it fetch them by key instead.
     text = " ".join((q.text or "").split())
     if text and text.isascii() and text.replace(" ", "").isalpha():
         text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
-    # Digits (an ID fragment) always scan: an ID typed from its start ("320115…") matches nearly
-    # every child, where trigram hits cost a row lookup each; the scan's cost is bounded.
+    # An ID typed from its start ("320115…") matches nearly every child, where trigram hits cost a
+    # row lookup each: digits that may begin an ID scan (bounded cost); other digit runs of six or
+    # more (a birth date "20150315", the last digits) are selective and use the trigram index.
     is_id = text.upper().rstrip("X").isdigit() and bool(text)
-    use_fts = len(text) >= search_index.MIN_QUERY and not is_id
+    id_start = is_id and (len(text) < 6 or text[:2] in _PROVINCE_CODES)
+    use_fts = len(text) >= search_index.MIN_QUERY and not id_start
     # A specific category is selective too: drive from its rows by primary key.
     by_rows = use_fts or bool(q.category)
     cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if by_rows else Child.deleted == False]  # noqa: E712
@@ -142,7 +149,7 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
             # letters search the pinyin key, digits the ID number, anything else the name.
             if text.isascii() and text.isalpha():
                 cond.append(Child.pinyin_key.like(f"%{_like_escape(text.lower())}%", escape="\\"))
-            elif is_id or text.upper() == "X":
+            elif id_start or text.upper() == "X":
                 cond.append(Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\"))
             else:
                 cond.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))

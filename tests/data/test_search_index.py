@@ -50,3 +50,13 @@ def test_missing_triggers_are_repaired_on_open(store, store_path):
         assert sorted(found(again, "wangx") + found(again, "王大燕")) == ["王大燕", "王小燕"]
         with again.engine.connect() as conn:
             assert search_index.ensure(conn) is False
+
+
+def test_id_fragments_both_paths(store):
+    add(store, "周一", make_id("20150315", "123"))
+    add(store, "周二", make_id("20160420", "246", "320281"))
+    assert sorted(found(store, "320")) == ["周一", "周二"]  # an ID typed from its start (scan)
+    assert found(store, "32028") == ["周二"]
+    assert found(store, "20160420") == ["周二"]  # a birth date (trigram index)
+    assert found(store, make_id("20150315", "123")[-6:]) == ["周一"]
+    assert found(store, make_id("20160420", "246", "320281")) == ["周二"]  # the whole number
