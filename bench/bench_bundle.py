@@ -1,12 +1,12 @@
-"""USB bundles: export a device's file of 10,000 changes, open it at the county, import it there
-(as a push) and write the answer, and import a county answer of 10,000 changes on a device.
+"""USB bundles: a device exports a file of 10,000 changes; the county imports it (as a push) and
+writes the answer; the device imports the answer; another device receives the 10,000 changes in
+a county answer and imports them. County on SQLite.
 
 Synthetic data only; stores live in a temporary folder.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import time
@@ -36,39 +36,40 @@ def _fill(store, n: int) -> None:
 def run() -> list[Result]:
     os.environ.setdefault("TONGHU_FAST_KDF", "1")
     from app.data.store import Store
-    from app.sync import bundle as B
-    from app.sync import bundle_io, client
-    from app.sync.identity import Identity
+    from app.server import bundles as county
+    from app.server.db import ServerDB
+    from app.sync import bundle_io
 
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        store = Store.create(tmp / "v.store", user="lin", password=PASSWORD, village_code="320115101201",
-                             village_name="东山村")
-        county = Identity.generate()
-        device = Identity.generate()
-        store.set_setting(client.S_IDENTITY, device.to_json())
-        store.set_setting(client.S_COUNTY, json.dumps(county.public().to_dict()))
-        _fill(store, N)
-        ms, exported = _timed(lambda: bundle_io.export_bundle(store, tmp / "usb"))
+        db = ServerDB(f"sqlite:///{tmp / 'county.db'}")
+
+        def device(name: str):
+            store = Store.create(tmp / f"{name}.store", user=name, password=PASSWORD, village_code="320115101201",
+                                 village_name="东山村")
+            made = county.enrolment_file(db, tmp / f"{name}.tonghu-enrol", village="320115101201")
+            bundle_io.enrol_from_file(store, made.path, made.code)
+            return store
+
+        a, b = device("a"), device("b")
+        _fill(a, N)
+        ms, exported = _timed(lambda: bundle_io.export_bundle(a, tmp / "usb"))
         size = exported.path.stat().st_size
-        results.append(Result(f"bundle export {exported.count} changes", ms, "ms",
-                              note=f"{size / 1024:.0f} KiB file"))
+        results.append(Result(f"device export {exported.count} changes", ms, note=f"{size / 1024:.0f} KiB file"))
         data = exported.path.read_bytes()
-        known = {device.public().fingerprint(): device.public()}
-        ms, _ = _timed(lambda: B.open_bundle(data, me=county, senders=known.get, expect_kind=B.KIND_DEVICE))
-        results.append(Result(f"bundle open+verify+decrypt {exported.count} changes", ms, "ms"))
-        results.extend(_server_side(tmp, store, exported))
-        store.close()
+        ms, pushed = _timed(lambda: county.import_bytes(db, data, tmp / "usb"))
+        results.append(Result(f"county import {pushed.accepted} changes + answer", ms))
+        ms, acked = _timed(lambda: bundle_io.import_bundle(a, pushed.answer))
+        results.append(Result(f"device import answer acknowledging {acked.acked}", ms))
+        # the other laptop of the village receives everything by USB
+        empty = bundle_io.export_bundle(b, tmp / "usb")
+        ms, answered = _timed(lambda: county.import_file(db, empty.path, tmp / "usb"))
+        results.append(Result(f"county answer with {answered.sent} changes", ms,
+                              note=f"{answered.answer.stat().st_size / 1024:.0f} KiB file"))
+        ms, got = _timed(lambda: bundle_io.import_bundle(b, answered.answer))
+        results.append(Result(f"device import answer with {got.received} changes", ms))
+        for store in (a, b):
+            store.close()
+        db.close()
     return results
-
-
-def _server_side(tmp: Path, store, exported) -> list[Result]:
-    """County import of the device file and device import of the answer (needs the server)."""
-    try:
-        from app.server import bundles  # noqa: F401
-    except ImportError:
-        return [Result("bundle county import (server not available)", 0.0, "ms", note="skipped")]
-    from bench import bundle_server_bench
-
-    return bundle_server_bench(tmp, store, exported)
