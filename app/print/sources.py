@@ -417,14 +417,20 @@ def due_sheets(store, within: str = "week", order: str = "group", today: dt.date
     today = today or dt.date.today()
     _, end = due_range(within, today)
     with store.read_session() as s:
-        children = list(s.scalars(select(Child).where(
+        keys = s.execute(select(Child.id, Child.group_name, Child.address, Child.name).where(
             Child.deleted.is_(False), Child.status == STATUS_ACTIVE,
-            (Child.next_visit_due <= end) | Child.last_visit_date.is_(None))))
+            (Child.next_visit_due <= end) | Child.last_visit_date.is_(None))).all()
         if order == "address":
-            children.sort(key=lambda c: (_natural(c.address), _natural(c.group_name), c.name))
+            keys.sort(key=lambda c: (_natural(c.address), _natural(c.group_name), c.name))
         else:
-            children.sort(key=lambda c: (c.group_name == "", _natural(c.group_name), _natural(c.address), c.name))
-        return _sheets_for(s, children[:limit] if limit is not None else children, today)
+            keys.sort(key=lambda c: (c.group_name == "", _natural(c.group_name), _natural(c.address), c.name))
+        ids = [k.id for k in (keys[:limit] if limit is not None else keys)]
+        rank = {cid: i for i, cid in enumerate(ids)}
+        children = []
+        for start in range(0, len(ids), 900):
+            children += s.scalars(select(Child).where(Child.id.in_(ids[start:start + 900]))).all()
+        children.sort(key=lambda c: rank[c.id])
+        return _sheets_for(s, children, today)
 
 
 # -- the monthly ledger ------------------------------------------------------------------
