@@ -136,14 +136,24 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
     is_id = text.upper().rstrip("X").isdigit() and bool(text)
     id_start = is_id and (len(text) < 6 or text[:2] in _PROVINCE_CODES)
     use_fts = len(text) >= search_index.MIN_QUERY and not id_start
+    # One or two Chinese characters (a surname, "小明") are too short for trigrams, but their pinyin
+    # ("zhang") is not: trigram hits on every reading, then the characters themselves.
+    sounds = []
+    if text and not use_fts and not text.isascii():
+        sounds = [r for r in pinyin.readings(text) if len(r) >= search_index.MIN_QUERY]
+        if len(sounds) != len(pinyin.readings(text)):
+            sounds = []
     # A specific category is selective too: drive from its rows by primary key.
-    by_rows = use_fts or bool(q.category)
+    by_rows = use_fts or bool(sounds) or bool(q.category)
     cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if by_rows else Child.deleted == False]  # noqa: E712
     if text:
-        if use_fts:
+        if use_fts or sounds:
+            phrase = " OR ".join(search_index.match_phrase(t) for t in (sounds or [text]))
             hits = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
-                    .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=search_index.match_phrase(text))))
+                    .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=phrase)))
             cond.append(literal_column("child.rowid").in_(hits))
+            if sounds:
+                cond.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))
         else:
             # Too short for trigrams, or an ID fragment: scan the covering index ix_child_list, one LIKE per row —
             # letters search the pinyin key, digits the ID number, anything else the name.

@@ -60,3 +60,16 @@ def test_id_fragments_both_paths(store):
     assert found(store, "20160420") == ["周二"]  # a birth date (trigram index)
     assert found(store, make_id("20150315", "123")[-6:]) == ["周一"]
     assert found(store, make_id("20160420", "246", "320281")) == ["周二"]  # the whole number
+
+
+def test_one_or_two_characters_through_their_pinyin(store):
+    add(store, "单小明", make_id("20150315", "123"))
+    add(store, "章小敏", make_id("20150316", "125"))
+    add(store, "张一", make_id("20150317", "127"))
+    add(store, "李·明", make_id("20150318", "129"))
+    assert found(store, "单") == ["单小明"]  # polyphone: stored as dan, searched as chan/dan/shan
+    assert found(store, "张") == ["张一"]  # 章 sounds the same but is not 张
+    assert sorted(found(store, "小")) == ["单小明", "章小敏"]
+    assert found(store, "一") == ["张一"]  # yi: too short for trigrams, scanned
+    assert found(store, "·明") == ["李·明"]
+    assert sorted(found(store, "明")) == ["单小明", "李·明"]

@@ -93,3 +93,10 @@ def test_pinyin_keys():
     assert pinyin.initials("张小明") == "zxm"
     assert pinyin.full("张小明") == "zhangxiaoming"
     assert pinyin.search_key("张小明") == "zxm zhangxiaoming"
+
+
+def test_pinyin_readings_of_polyphones():
+    assert pinyin.readings("张") == ["zhang"]
+    assert set(pinyin.readings("单")) == {"chan", "dan", "shan"}
+    assert pinyin.full("单") in pinyin.readings("单")
+    assert pinyin.readings("·") == []
