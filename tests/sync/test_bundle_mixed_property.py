@@ -93,7 +93,9 @@ def test_random_mix_of_network_and_usb_converges(kind, tmp_path):
         def usb_round(who):
             usb_export(who)
             result = county_bundles.import_file(db, device_files[-1][1], usb)
+            stats["county"] += 1
             bundle_io.import_bundle(devices[who], result.answer)
+            stats["answer"] += 1
 
         @settings(max_examples=int(os.environ.get("TONGHU_PROPERTY_EXAMPLES", "10")), deadline=None,
                   suppress_health_check=list(HealthCheck))
