@@ -18,6 +18,7 @@ from bench.common import Result
 BENCHES = [
     "bench.bench_children",
     "bench.bench_sync",
+    "bench.bench_bundle",
     "bench.bench_dashboard",
     "bench.bench_print",
 ]
