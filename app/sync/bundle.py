@@ -24,8 +24,9 @@ replay. Opening never changes anything; the caller applies the payload in one tr
 records the bundle id there (so the same file imported twice is applied once).
 
 Payload (JSON object): a device's file {"device", "cursor", "changes": [...]} with every change
-the county has not yet acknowledged; the county's answer {"device", "acks", "changes", "cursor"}.
-Change records are the network protocol's change dicts; this module does not look inside them.
+the county has not yet acknowledged; the county's answer {"device", "acks": [device seq...],
+"changes", "cursor"}. Change records are the network protocol's change dicts (push / pull);
+this module does not look inside them. Offline enrolment files are at the end of this module.
 """
 
 from __future__ import annotations
