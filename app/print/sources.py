@@ -502,19 +502,23 @@ def screening_sheet(store, round_id: str) -> ScreeningSheet:
             raise NotFound(f"找不到该排查轮次：{round_id}") from None
         ids = [line.child_id for line in progress.lines]
         groups = dict(s.execute(select(Child.id, Child.group_name).where(Child.id.in_(ids))).all()) if len(ids) < 30000 else {}
+        names = {u.name: u.display_name or u.name for u in s.scalars(select(User))}
         lines = []
         for line in progress.lines:
             rec = line.record
             lines.append({
                 "child_id": line.child_id, "name": line.name, "colour": line.colour or "",
                 "group_name": groups.get(line.child_id, ""),
-                "screened_on": rec.screened_on if rec else None, "screener": rec.screener if rec else "",
+                "screened_on": rec.screened_on if rec else None,
+                "screener": names.get(rec.screener, rec.screener) if rec else "",
                 "in_scope": rec.in_scope if rec else None, "category_ok": rec.category_ok if rec else None,
                 "reassessed": rec.reassessed if rec else False, "newly_found": rec.newly_found if rec else False,
                 "skip_reason": line.skip_reason, "notes": rec.notes if rec else "",
             })
         lines.sort(key=lambda x: (x["group_name"] == "", _natural(x["group_name"]), x["name"]))
-        return ScreeningSheet(round=plain(progress.round), lines=lines)
+        rnd = plain(progress.round)
+        rnd["opened_by"] = names.get(rnd.get("opened_by"), rnd.get("opened_by"))
+        return ScreeningSheet(round=rnd, lines=lines)
 
 
 def screening_rounds(store) -> list[dict]:
