@@ -2,7 +2,7 @@
 
 KIND is one of child (--child ID), visit-form (--child ID [--visit ID]), due-forms (--within
 week|month, --order group|address), ledger (--month YYYY-MM), screening (--round ID), report
-(--report ID). Prints the number of pages and the file written.
+(--report ID), case (--case ID). Prints the number of pages and the file written.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from pathlib import Path
 
 from app.commands.common import EXIT_FAIL, CliError, add_store_arg, open_store, print_json
 
-KINDS = ("child", "visit-form", "due-forms", "ledger", "screening", "report")
+KINDS = ("child", "visit-form", "due-forms", "ledger", "screening", "report", "case")
 
 
 def register(sub) -> None:
     p = sub.add_parser("print", help="打印表格和台账（输出PDF）",
                        description="打印：child 儿童信息登记表，visit-form 走访记录表，due-forms 批量打印应访表，"
-                                   "ledger 月度走访台账，screening 一年两排排查汇总，report 强制报告登记表")
+                                   "ledger 月度走访台账，screening 一年两排排查汇总，report 强制报告登记表，"
+                                   "case 个案服务计划表")
     p.add_argument("kind", choices=KINDS, help="要打印的表格")
     add_store_arg(p)
     p.add_argument("--out", required=True, type=Path, help="输出的PDF文件")
@@ -29,6 +30,7 @@ def register(sub) -> None:
     p.add_argument("--month", help="ledger：月份 YYYY-MM（默认本月）")
     p.add_argument("--round", dest="round_id", help="screening：排查轮次ID")
     p.add_argument("--report", help="report：强制报告ID")
+    p.add_argument("--case", help="case：个案ID（个案服务计划表）")
     p.add_argument("--json", action="store_true", help="以JSON输出结果")
     p.set_defaults(handler=cmd_print)
 
@@ -45,7 +47,7 @@ def cmd_print(args) -> None:
         try:
             data = documents.render(
                 store, args.kind, child=args.child, visit=args.visit, within=args.within, order=args.order,
-                month=args.month, round_id=args.round_id, report=args.report, out=args.out,
+                month=args.month, round_id=args.round_id, report=args.report, case=args.case, out=args.out,
             )
         except ValueError as exc:
             raise CliError(str(exc)) from None

@@ -9,10 +9,11 @@ import datetime as dt
 
 from app.print import sources
 
-KINDS = ("child", "visit-form", "due-forms", "ledger", "screening", "report")
+KINDS = ("child", "visit-form", "due-forms", "ledger", "screening", "report", "case")
 TITLES = {
     "child": "儿童信息登记表", "visit-form": "走访记录表", "due-forms": "批量打印走访记录表",
     "ledger": "月度走访台账", "screening": "一年两排排查汇总表", "report": "强制报告登记表",
+    "case": "个案服务计划表",
 }
 
 
@@ -23,7 +24,7 @@ def _need(value, message: str):
 
 
 def render(store, kind: str, *, child: str | None = None, visit: str | None = None, within: str = "week",
-           order: str = "group", month: str | None = None, round_id: str | None = None, report: str | None = None,
+           order: str = "group", month: str | None = None, round_id: str | None = None, report: str | None = None, case: str | None = None,
            out=None, now: dt.datetime | None = None) -> bytes:
     """Build one document. Raises ValueError (bad options), sources.NotFound, sources.NotAvailable;
     every message is Chinese and fit to show to the user."""
@@ -71,6 +72,13 @@ def render(store, kind: str, *, child: str | None = None, visit: str | None = No
         sheet = sources.report_sheet(store, rid, today)
         data = report_form.render(sheet, ctx, out)
         audit_child, row = sheet.child["id"], rid
+    elif kind == "case":
+        from app.print import case_form
+
+        cid = _need(case, "请指定个案（--case）")
+        sheet = sources.case_sheet(store, cid, today)
+        data = case_form.render(sheet, ctx, out)
+        audit_child, row = sheet.child["id"], cid
     else:
         raise ValueError(f"未知的打印类型：{kind}（可选：{'、'.join(KINDS)}）")
     try:

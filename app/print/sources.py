@@ -187,6 +187,17 @@ class ReportSheet:
     amendments: list[dict]
 
 
+@dataclass
+class CaseSheet:
+    case: dict
+    child: dict
+    age: int | None
+    categories: list[str]
+    parties: list[dict]
+    steps: list[dict]
+    notes: list[dict]
+
+
 # -- helpers ----------------------------------------------------------------------------
 
 def plain(row) -> dict:
@@ -569,6 +580,41 @@ def report_sheet(store, report_id: str, today: dt.date | None = None) -> ReportS
             carer=sheet.carer, notifications=notes, follow_ups=follows,
             amendments=[plain(r) for r in chain[:-1]],
         )
+
+
+def case_sheet(store, case_id: str, today: dt.date | None = None) -> CaseSheet:
+    try:
+        from app.data.models.protection import Case, CaseNote, CaseParty, CaseStep
+    except ImportError:
+        raise NotAvailable("个案功能尚未安装，无法打印个案服务计划表") from None
+    today = today or dt.date.today()
+    with store.read_session() as s:
+        case = s.get(Case, case_id)
+        if case is None or case.deleted:
+            raise NotFound(f"找不到该个案：{case_id}")
+        child = _child_or_fail(s, case.child_id)
+
+        def rows(model, *order):
+            return [plain(r) for r in s.scalars(select(model).where(model.case_id == case_id, model.deleted.is_(False))
+                                                .order_by(*order))]
+
+        return CaseSheet(case=plain(case), child=plain(child), age=_age(child.birth_date, today),
+                         categories=_categories(s, [child.id], today)[child.id],
+                         parties=rows(CaseParty, CaseParty.role, CaseParty.id),
+                         steps=rows(CaseStep, CaseStep.seq, CaseStep.id),
+                         notes=rows(CaseNote, CaseNote.written_at, CaseNote.id))
+
+
+def cases(store) -> list[dict]:
+    """Every case, newest first, with the child's name (for pickers)."""
+    try:
+        from app.data.models.protection import Case
+    except ImportError:
+        return []
+    with store.read_session() as s:
+        return [plain(k) | {"child_name": name} for k, name in s.execute(
+            select(Case, Child.name).join(Child, Child.id == Case.child_id).where(Case.deleted.is_(False))
+            .order_by(Case.opened_on.desc()))]
 
 
 def reports(store) -> list[dict]:

@@ -111,6 +111,22 @@ def village(tmp_path_factory):
         protection.add_follow_up(s, report.id, on_date=now.date(), action="派出所民警上门核实", actor="秣陵派出所")
         facts["report"] = report.id
         facts["report_child"] = ids[2]
+        from app.data.models.protection import Case, CaseNote, CaseParty, CaseStep
+
+        case = Case(child_id=ids[2], title="疑似受侵害跟进", problem="孩子身上有多处淤青，需核实并保护",
+                    owner="林主任", opened_on=today, report_id=report.id)
+        s.add(case)
+        s.flush()
+        s.add_all([
+            CaseParty(case_id=case.id, child_id=ids[2], role="社工", name="周社工", phone="13600000000"),
+            CaseParty(case_id=case.id, child_id=ids[2], role="派出所", name="张警官"),
+            CaseStep(case_id=case.id, child_id=ids[2], seq=1, title="联系派出所上门核实", responsible="林主任",
+                     due_date=today),
+            CaseStep(case_id=case.id, child_id=ids[2], seq=2, title="安排心理疏导", responsible="周社工",
+                     due_date=today + dt.timedelta(days=7)),
+            CaseNote(case_id=case.id, child_id=ids[2], written_at=now, author="林主任", text="已与派出所联系"),
+        ])
+        facts["case"] = case.id
     facts["ids"] = ids
     yield store, facts
     store.close()

@@ -252,3 +252,14 @@ def test_long_table_repeats_its_header_on_every_page(tmp_path):
     assert all("序号 姓名 风险等级 备注" in page for page in pages)
     assert in_order(text, [f"儿童{i:03d}" for i in range(1, 301)] + ["合计", "300 人"])
     assert_numbered(text, len(pages))
+
+
+def test_case_service_plan_has_social_worker_and_seal_lines(village, tmp_path):
+    store, facts = village
+    out = render(store, "case", tmp_path, case=facts["case"])
+    text = pdf_text(out)
+    assert in_order(text, ["个案服务计划表", "疑似受侵害跟进", "一、儿童情况", "二、个案情况", "孩子身上有多处淤青",
+                           "三、参与人员", "周社工", "四、服务步骤", "联系派出所上门核实", "安排心理疏导",
+                           "五、服务记录", "已与派出所联系", "六、结案小结", "儿童主任（签字）", "社工（签字）",
+                           "村（居）民委员会（盖章）", "乡镇（街道）民政办（盖章）"])
+    assert_numbered(text, pdf_pages(out))

@@ -16,6 +16,7 @@ def register() -> None:
         (40, "print-ledger", "月度走访台账", "action_ledger"),
         (50, "print-screening", "一年两排排查汇总", "action_screening"),
         (60, "print-report", "强制报告登记表", "action_report"),
+        (70, "print-case", "个案服务计划表", "action_case"),
     ):
         registry.add(registry.MENU_ACTIONS, 100 + order, key, title, f"{ACTIONS}:{fn}", menu="打印")
     registry.add(registry.CHILD_TABS, 950, "print", "打印", f"{ACTIONS}:ChildPrintTab")

@@ -190,6 +190,25 @@ def action_report(window) -> QAction:
     return action
 
 
+def action_case(window) -> QAction:
+    action = QAction(_t("个案服务计划表…"), window)
+
+    def run():
+        from app.print import sources
+
+        cases = sources.cases(window.ctx.store)
+        if not cases:
+            QMessageBox.information(window, _t("打印个案服务计划表"), _t("还没有个案记录。"))
+            return
+        dialog = _OptionsDialog(_t("打印个案服务计划表"), window)
+        combo = _combo([(f"{k['child_name']} {k['title']}（{k['status']}）", k["id"]) for k in cases])
+        dialog.form.addRow(dialog.tr("个案"), combo)
+        if dialog.exec() == QDialog.Accepted:
+            print_document(window, window.ctx, "case", case=combo.currentData())
+    action.triggered.connect(run)
+    return action
+
+
 # -- the child's-file tab -----------------------------------------------------------------------
 
 class ChildPrintTab(QWidget):
