@@ -38,6 +38,7 @@ def add_case(form: Form, data: CaseSheet, ctx: PrintContext) -> None:
         ("开案日期", fmt_date(k.get("opened_on"))), ("负责人", k.get("owner")),
         ("状态", join(k.get("status"), fmt_date(k.get("closed_on")))), ("关联强制报告", "有" if k.get("report_id") else "无"),
     ])
+    form.spacer(3)
     form.para("存在的问题：", "cell")
     form.box(k.get("problem"), empty_lines=3)
     form.section("参与人员")

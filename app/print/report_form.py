@@ -58,6 +58,7 @@ def add_report(form: Form, data: ReportSheet, ctx: PrintContext) -> None:
         ("情形", checkbox_text(situations, r.get("situation")), "row"),
         ("登记时间", fmt_date(r.get("first_recorded_at"))), ("登记人", r.get("recorded_by")),
     ])
+    form.spacer(3)
     form.para("情况描述：", "cell")
     form.box(r.get("description"), empty_lines=4)
 
