@@ -92,3 +92,31 @@ def test_outbox_priority_first_and_acknowledged_kept_monotonic(store):
     with store.read_session() as s:
         assert changes.read_batch(s, 10)[0][0] > top
         assert changes.pending_count(s) == 1
+
+
+def test_conflict_keep_or_swap(tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    cid = add_child(a, "甲")
+    with remote_session(b) as s:
+        merge.apply(s, _outbox(a))
+    with a.read_session() as s, s.begin():
+        changes.acknowledge(s, [seq for seq, _ in changes.read_batch(s, 100)])
+    edit(b, Child, cid, phone="222")
+    edit(a, Child, cid, phone="111")  # later: wins
+    with remote_session(b) as s:
+        result = merge.apply(s, _outbox(a))
+    assert len(result.conflicts) == 1
+    with b.read_session() as s:
+        c = s.scalars(select(Conflict)).one()
+        assert (c.winner_value, c.loser_value, c.loser_actor) == ('"111"', '"222"', "b")
+        assert s.get(Child, cid).phone == "111"
+    with b.session() as s:
+        merge.resolve(s, c.seq, swap=True, user="b")
+    with b.read_session() as s:
+        assert s.get(Child, cid).phone == "222"
+        assert s.scalars(select(Conflict)).one().resolution == "swapped"
+        last = s.scalars(select(OutboxChange).order_by(OutboxChange.seq.desc())).first()
+        assert (last.field, last.value) == ("phone", '"222"')
+    a.close()
+    b.close()
