@@ -263,3 +263,14 @@ def test_case_service_plan_has_social_worker_and_seal_lines(village, tmp_path):
                            "五、服务记录", "已与派出所联系", "六、结案小结", "儿童主任（签字）", "社工（签字）",
                            "村（居）民委员会（盖章）", "乡镇（街道）民政办（盖章）"])
     assert_numbered(text, pdf_pages(out))
+
+
+@pytest.mark.skipif(not __import__("shutil").which("zbarimg"), reason="zbarimg (zbar-tools) not installed")
+def test_qr_code_on_the_visit_form_scans(village, tmp_path):
+    store, facts = village
+    cid = facts["ids"][0]
+    out = render(store, "visit-form", tmp_path, child=cid, visit=facts["visit"])
+    run("pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "page"))
+    pngs = sorted(str(p) for p in tmp_path.glob("page*.png"))
+    scanned = run("zbarimg", "-q", "--raw", *pngs).strip()
+    assert scanned == f"TONGHU:1:C:{cid}:V:{facts['visit']}".upper()
