@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 TITLES = [
     QT_TRANSLATE_NOOP("", "一年两排排查汇总"),
     QT_TRANSLATE_NOOP("", "个案"),
+    QT_TRANSLATE_NOOP("", "个案服务计划表"),
     QT_TRANSLATE_NOOP("", "保护与保障"),
     QT_TRANSLATE_NOOP("", "保障"),
     QT_TRANSLATE_NOOP("", "儿童信息登记表"),

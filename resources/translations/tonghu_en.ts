@@ -434,6 +434,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Twice-yearly screening summary</translation>
     </message>
     <message>
+        <source>个案服务计划表</source>
+        <translation>Case service plan</translation>
+    </message>
+    <message>
         <source>保护与保障</source>
         <translation>Protection and benefits</translation>
     </message>
@@ -2855,6 +2859,10 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>报告</source>
         <translation>Report</translation>
+    </message>
+    <message>
+        <source>个案</source>
+        <translation>Case</translation>
     </message>
 </context>
 <context>
