@@ -267,4 +267,8 @@ def main() -> int:
 if __name__ == "__main__":
     code = main()
     _tmp.cleanup()
-    sys.exit(code)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter teardown: destroying the windows and the app in arbitrary order at exit
+    # can crash Qt offscreen after all the work is done.
+    os._exit(code)
