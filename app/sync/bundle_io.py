@@ -138,9 +138,12 @@ def import_bytes(store, data: bytes) -> ImportResult:
         payload = bundle.payload
         if payload.get("device") != store.device_id:
             raise B.WrongRecipientError(MSG_NOT_FOR_DEVICE)
+        current = int(_setting(s, client.S_CURSOR) or 0)
         try:
             acks = [int(x) for x in payload.get("acks") or []]
-            items = [Change.from_dict(c) for c in payload.get("changes") or []]
+            # Only what this device has not received yet (county sequence after its cursor): an
+            # old answer imported after newer syncs must not bring back data purged since.
+            items = [Change.from_dict(c) for c in payload.get("changes") or [] if int(c["seq"]) > current]
             answer_cursor = int(payload.get("cursor") or 0)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise B.BundleError(MSG_BAD_CONTENT.format(detail=type(exc).__name__)) from None
@@ -152,7 +155,7 @@ def import_bytes(store, data: bytes) -> ImportResult:
         if result.max_hlc > store.clock.last:
             store.clock.observe(result.max_hlc)
         _put(s, HLC_SETTING, store.clock.last)
-        cursor = max(int(_setting(s, client.S_CURSOR) or 0), answer_cursor)
+        cursor = max(current, answer_cursor)
         _put(s, client.S_CURSOR, str(cursor))
         _put(s, IMPORTED_PREFIX + bundle.header.bundle_id, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
         s.add(SyncRun(finished_at=utcnow(), via="usb", pushed=acked, pulled=len(items),

@@ -177,3 +177,23 @@ def test_export_answer_on_demand(db, tmp_path):
         county_bundles.export_file(db, "nope", tmp_path / "desk")
     a.close()
     b.close()
+
+
+def test_old_answer_after_newer_sync_brings_nothing_back(db, tmp_path):
+    """An answer that waited on a stick is imported after a newer one: what it carries is already
+    behind the device's cursor, so a child that moved away (and was purged) does not come back."""
+    a, b = make_store(tmp_path, "a", V1), make_store(tmp_path, "b", V1)
+    enrol_by_file(db, a, tmp_path, V1)
+    enrol_by_file(db, b, tmp_path, V1)
+    cid = add_child(a, "丁")
+    usb_sync(db, a, tmp_path)
+    old = county_bundles.import_file(db, bundle_io.export_bundle(b, tmp_path / "usb").path, tmp_path / "old")
+    edit(a, Child, cid, village_code=V2)
+    usb_sync(db, a, tmp_path)
+    new = county_bundles.export_file(db, b.device_id, tmp_path / "new", since=0)
+    bundle_io.import_bundle(b, new.answer)
+    assert get(b, Child, cid) is None  # moved to another village: purged
+    late = bundle_io.import_bundle(b, old.answer)
+    assert late.received == 0 and get(b, Child, cid) is None
+    a.close()
+    b.close()
