@@ -120,41 +120,70 @@ def insurance_of(session: Session, child_id: str) -> list[Insurance]:
         Insurance.child_id == child_id, Insurance.deleted.is_(False)).order_by(Insurance.end_date.desc())))
 
 
-def _facts(session: Session):
+@dataclass(frozen=True)
+class ChildLine:
+    """The few child columns the lists show (rows, not ORM objects: fast over a township)."""
+
+    id: str
+    name: str
+    birth_date: dt.date | None
+    group_name: str
+
+
+def _children(session: Session, ids=None) -> dict[str, ChildLine]:
+    q = select(Child.id, Child.name, Child.birth_date, Child.group_name).where(
+        Child.deleted.is_(False), Child.status == STATUS_ACTIVE)
+    rows = session.execute(q).all()
+    return {r[0]: ChildLine(*r) for r in rows if ids is None or r[0] in ids}
+
+
+def _categories(session: Session) -> dict[str, list]:
     cats: dict[str, list] = {}
-    for c in session.scalars(select(ChildCategory).where(ChildCategory.deleted.is_(False))):
-        cats.setdefault(c.child_id, []).append(rules.CategoryFacts(c.category, c.since, c.ended))
+    for child_id, category, since, ended in session.execute(
+            select(ChildCategory.child_id, ChildCategory.category, ChildCategory.since, ChildCategory.ended).where(
+                ChildCategory.deleted.is_(False), ChildCategory.category.in_(list(rules.CATEGORY_TO_KIND)))):
+        cats.setdefault(child_id, []).append(rules.CategoryFacts(category, since, ended))
+    return cats
+
+
+def _entitlements(session: Session) -> dict[str, list]:
     ents: dict[str, list] = {}
-    for e in session.scalars(select(BenefitEntitlement).where(BenefitEntitlement.deleted.is_(False))):
-        ents.setdefault(e.child_id, []).append(rules.EntitlementFacts(e.id, e.kind, e.start_date, e.end_date))
-    return cats, ents
+    for eid, child_id, kind, start, end in session.execute(
+            select(BenefitEntitlement.id, BenefitEntitlement.child_id, BenefitEntitlement.kind,
+                   BenefitEntitlement.start_date, BenefitEntitlement.end_date).where(BenefitEntitlement.deleted.is_(False))):
+        ents.setdefault(child_id, []).append(rules.EntitlementFacts(eid, kind, start, end))
+    return ents
 
 
 @dataclass
 class Uncovered:
-    child: Child
+    child: ChildLine
     kinds: list[str]
     reason: str
 
 
 def looks_eligible_unpaid(session: Session, today: dt.date | None = None,
-                          policy: rules.Policy | None = None) -> list[Uncovered]:
+                          policy: rules.Policy | None = None, child_id: str | None = None) -> list[Uncovered]:
     """应保未保: active children under 18 whose categories (or parents' circumstances meeting the
     事实无人抚养 test, or a need marked 应保未保) call for an entitlement none of theirs covers."""
     today = today or dt.date.today()
     policy = policy or rules.default_policy()
-    cats, ents = _facts(session)
+    cats, ents = _categories(session), _entitlements(session)
     parents: dict[str, list] = {}
-    for x in session.scalars(select(Guardian).where(Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS))):
-        parents.setdefault(x.child_id, []).append(x)
+    for row in session.execute(select(Guardian.child_id, Guardian.relation, Guardian.circumstance,
+                                      Guardian.circumstance_since).where(
+            Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS),
+            Guardian.circumstance.in_(g.QUALIFYING + (g.DEAD,)))):
+        parents.setdefault(row[0], []).append(g.ParentFacts(relation=row[1], circumstance=row[2], circumstance_since=row[3]))
     needs = set(session.scalars(select(Need.child_id).where(Need.deleted.is_(False), Need.coverage == "应保未保")))
+    candidates = set(cats) | set(parents) | needs
+    if child_id is not None:
+        candidates &= {child_id}
     out = []
-    from app.data.protection import parent_facts
-    for child in session.scalars(select(Child).where(Child.deleted.is_(False), Child.status == STATUS_ACTIVE)
-                                 .order_by(Child.group_name, Child.name)):
+    for child in sorted(_children(session, candidates).values(), key=lambda c: (c.group_name, c.name)):
         extra, why = [], []
-        pf = parent_facts(parents.get(child.id, []))
-        if pf and g.unsupported_test(pf, today).status == "符合":
+        pf = parents.get(child.id, [])
+        if len(pf) >= 2 and g.unsupported_test(pf, today).status == "符合":
             extra.append(rules.UNSUPPORTED)
             why.append("父母情形符合事实无人抚养条件")
         kinds = rules.uncovered_kinds(cats.get(child.id, []), ents.get(child.id, []), child.birth_date, today,
@@ -170,28 +199,39 @@ def looks_eligible_unpaid(session: Session, today: dt.date | None = None,
 
 @dataclass
 class ToEnd:
-    child: Child
+    child: ChildLine
     entitlement: BenefitEntitlement
     end_date: dt.date
     reason: str
 
 
 def entitlements_to_end(session: Session, today: dt.date | None = None, horizon_days: int | None = None,
-                        policy: rules.Policy | None = None) -> list[ToEnd]:
+                        policy: rules.Policy | None = None, child_id: str | None = None) -> list[ToEnd]:
     """Open entitlements that must end by today + horizon (aged 18, category ended), soonest first."""
     today = today or dt.date.today()
     policy = policy or rules.default_policy()
     horizon = today + dt.timedelta(days=policy.end_warning_days if horizon_days is None else horizon_days)
-    cats, _ = _facts(session)
-    rows = session.execute(select(BenefitEntitlement, Child).join(Child, Child.id == BenefitEntitlement.child_id).where(
-        BenefitEntitlement.deleted.is_(False), Child.deleted.is_(False))).all()
-    out = []
-    for ent, child in rows:
-        if ent.end_date is not None and ent.end_date < today:
+    cats = _categories(session)
+    children = {r[0]: ChildLine(*r) for r in session.execute(
+        select(Child.id, Child.name, Child.birth_date, Child.group_name).join(
+            BenefitEntitlement, BenefitEntitlement.child_id == Child.id).where(
+            Child.deleted.is_(False), BenefitEntitlement.deleted.is_(False)))}
+    due_ids = {}
+    rows = session.execute(select(BenefitEntitlement.id, BenefitEntitlement.child_id, BenefitEntitlement.kind,
+                                  BenefitEntitlement.start_date, BenefitEntitlement.end_date).where(
+        BenefitEntitlement.deleted.is_(False), (BenefitEntitlement.end_date.is_(None)) | (BenefitEntitlement.end_date >= today))).all()
+    for eid, owner, kind, start, end in rows:
+        child = children.get(owner)
+        if child is None or (child_id is not None and owner != child_id):
             continue
-        due = rules.due_end(rules.EntitlementFacts(ent.id, ent.kind, ent.start_date, ent.end_date),
-                            child.birth_date, cats.get(child.id, []), policy.age_limit)
+        due = rules.due_end(rules.EntitlementFacts(eid, kind, start, end), child.birth_date, cats.get(owner, []),
+                            policy.age_limit)
         if due is not None and due.end_date <= horizon:
+            due_ids[eid] = (child, due)
+    out = []
+    if due_ids:
+        for ent in session.scalars(select(BenefitEntitlement).where(BenefitEntitlement.id.in_(list(due_ids)))):
+            child, due = due_ids[ent.id]
             out.append(ToEnd(child, ent, due.end_date, due.reason))
     out.sort(key=lambda t: (t.end_date, t.child.name))
     return out

@@ -73,8 +73,8 @@ class BenefitsTab(QWidget):
             pays = svc.payments_of(s, child_id)
             ins = svc.insurance_of(s, child_id)
             services = psvc.disability_services(s, child_id)
-            unpaid = [u for u in svc.looks_eligible_unpaid(s, today) if u.child.id == child_id]
-            ending = [t for t in svc.entitlements_to_end(s, today) if t.child.id == child_id]
+            unpaid = svc.looks_eligible_unpaid(s, today, child_id=child_id)
+            ending = svc.entitlements_to_end(s, today, child_id=child_id)
         self.entitlements.fill([(e.kind, e.monthly_amount, e.start_date, e.end_date, e.end_reason, e.approval_no) for e in ents],
                                [e.id for e in ents])
         kinds = {e.id: e.kind for e in ents}
