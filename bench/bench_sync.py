@@ -158,7 +158,7 @@ def _one_backend(label: str, db_url: str) -> list[Result]:
 
 def _fifty(label: str, srv: _Server, db) -> Result:
     """50 devices push PER_DEVICE changes each and pull, all at once: changes per second."""
-    from app.server import protocol as P
+    from app.core import protocol as P
     from app.server import service
 
     tokens = []

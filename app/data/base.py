@@ -14,7 +14,7 @@ from sqlalchemy import Boolean, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.data.ids import new_id
-from app.sync.clock import ZERO
+from app.core.hlc import ZERO
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

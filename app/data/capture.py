@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.data.base import SYNC_COLUMNS, SyncMixin
 from app.data.models.local import AuditEntry, OutboxChange, Setting
-from app.sync import wire
-from app.sync.clock import ZERO, HybridClock
+from app.core import wire
+from app.core.hlc import ZERO, HybridClock
 
 HLC_SETTING = "hlc_last"
 

@@ -22,7 +22,7 @@ from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_pat
 from app.data.models import AuditEntry, Place, Setting, User
 from app.domain import lockout, places
 from app.domain.errors import ValidationError
-from app.sync.clock import ZERO, HybridClock
+from app.core.hlc import ZERO, HybridClock
 
 __all__ = ["Store", "StoreExistsError", "LoginLockedError", "WrongPasswordError", "UnknownUserError"]
 

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from app import __version__
-from app.server import protocol as P
+from app.core import protocol as P
 from app.server import service
 from app.server.db import ServerDB
 from app.server.service import ServiceError

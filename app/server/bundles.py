@@ -23,7 +23,7 @@ from sqlalchemy import DateTime, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.data.base import utcnow
-from app.server import protocol as P
+from app.core import protocol as P
 from app.server import service
 from app.server.db import Device, LogEntry, ServerBase, ServerDB
 from app.server.service import ServiceError

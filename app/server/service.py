@@ -24,7 +24,8 @@ from app.data.base import synced_tables, utcnow
 from app.data.capture import ROW_FIELD, field_version
 from app.data.models.child import Child
 from app.server.db import Device, EnrolCode, LogEntry, PriorityAlert, ServerDB, ServerSetting
-from app.sync import clock, merge, wire
+from app.core import hlc as clock, wire
+from app.sync import merge
 from app.sync.identity import Identity
 from app.sync.merge import Change, MergeError
 

@@ -26,7 +26,7 @@ from app.data.capture import HLC_SETTING
 from app.data.models.child import Child
 from app.data.models.local import AuditEntry, Setting
 from app.data.models.sync import Conflict, SyncRun
-from app.server import protocol as P
+from app.core import protocol as P
 from app.sync import changes as outbox
 from app.sync import merge
 from app.sync.identity import Identity

@@ -26,7 +26,7 @@ from app.data.base import SYNC_COLUMNS, synced_tables
 from app.data.capture import ROW_FIELD, child_id_of, field_version
 from app.data.models.local import AuditEntry
 from app.data.models.sync import Conflict
-from app.sync import clock, wire
+from app.core import hlc as clock, wire
 
 CHUNK = 500
 

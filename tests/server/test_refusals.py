@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.data.models.child import Child
-from app.server import protocol as P
+from app.core import protocol as P
 from app.server.db import LogEntry
 from app.sync import client
 from app.sync.client import SyncError

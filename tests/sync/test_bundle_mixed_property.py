@@ -22,8 +22,9 @@ from app.data.models.local import OutboxChange
 from app.data.models.sync import Conflict
 from app.server import bundles as county_bundles
 from app.sync import bundle as B
-from app.sync import bundle_io, client, merge, wire
-from app.sync.clock import HybridClock, wall_ms_now
+from app.core import wire
+from app.sync import bundle_io, client, merge
+from app.core.hlc import HybridClock, wall_ms_now
 from app.sync.client import SyncError
 from tests.sync.live import FlakyTransport, LiveServer, server_db
 from tests.sync.stores import TOWNSHIP, V1, V2, V3, make_store

@@ -18,8 +18,9 @@ from app.data.base import synced_tables
 from app.data.models.child import Child, Guardian
 from app.data.models.local import OutboxChange
 from app.data.models.sync import Conflict
-from app.sync import client, merge, wire
-from app.sync.clock import HybridClock, wall_ms_now
+from app.core import wire
+from app.sync import client, merge
+from app.core.hlc import HybridClock, wall_ms_now
 from app.sync.client import SyncError
 from tests.sync.live import FlakyTransport, LiveServer, server_db
 from tests.sync.stores import TOWNSHIP, V1, V2, V3, make_store

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 from sqlalchemy import select
 
-from app.sync.clock import decode
+from app.core.hlc import decode
 
 FIELD_NAMES = {
     "name": "姓名", "phone": "电话", "address": "住址", "village_code": "所在村（转移）", "notes": "备注",

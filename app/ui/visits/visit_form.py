@@ -306,7 +306,7 @@ def _when(hlc: str, tr) -> str:
     """（更正于 2026-11-23） from the row's HLC stamp, when it carries a wall time."""
     import datetime as dt
 
-    from app.sync.clock import decode
+    from app.core.hlc import decode
 
     try:
         wall_ms, _ = decode(hlc)
