@@ -70,6 +70,7 @@ class PullResponse(_Strict):
     cursor: int
     more: bool
     server_seq: int
+    server_ms: int
 
 
 class PublicKeys(_Strict):

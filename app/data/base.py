@@ -14,6 +14,7 @@ from sqlalchemy import Boolean, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.data.ids import new_id
+from app.core import clock as wallclock
 from app.core.hlc import ZERO
 
 NAMING = {
@@ -55,7 +56,7 @@ class AppendOnlyMixin(SyncMixin):
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return wallclock.utcnow()
 
 
 def synced_tables() -> dict[str, type]:

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from app import __version__
+from app.core import hlc as clock
 from app.core import protocol as P
 from app.server import service
 from app.server.db import ServerDB
@@ -116,7 +117,8 @@ def create_app(db: ServerDB | str) -> FastAPI:
 
         result = await run_in_threadpool(service.changes_for, db, device.id, req.cursor, req.limit)
         return {"changes": [{"seq": seq, **ch.to_dict()} for seq, ch in result.changes],
-                "cursor": result.cursor, "more": result.more, "server_seq": result.server_seq}
+                "cursor": result.cursor, "more": result.more, "server_seq": result.server_seq,
+                "server_ms": clock.wall_ms_now()}
 
     @app.get("/api/v1/status")
     async def status(request: Request):

@@ -23,6 +23,7 @@ from sqlalchemy import DateTime, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.data.base import utcnow
+from app.core import hlc as clock
 from app.core import protocol as P
 from app.server import service
 from app.server.db import Device, LogEntry, ServerBase, ServerDB
@@ -257,7 +258,8 @@ def answer_bytes(db: ServerDB, device_id: str, *, cursor: int, acks: list[int] |
         position = pulled.cursor
         if not pulled.more:
             break
-    payload = {"device": device_id, "acks": list(acks or []), "cursor": position, "changes": changes}
+    payload = {"device": device_id, "acks": list(acks or []), "cursor": position, "changes": changes,
+               "server_ms": clock.wall_ms_now()}
     return B.seal(payload, sender=county, recipient=public, kind=B.KIND_COUNTY), len(changes)
 
 

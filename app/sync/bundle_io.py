@@ -153,7 +153,7 @@ def import_bytes(store, data: bytes) -> ImportResult:
         except MergeError as exc:
             raise B.BundleError(MSG_BAD_CONTENT.format(detail=exc.message)) from None
         if result.max_hlc > store.clock.last:
-            store.clock.observe(result.max_hlc)
+            store.clock.observe(result.max_hlc, payload.get("server_ms"))
         _put(s, HLC_SETTING, store.clock.last)
         cursor = max(current, answer_cursor)
         _put(s, client.S_CURSOR, str(cursor))
