@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from app.core.errors import TonghuError
 from app.data.base import SYNC_COLUMNS, SyncMixin
 from app.data.models.local import AuditEntry, OutboxChange, Setting
 from app.core import wire
@@ -22,12 +23,16 @@ from app.core.hlc import ZERO, HybridClock
 HLC_SETTING = "hlc_last"
 
 
-class HardDeleteError(Exception):
+class HardDeleteError(TonghuError):
     """Synced rows are never deleted: set `deleted = True` (a tombstone) instead."""
 
+    code = "hard_delete"
 
-class AppendOnlyError(Exception):
+
+class AppendOnlyError(TonghuError):
     """An event row was changed after it was written; record an amendment instead."""
+
+    code = "append_only"
 
 
 @dataclass
@@ -204,7 +209,7 @@ def bulk_create(session: Session, model, rows: list[dict]) -> list[str]:
         values.append(row)
         ids.append(row["id"])
         outbox_rows.append(dict(
-            table_name=table, row_id=row["id"], field=ROW_FIELD,
+            change_id=new_id(), table_name=table, row_id=row["id"], field=ROW_FIELD,
             value=json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
             hlc=stamp, base_hlc=ZERO, origin=ctx.device_id, actor=ctx.actor, priority=priority, acked=False,
         ))

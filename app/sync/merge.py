@@ -16,10 +16,11 @@ Unknown tables or fields are refused (`MergeError`) before anything is applied.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import inspect, select
+from sqlalchemy import String, inspect, select
 from sqlalchemy.orm import Session
 
 from app.data.base import SYNC_COLUMNS, synced_tables
@@ -53,9 +54,10 @@ class Change:
     origin: str
     actor: str = ""
     versions: dict | None = None  # only on "*" snapshots: field -> [hlc, origin(, actor)]
+    id: str = ""  # the change's own id (UUIDv7), made where the change was made
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"table": self.table, "row_id": self.row_id, "field": self.field, "value": self.value,
+        data = {"id": self.id, "table": self.table, "row_id": self.row_id, "field": self.field, "value": self.value,
                 "hlc": self.hlc, "base_hlc": self.base_hlc, "origin": self.origin, "actor": self.actor}
         if self.versions is not None:
             data["versions"] = self.versions
@@ -65,7 +67,7 @@ class Change:
     def from_dict(cls, data: dict[str, Any]) -> "Change":
         return cls(table=data["table"], row_id=data["row_id"], field=data["field"], value=data.get("value"),
                    hlc=data["hlc"], base_hlc=data.get("base_hlc") or clock.ZERO, origin=data["origin"],
-                   actor=data.get("actor") or "", versions=data.get("versions"))
+                   actor=data.get("actor") or "", versions=data.get("versions"), id=data.get("id") or "")
 
 
 @dataclass
@@ -102,46 +104,61 @@ def _unique_fields(cls) -> list[str]:
 
 def validate(changes: Iterable[Change]) -> None:
     """Refuse the whole batch if any change names an unknown table or field or is malformed."""
-    tables = synced_tables()
     for ch in changes:
-        cls = tables.get(ch.table)
-        if cls is None:
-            raise MergeError(f"未知的数据表：{ch.table}（请升级童护）", "unknown_table")
-        fields = synced_fields(cls)
-        if not clock.is_valid(ch.hlc) or not clock.is_valid(ch.base_hlc):
-            raise MergeError(f"{ch.table} {ch.row_id}：时间戳格式错误", "bad_change")
-        if not ch.row_id or len(ch.row_id) > 36 or not ch.origin:
-            raise MergeError(f"{ch.table}：记录编号或来源设备缺失", "bad_change")
-        if ch.field == ROW_FIELD:
-            try:
-                data = json.loads(ch.value or "")
-            except ValueError:
-                data = None
-            if not isinstance(data, dict):
-                raise MergeError(f"{ch.table} {ch.row_id}：整行数据不是对象", "bad_change")
-            unknown = set(data) - set(fields)
-            if unknown:
-                raise MergeError(f"{ch.table} 未知字段：{', '.join(sorted(unknown))}（请升级童护）", "unknown_field")
-            for name, value in data.items():
-                _decode(ch, fields[name], value)
-            if ch.versions is not None:
-                if not isinstance(ch.versions, dict) or set(ch.versions) - set(fields) - {ROW_FIELD}:
-                    raise MergeError(f"{ch.table} {ch.row_id}：字段版本格式错误", "bad_change")
-        elif ch.field not in fields:
-            raise MergeError(f"{ch.table} 未知字段：{ch.field}（请升级童护）", "unknown_field")
-        else:
-            try:
-                value = json.loads(ch.value) if ch.value is not None else None
-            except ValueError:
-                raise MergeError(f"{ch.table}.{ch.field}：值不是合法的JSON", "bad_change") from None
-            _decode(ch, fields[ch.field], value)
+        check(ch)
+
+
+def check(ch: Change) -> None:
+    """Raise `MergeError` if this one change names an unknown table or field or is malformed."""
+    tables = synced_tables()
+    cls = tables.get(ch.table)
+    if cls is None:
+        raise MergeError(f"未知的数据表：{ch.table}（请升级童护）", "unknown_table")
+    fields = synced_fields(cls)
+    if not clock.is_valid(ch.hlc) or not clock.is_valid(ch.base_hlc):
+        raise MergeError(f"{ch.table} {ch.row_id}：时间戳格式错误", "bad_change")
+    if not ch.row_id or len(ch.row_id) > 36 or not ch.origin:
+        raise MergeError(f"{ch.table}：记录编号或来源设备缺失", "bad_change")
+    if ch.field == ROW_FIELD:
+        try:
+            data = json.loads(ch.value or "")
+        except ValueError:
+            data = None
+        if not isinstance(data, dict):
+            raise MergeError(f"{ch.table} {ch.row_id}：整行数据不是对象", "bad_change")
+        unknown = set(data) - set(fields)
+        if unknown:
+            raise MergeError(f"{ch.table} 未知字段：{', '.join(sorted(unknown))}（请升级童护）", "unknown_field")
+        for name, value in data.items():
+            _decode(ch, fields[name], value)
+        if ch.versions is not None:
+            if not isinstance(ch.versions, dict) or set(ch.versions) - set(fields) - {ROW_FIELD} or not all(
+                    isinstance(v, list) and 2 <= len(v) <= 3 and all(isinstance(x, str) for x in v)
+                    and clock.is_valid(v[0]) for v in ch.versions.values()):
+                raise MergeError(f"{ch.table} {ch.row_id}：字段版本格式错误", "bad_change")
+    elif ch.field not in fields:
+        raise MergeError(f"{ch.table} 未知字段：{ch.field}（请升级童护）", "unknown_field")
+    else:
+        try:
+            value = json.loads(ch.value) if ch.value is not None else None
+        except ValueError:
+            raise MergeError(f"{ch.table}.{ch.field}：值不是合法的JSON", "bad_change") from None
+        _decode(ch, fields[ch.field], value)
 
 
 def _decode(ch: Change, column, value):
     try:
-        return wire.from_wire(column, value)
-    except (ValueError, TypeError, KeyError, AttributeError):
+        decoded = wire.from_wire(column, value)
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
         raise MergeError(f"{ch.table}.{column.key}：值无法识别（{str(value)[:40]}）", "bad_change") from None
+    if isinstance(column.type, String) and decoded is not None and not isinstance(decoded, str):
+        raise MergeError(f"{ch.table}.{column.key}：应为文字（{str(value)[:40]}）", "bad_change")
+    length = getattr(column.type, "length", None)
+    if length and isinstance(decoded, str) and len(decoded) > length:
+        raise MergeError(f"{ch.table}.{column.key}：内容过长（最多 {length} 个字）", "bad_change")
+    if isinstance(decoded, int) and not isinstance(decoded, bool) and not -2**63 <= decoded < 2**63:
+        raise MergeError(f"{ch.table}.{column.key}：数值超出范围", "bad_change")
+    return decoded
 
 
 def _key(version) -> tuple[str, str]:
@@ -149,8 +166,12 @@ def _key(version) -> tuple[str, str]:
 
 
 def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True,
-          validated: bool = False) -> MergeResult:
-    """Merge remote changes into the rows `session` sees; flushes, never commits."""
+          validated: bool = False, record_conflicts: bool = True) -> MergeResult:
+    """Merge remote changes into the rows `session` sees; flushes, never commits.
+
+    The county records conflicts (`record_conflicts`), in the one order it received the changes,
+    and sends them to every replica of the scope; devices take the county's list instead of
+    detecting their own, so every replica lists the same conflicts."""
     if not validated:
         validate(changes)
     result = MergeResult()
@@ -251,7 +272,7 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
                 not cls.__append_only__ and ch.base_hlc != current[0] and new_wire != old_wire
             )
             if incoming > _key(current):
-                if concurrent:
+                if concurrent and record_conflicts:
                     _conflict(session, result, ch, row, winner=(ch.value, ch.hlc, ch.origin, ch.actor),
                               loser=(wire.dumps(old_value), current[0], _key(current)[1],
                                      current[2] if len(current) > 2 else _local_actor(session, ch)))
@@ -262,7 +283,7 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
                 if audit:
                     audits.append(_audit(ch, row, ch.field, old_wire, "delete" if ch.field == "deleted" and new_wire else "update"))
             else:
-                if concurrent:
+                if concurrent and record_conflicts:
                     _conflict(session, result, ch, row,
                               winner=(wire.dumps(old_value), current[0], _key(current)[1],
                                       current[2] if len(current) > 2 else _local_actor(session, ch)),
@@ -315,6 +336,7 @@ def _conflict(session: Session, result: MergeResult, ch: Change, row, *, winner,
                 ch.table, ch.row_id, ch.field, loser[1], loser[2]):
             return
     conflict = Conflict(
+        key=conflict_key(ch.table, ch.row_id, ch.field, loser[1], loser[2]),
         table_name=ch.table, row_id=ch.row_id, field=ch.field, child_id=child_id_of(row),
         winner_value=winner[0], winner_hlc=winner[1], winner_origin=winner[2], winner_actor=winner[3] or "",
         loser_value=loser[0], loser_hlc=loser[1], loser_origin=loser[2], loser_actor=loser[3] or "",
@@ -324,9 +346,25 @@ def _conflict(session: Session, result: MergeResult, ch: Change, row, *, winner,
     result.conflicts.append(conflict)
 
 
+def conflict_key(table: str, row_id: str, field: str, loser_hlc: str, loser_origin: str) -> str:
+    """The same id for the same conflict on every replica."""
+    return str(uuid.uuid5(_CONFLICT_NS, "\x1f".join((table, row_id, field, loser_hlc, loser_origin))))
+
+
+_CONFLICT_NS = uuid.UUID("6f1d4c1e-27a4-4c55-9d0e-6d2b1f0c9a11")
+
+
+class SupersededError(MergeError):
+    """The field changed again after the conflict: swapping would bring back an obsolete value."""
+
+
 def resolve(session: Session, conflict_seq: int, *, swap: bool, user: str) -> Conflict:
     """Confirm a conflict: keep the winner, or swap (the loser becomes a new local edit that wins
-    everywhere, because it is stamped after everything this replica has seen)."""
+    everywhere, because it is stamped after everything this replica has seen).
+
+    A swap is refused once the field has changed again since the conflict (its version is no
+    longer the conflict's winner): the loser's value is obsolete then, and the conflict is closed
+    as superseded."""
     from app.data.base import utcnow
 
     conflict = session.get(Conflict, conflict_seq)
@@ -337,6 +375,14 @@ def resolve(session: Session, conflict_seq: int, *, swap: bool, user: str) -> Co
         row = session.get(cls, conflict.row_id)
         if row is None:
             raise MergeError("该记录已不在本机", "not_found")
+        current = _key(field_version(json.loads(row.versions or "{}"), conflict.field))
+        if current != (conflict.winner_hlc, conflict.winner_origin):
+            conflict.resolved = True
+            conflict.resolution = "superseded"
+            conflict.resolved_by = user
+            conflict.resolved_at = utcnow()
+            session.flush()
+            raise SupersededError("这一项在冲突之后又被修改过，不能再换回当时的旧值；请直接在档案中修改。", "superseded")
         column = synced_fields(cls)[conflict.field]
         value = wire.from_wire(column, json.loads(conflict.loser_value) if conflict.loser_value is not None else None)
         setattr(row, conflict.field, value)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.data.base import Base, utcnow
+from app.data.ids import new_id
 
 
 class Setting(Base):
@@ -48,11 +49,16 @@ class AuditEntry(Base):
 class OutboxChange(Base):
     """One field-level change made on this device, kept until the county acknowledges it.
 
-    `seq` is the device sequence number the server uses to make pushes idempotent.
+    `change_id` (UUIDv7) is the change's identity everywhere: the county deduplicates pushes by it,
+    so a store restored from a backup or a repeated push never loses or doubles a change. `seq`
+    is only the local order. A change the county refused keeps its reason (`refused_code`,
+    `refused_message`) and stays visible to the user; it no longer blocks the queue.
     """
 
     __tablename__ = "outbox"
+    __table_args__ = (Index("ux_outbox_change_id", "change_id", unique=True),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), default=new_id)
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(36), index=True)
     field: Mapped[str] = mapped_column(String(64))
@@ -63,3 +69,6 @@ class OutboxChange(Base):
     actor: Mapped[str] = mapped_column(String(64), default="")
     priority: Mapped[int] = mapped_column(Integer, default=0)
     acked: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    refused_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    refused_message: Mapped[str | None] = mapped_column(Text, nullable=True)
+    refused_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

@@ -20,8 +20,10 @@ class Conflict(Base):
     """The losing value of a concurrent edit, kept until a person confirms or swaps it."""
 
     __tablename__ = "sync_conflict"
-    __table_args__ = (Index("ix_sync_conflict_key", "table_name", "row_id", "field", "loser_hlc", "loser_origin"),)
+    __table_args__ = (Index("ix_sync_conflict_key", "table_name", "row_id", "field", "loser_hlc", "loser_origin"),
+                      Index("ix_sync_conflict_ckey", "key"))
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str | None] = mapped_column(String(36), nullable=True)  # merge.conflict_key(...)
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str] = mapped_column(String(64))
