@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from app.commands.common import CliError, add_store_arg, open_store, password
+from app.core import clock
 
 DEMO_VILLAGE = "320115101201"
 
@@ -163,7 +164,7 @@ def cmd_child_status(args) -> None:
     store = open_store(args)
     try:
         _with_child(store, args.child_id, lambda s: children.set_status(
-            s, args.child_id, args.status, args.date or dt.date.today(), args.note))
+            s, args.child_id, args.status, args.date or clock.today(), args.note))
     finally:
         store.close()
 

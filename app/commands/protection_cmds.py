@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from app.commands.common import CliError, add_store_arg, open_store, print_json
+from app.core import clock
 
 
 def register(sub) -> None:
@@ -99,7 +100,7 @@ def _notify_args(p, required: bool) -> None:
 
 def _datetime(text: str | None, label: str) -> dt.datetime:
     if not text:
-        return dt.datetime.now().replace(microsecond=0)
+        return clock.local_now().replace(microsecond=0)
     for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text.strip(), fmt)
@@ -110,7 +111,7 @@ def _datetime(text: str | None, label: str) -> dt.datetime:
 
 def _date(text: str | None, label: str = "日期") -> dt.date:
     if not text:
-        return dt.date.today()
+        return clock.today()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -44,6 +44,11 @@ def today() -> dt.date:
     return local_now().date()
 
 
+def timestamp() -> float:
+    """Seconds since the epoch, as `time.time()` gives them (login lock-out times)."""
+    return now().timestamp()
+
+
 def wall_ms() -> int:
     """Milliseconds since the epoch (the physical part of HLC stamps)."""
     if _source is _system:

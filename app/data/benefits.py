@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.data.models import Child, ChildCategory, Guardian, Need
 from app.data.models.protection import BenefitEntitlement, BenefitPayment, Insurance
 from app.domain import benefits as rules
@@ -166,7 +167,7 @@ def looks_eligible_unpaid(session: Session, today: dt.date | None = None,
                           policy: rules.Policy | None = None, child_id: str | None = None) -> list[Uncovered]:
     """应保未保: active children under 18 whose categories (or parents' circumstances meeting the
     事实无人抚养 test, or a need marked 应保未保) call for an entitlement none of theirs covers."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     policy = policy or rules.default_policy()
     cats, ents = _categories(session), _entitlements(session)
     parents: dict[str, list] = {}
@@ -208,7 +209,7 @@ class ToEnd:
 def entitlements_to_end(session: Session, today: dt.date | None = None, horizon_days: int | None = None,
                         policy: rules.Policy | None = None, child_id: str | None = None) -> list[ToEnd]:
     """Open entitlements that must end by today + horizon (aged 18, category ended), soonest first."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     policy = policy or rules.default_policy()
     horizon = today + dt.timedelta(days=policy.end_warning_days if horizon_days is None else horizon_days)
     cats = _categories(session)

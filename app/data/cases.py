@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.data.base import utcnow
 from app.data.models import Child
 from app.data.models.protection import Case, CaseNote, CaseParty, CaseStep
@@ -37,7 +38,7 @@ def open_case(session: Session, child_id: str, *, title: str, problem: str = "",
     if not (title or "").strip():
         raise ValidationError("title", "请填写个案名称")
     row = Case(child_id=child.id, title=title.strip(), problem=problem.strip(), owner=(owner or _actor(session)).strip(),
-               opened_on=opened_on or dt.date.today(), status=rules.OPEN, report_id=report_id)
+               opened_on=opened_on or clock.today(), status=rules.OPEN, report_id=report_id)
     session.add(row)
     session.flush()
     return row
@@ -64,7 +65,7 @@ def set_step_state(session: Session, step_id: str, state: str, on: dt.date | Non
         raise ValidationError("step_id", "找不到该步骤")
     rules.check_step_state(state)
     row.state = state
-    row.done_on = (on or dt.date.today()) if state != rules.STEP_TODO else None
+    row.done_on = (on or clock.today()) if state != rules.STEP_TODO else None
     return row
 
 
@@ -103,7 +104,7 @@ def set_status(session: Session, case_id: str, status: str, *, summary: str = ""
     """Move a case: pause/resume, close (summary + every step finished), reopen (with a reason)."""
     case = _case(session, case_id)
     rules.check_transition(case.status, status, summary=summary, steps=_facts(steps_of(session, case.id)), reason=reason)
-    on = on or dt.date.today()
+    on = on or clock.today()
     previous = case.status
     case.status = status
     if status == rules.CLOSED:
@@ -141,7 +142,7 @@ class CaseLine:
 
 def open_cases(session: Session, today: dt.date | None = None) -> list[CaseLine]:
     """Cases not closed, with their next due step and overdue count: overdue first, then by due date."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     rows = session.execute(select(Case, Child.name).join(Child, Child.id == Case.child_id).where(
         Case.deleted.is_(False), Case.status != rules.CLOSED, Child.deleted.is_(False))).all()
     steps: dict[str, list] = {}

@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, t
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.data import search_index
 from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, Need
 from app.domain import child_rules, idnumber, pinyin, vocab
@@ -202,7 +203,7 @@ def _order(q: ChildQuery) -> list:
 
 def current_categories(session: Session, child_ids: list[str], today: dt.date | None = None) -> dict[str, list[str]]:
     """Each child's current categories, in the vocabulary's order."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     result: dict[str, list[str]] = {cid: [] for cid in child_ids}
     if not child_ids:
         return result
@@ -224,7 +225,7 @@ def current_categories(session: Session, child_ids: list[str], today: dt.date | 
 def list_children(session: Session, q: ChildQuery | None = None, today: dt.date | None = None) -> list[ChildRow]:
     """One page of the child list, filtered, searched and sorted as `q` says."""
     q = q or ChildQuery()
-    today = today or dt.date.today()
+    today = today or clock.today()
     stmt = select(*_ROW_COLUMNS).where(*_conditions(q, today)).order_by(*_order(q))
     if q.limit is not None:
         stmt = stmt.limit(q.limit)
@@ -246,7 +247,7 @@ def list_children(session: Session, q: ChildQuery | None = None, today: dt.date 
 
 def count_children(session: Session, q: ChildQuery | None = None, today: dt.date | None = None) -> int:
     q = q or ChildQuery()
-    today = today or dt.date.today()
+    today = today or clock.today()
     return session.scalar(select(func.count()).select_from(Child).where(*_conditions(q, today))) or 0
 
 
@@ -275,7 +276,7 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
     `data` holds model attribute names (see `child_rules.CHILD_FIELDS`); a new child may also carry
     `categories`: a list of category names (or dicts for `save_category`) recorded from today.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     data = dict(data)
     categories = data.pop("categories", None) or []
     data.pop("sex", None)
@@ -349,7 +350,7 @@ def _dedupe(errors: list[ValidationError]) -> list[ValidationError]:
 def set_status(session: Session, child_id: str, status: str, on: dt.date | str | None = None,
                note: str = "", today: dt.date | None = None) -> None:
     """Move a child out of (已转出, 已满18岁) or back into (在册) the active register. Never deletes."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     child = get_child(session, child_id)
     status, day = child_rules.check_status(status, on or today, child.birth_date, today)
     note = child_rules.text(note, "status_note", 4000)
@@ -391,7 +392,7 @@ def save_care(session: Session, child_id: str, data: dict, row_id: str | None = 
 
 def save_category(session: Session, child_id: str, data: dict, row_id: str | None = None,
                   today: dt.date | None = None) -> ChildCategory:
-    today = today or dt.date.today()
+    today = today or clock.today()
     child = get_child(session, child_id)
     others = [
         c.category for c in child_categories(session, child_id)

@@ -19,6 +19,7 @@ import importlib
 import random
 from typing import Callable
 
+from app.core import clock
 from app.data import capture
 from app.data.ids import new_id
 from app.data.models import CareArrangement, Child, ChildCategory, Guardian, Need, Setting
@@ -130,7 +131,7 @@ def _adult_id(rng: random.Random, ids: _IdMaker, age: int, sex: str, today: dt.d
 def generate(store, children: int, seed: int = 1, today: dt.date | None = None, with_extensions: bool = True) -> None:
     """Add `children` synthetic children (in households) to an open store, then (unless told not
     to) every feature's demo records for them."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     rng = random.Random(seed)
     village = store.village_code
     village_name = store.place_name(village)

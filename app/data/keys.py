@@ -16,7 +16,6 @@ import base64
 import json
 import os
 import secrets
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from app.core import clock
 
 FORMAT = 1
 
@@ -180,7 +181,7 @@ class KeyFile:
 
     def record_failure(self, user: str, at: float | None = None) -> None:
         count, _ = self.failures(user)
-        self.data["login"][user] = {"failures": count + 1, "last_failure": at or time.time()}
+        self.data["login"][user] = {"failures": count + 1, "last_failure": at or clock.timestamp()}
         self.save()
 
     def clear_failures(self, user: str) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.data.base import utcnow
 from app.data.models import CareArrangement, Child, ChildCategory, Guardian
 from app.data.models.protection import (
@@ -43,7 +44,7 @@ def _child(session: Session, child_id: str) -> Child:
 
 def local_now() -> dt.datetime:
     """Wall-clock time on this laptop (reports are dated as the director sees the clock)."""
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.local_now().replace(microsecond=0)
 
 
 # -- 强制报告 --------------------------------------------------------------
@@ -220,7 +221,7 @@ class GuardianshipView:
 def guardianship(session: Session, child_id: str, today: dt.date | None = None,
                  factor_keys=None) -> GuardianshipView:
     """Guardianship facts, warnings, the 事实无人抚养 test and the assessment factors they suggest."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     child = _child(session, child_id)
     guardians = list(session.scalars(select(Guardian).where(Guardian.child_id == child_id, Guardian.deleted.is_(False))))
     carers = list(session.scalars(select(CareArrangement).where(CareArrangement.child_id == child_id,
@@ -259,7 +260,7 @@ def assessment_prefill(session: Session, child_id: str, today: dt.date | None = 
 
 def guardianship_warnings_all(session: Session, today: dt.date | None = None) -> list[tuple[Child, list]]:
     """Active children with at least one guardianship warning (for a list or a report)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     children = list(session.scalars(select(Child).where(Child.deleted.is_(False), Child.status == STATUS_ACTIVE)))
     gs: dict[str, list] = {}
     for x in session.scalars(select(Guardian).where(Guardian.deleted.is_(False))):

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.data.base import utcnow
 from app.data.models import Child, Place
 from app.data.models.protection import ReturnToSchoolTask, SchoolRollFinding, SchoolRollImport
@@ -142,7 +143,7 @@ def preview(path: Path | str, overrides: dict[str, str] | None = None, today: dt
             data: bytes | None = None) -> Preview:
     """Read and check the whole file without writing anything (the wizard's preview step)."""
     path = Path(path)
-    today = today or dt.date.today()
+    today = today or clock.today()
     data = path.read_bytes() if data is None else data
     rows = read_table(path, data)
     h = find_header(rows)
@@ -189,7 +190,7 @@ def import_roll(session: Session, path: Path | str, overrides: dict[str, str] | 
 
     Raises RollFileError / MappingError / RollRowsError (nothing written) for a bad file, a missing
     column, or bad rows when `skip_bad` is false."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     p = prepared or preview(path, overrides, today)
     existing = session.scalar(select(SchoolRollImport).where(SchoolRollImport.file_sha256 == p.sha256,
                                                              SchoolRollImport.deleted.is_(False)))
@@ -242,7 +243,7 @@ def close_task(session: Session, task_id: str, status: str, outcome: str, on: dt
         raise ValidationError("status", f"结束状态应为：{TASK_BACK}或{TASK_OTHER}")
     if not (outcome or "").strip():
         raise ValidationError("outcome", "请填写结果（例如复学的学校和日期）")
-    task.status, task.closed_on, task.outcome = status, on or dt.date.today(), outcome.strip()
+    task.status, task.closed_on, task.outcome = status, on or clock.today(), outcome.strip()
     return task
 
 
@@ -250,7 +251,7 @@ def add_task_note(session: Session, task_id: str, note: str, on: dt.date | None 
     task = session.get(ReturnToSchoolTask, task_id)
     if task is None or task.deleted:
         raise ValidationError("task_id", "找不到该劝返复学任务")
-    line = f"{(on or dt.date.today()).isoformat()} {note.strip()}"
+    line = f"{(on or clock.today()).isoformat()} {note.strip()}"
     task.notes = (task.notes + "\n" if task.notes else "") + line
     return task
 

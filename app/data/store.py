@@ -7,7 +7,6 @@ outbox and audit log as the signed-in user on this device.
 
 from __future__ import annotations
 
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -15,6 +14,7 @@ from typing import Iterator
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core import clock as wallclock
 from app.data import capture, migrate, search_index
 from app.data.engine import WrongKeyError, make_engine
 from app.data.ids import new_id
@@ -115,7 +115,7 @@ class Store:
             if len(users) != 1:
                 raise UnknownUserError("请输入用户名")
             user = users[0]
-        now = time.time() if now is None else now
+        now = wallclock.timestamp() if now is None else now
         failures, last = keyfile.failures(user)
         wait = lockout.seconds_left(failures, last, now)
         if wait:
@@ -218,7 +218,7 @@ class Store:
     def verify_password(self, password: str) -> bool:
         """Check the signed-in user's password (the idle lock screen), with lock-out."""
         failures, last = self.keyfile.failures(self.user)
-        wait = lockout.seconds_left(failures, last, time.time())
+        wait = lockout.seconds_left(failures, last, wallclock.timestamp())
         if wait:
             raise LoginLockedError(wait)
         try:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any, Callable
 
+from app.core import clock
 from app.domain import idnumber, places, vocab
 from app.domain.errors import ValidationError, ValidationErrors
 
@@ -221,7 +222,7 @@ def person_name(value: Any, field: str = "name", required: bool = True) -> str:
 def age(birth_date: dt.date | None, today: dt.date | None = None) -> int | None:
     if birth_date is None:
         return None
-    return idnumber.age_on(birth_date, today or dt.date.today())
+    return idnumber.age_on(birth_date, today or clock.today())
 
 
 def adult_on(birth_date: dt.date) -> dt.date:
@@ -236,7 +237,7 @@ def clean_child(data: dict, today: dt.date | None = None, *, existing: dict | No
     Only keys present in `data` are cleaned when editing; a new child needs a name and an ID
     number. Sex, birth date and the pinyin search key are derived, never typed.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors = _Collector()
     unknown = [k for k in data if k not in CHILD_FIELDS and k not in ("sex", "birth_date", "categories", "status")]
     for key in unknown:
@@ -308,7 +309,7 @@ def clean_child(data: dict, today: dt.date | None = None, *, existing: dict | No
 
 
 def check_status(status: str, on: Any, birth_date: dt.date | None, today: dt.date | None = None) -> tuple[str, dt.date]:
-    today = today or dt.date.today()
+    today = today or clock.today()
     errors = _Collector()
     status = errors.guard("status", lambda: choice(status, "status", vocab.STATUSES))
     day = errors.guard("status_date", lambda: date_value(on, "status_date", today, required=True))
@@ -322,7 +323,7 @@ def check_status(status: str, on: Any, birth_date: dt.date | None, today: dt.dat
 
 # -- guardians, care, categories, needs -----------------------------------
 def clean_guardian(data: dict, today: dt.date | None = None) -> dict:
-    today = today or dt.date.today()
+    today = today or clock.today()
     e = _Collector()
     _unknown(e, data, GUARDIAN_FIELDS)
     out: dict[str, Any] = {}
@@ -357,7 +358,7 @@ def clean_guardian(data: dict, today: dt.date | None = None) -> dict:
 
 
 def clean_care(data: dict, today: dt.date | None = None) -> dict:
-    today = today or dt.date.today()
+    today = today or clock.today()
     e = _Collector()
     _unknown(e, data, CARE_FIELDS)
     out: dict[str, Any] = {}
@@ -381,7 +382,7 @@ def clean_care(data: dict, today: dt.date | None = None) -> dict:
 def clean_category(data: dict, today: dt.date | None = None, birth_date: dt.date | None = None,
                    existing: list[str] | None = None) -> dict:
     """A category of the child. `existing` lists the child's other current categories."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     e = _Collector()
     _unknown(e, data, CATEGORY_FIELDS)
     out: dict[str, Any] = {}
@@ -412,7 +413,7 @@ def category_ends_on(category: str, birth_date: dt.date) -> dt.date:
 
 
 def clean_need(data: dict, today: dt.date | None = None) -> dict:
-    today = today or dt.date.today()
+    today = today or clock.today()
     e = _Collector()
     _unknown(e, data, NEED_FIELDS)
     out: dict[str, Any] = {}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
 
+from app.core import clock
 from app.domain.errors import ValidationError
 
 
@@ -29,7 +30,7 @@ def normalise(number: str) -> str:
 
 def parse(number: str, today: dt.date | None = None, field: str = "id_number") -> IdInfo:
     """Validate an 18-digit ID number and return what it encodes, or raise ValidationError."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     value = normalise(number)
     if not value:
         raise ValidationError(field, "请填写身份证号码")

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
+from app.core import clock
 from app.domain.policy import Policy
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
@@ -25,7 +26,7 @@ SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
 def today_local(now: dt.datetime | None = None) -> dt.date:
     """Today's date in Asia/Shanghai (a naive `now` is taken as UTC)."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or clock.now()
     if now.tzinfo is None:
         now = now.replace(tzinfo=dt.timezone.utc)
     return now.astimezone(SHANGHAI).date()

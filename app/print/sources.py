@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from app.core import clock
 from app.data.base import SYNC_COLUMNS
 from app.data.models import CareArrangement, Child, Guardian, User
 from app.domain import idnumber, places, schedule
@@ -258,7 +259,7 @@ def _categories(session, child_ids: list[str], today: dt.date) -> dict[str, list
 
 
 def context(store, now: dt.datetime | None = None) -> PrintContext:
-    now = now or dt.datetime.now()
+    now = now or clock.local_now()
     code = store.village_code
     with store.read_session() as s:
         user = s.get(User, store.user)
@@ -277,7 +278,7 @@ def child_sheet(store, child_id: str, today: dt.date | None = None) -> ChildShee
     from app.data import children as children_data
     from app.data import visits as visits_data
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     policy = _policy()
     with store.read_session() as s:
         child = _child_or_fail(s, child_id)
@@ -386,7 +387,7 @@ def visit_sheet(store, child_id: str, visit_id: str | None = None, today: dt.dat
     from app.data import visits as visits_data
     from app.data.models.visits import Visit
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.read_session() as s:
         child = _child_or_fail(s, child_id)
         sheet = _sheets_for(s, [child], today)[0]
@@ -425,7 +426,7 @@ def due_sheets(store, within: str = "week", order: str = "group", today: dt.date
                limit: int | None = None) -> list[VisitSheet]:
     """Visit forms of every active child whose visit is overdue or falls due by the end of this
     week / month, plus children never visited; in route order by 组 (then address) or address."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     _, end = due_range(within, today)
     with store.read_session() as s:
         keys = s.execute(select(Child.id, Child.group_name, Child.address, Child.name).where(
@@ -463,7 +464,7 @@ def ledger(store, month: str, today: dt.date | None = None) -> Ledger:
     """Every active child of the village with colour, visits done and due in `month`."""
     from app.data.models.visits import Visit
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     first, last = parse_month(month)
     policy = _policy()
     with store.read_session() as s:
@@ -546,7 +547,7 @@ def report_sheet(store, report_id: str, today: dt.date | None = None) -> ReportS
         from app.data.models.protection import MandatoryReport, ReportFollowUp, ReportNotification
     except ImportError:
         raise NotAvailable("强制报告功能尚未安装，无法打印强制报告登记表") from None
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.read_session() as s:
         report = s.get(MandatoryReport, report_id)
         if report is None or report.deleted:
@@ -587,7 +588,7 @@ def case_sheet(store, case_id: str, today: dt.date | None = None) -> CaseSheet:
         from app.data.models.protection import Case, CaseNote, CaseParty, CaseStep
     except ImportError:
         raise NotAvailable("个案功能尚未安装，无法打印个案服务计划表") from None
-    today = today or dt.date.today()
+    today = today or clock.today()
     with store.read_session() as s:
         case = s.get(Case, case_id)
         if case is None or case.deleted:

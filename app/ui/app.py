@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
 )
 
+from app.core import clock
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for
 from app.data.store import LoginLockedError, Store, StoreExistsError, check_new_password
 from app.domain import lockout, places
@@ -240,7 +241,7 @@ class LoginDialog(QDialog):
         if not user:
             return
         failures, last = self.keyfile.failures(user)
-        left = lockout.seconds_left(failures, last, time.time())
+        left = lockout.seconds_left(failures, last, clock.timestamp())
         if left:
             self._lock_for(left)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
+from app.core import clock
 from app.data import children as data
 from app.domain import vocab
 from app.domain.errors import ValidationError, ValidationErrors
@@ -28,7 +29,7 @@ class StatusDialog(QDialog):
         self.status = status
         self.setWindowTitle(self.tr("标记为“{s}”").format(s=self.tr(status)))
         self.date = OptionalDateEdit()
-        self.date.set_value(dt.date.today())
+        self.date.set_value(clock.today())
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("如：随父母迁往常州市武进区"))
         self.error = QLabel()
@@ -164,7 +165,7 @@ class ChildFilePage(QWidget):
         while dlg.exec():
             try:
                 with self.ctx.store.session() as s:
-                    data.set_status(s, self.child_id, status, dlg.date.value() or dt.date.today(), dlg.note.text().strip())
+                    data.set_status(s, self.child_id, status, dlg.date.value() or clock.today(), dlg.note.text().strip())
             except (ValidationErrors, ValidationError) as exc:
                 errors = exc.by_field() if isinstance(exc, ValidationErrors) else {exc.field: exc.message}
                 dlg.error.setText("；".join(errors.values()))

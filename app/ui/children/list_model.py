@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.core import clock
 from app.data.children import ChildQuery, count_children, list_children
 from app.ui.widgets import colour_icon, fmt_date
 
@@ -44,7 +45,7 @@ class ChildListModel(QAbstractTableModel):
         self.query = ChildQuery()
         self._count = 0
         self._pages: dict[int, list] = {}
-        self.today = dt.date.today()
+        self.today = clock.today()
 
     # -- query -----------------------------------------------------------
     def set_query(self, query: ChildQuery) -> None:
@@ -52,7 +53,7 @@ class ChildListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.today = dt.date.today()
+        self.today = clock.today()
         self.beginResetModel()
         self._pages.clear()
         with self.store.read_session() as s:

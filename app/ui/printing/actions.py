@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
+from app.core import clock
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
@@ -37,7 +39,7 @@ def print_document(parent, ctx, kind: str, file_name: str | None = None, **optio
         return False
     QApplication.restoreOverrideCursor()
     title = documents.TITLES[kind]
-    dialog = PrintPreviewDialog(data, _t(title), file_name or f"{title}-{dt.date.today():%Y%m%d}.pdf", parent)
+    dialog = PrintPreviewDialog(data, _t(title), file_name or f"{title}-{clock.today():%Y%m%d}.pdf", parent)
     ctx.show_status(_t("已生成{t}，共 {n} 页").format(t=_t(title), n=len(dialog.pages)))
     dialog.exec()
     return True
@@ -142,7 +144,7 @@ def action_ledger(window) -> QAction:
 
     def run():
         dialog = _OptionsDialog(_t("打印月度走访台账"), window)
-        month = QDateEdit(QDate.currentDate())
+        month = QDateEdit(QDate(clock.today()))
         month.setDisplayFormat("yyyy-MM")
         month.setCalendarPopup(False)
         dialog.form.addRow(dialog.tr("月份"), month)

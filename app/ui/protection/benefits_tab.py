@@ -8,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from app.core import clock
 from app.data import benefits as svc
 from app.data import protection as psvc
 from app.domain import benefits as rules
@@ -67,7 +68,7 @@ class BenefitsTab(QWidget):
 
     def load(self, child_id: str) -> None:
         self.child_id = child_id
-        today = dt.date.today()
+        today = clock.today()
         with self.ctx.store.read_session() as s:
             ents = svc.entitlements_of(s, child_id)
             pays = svc.payments_of(s, child_id)
@@ -96,13 +97,13 @@ class BenefitsTab(QWidget):
     def add_entitlement(self) -> None:
         def save(v):
             with self.ctx.store.session() as s:
-                svc.add_entitlement(s, self.child_id, kind=v["kind"], start_date=v["start_date"] or dt.date.today(),
+                svc.add_entitlement(s, self.child_id, kind=v["kind"], start_date=v["start_date"] or clock.today(),
                                     monthly_amount=_int(v["monthly_amount"], "monthly_amount", "每月金额"),
                                     approval_no=v["approval_no"], bank_account=v["bank_account"])
         fields = [Field("kind", self.tr("保障类别"), "choice", rules.KINDS), Field("start_date", self.tr("开始日期"), "date"),
                   Field("monthly_amount", self.tr("每月金额(元)"), placeholder=self.tr("留空按政策标准")),
                   Field("approval_no", self.tr("批准文号")), Field("bank_account", self.tr("发放账户"))]
-        if FormDialog(self.tr("新增保障"), fields, save, {"start_date": dt.date.today()}, self).exec():
+        if FormDialog(self.tr("新增保障"), fields, save, {"start_date": clock.today()}, self).exec():
             self._saved()
 
     def add_payment(self) -> None:
@@ -113,9 +114,9 @@ class BenefitsTab(QWidget):
 
         def save(v):
             with self.ctx.store.session() as s:
-                svc.record_payment(s, ent_id, month=v["month"], paid_on=v["paid_on"] or dt.date.today(),
+                svc.record_payment(s, ent_id, month=v["month"], paid_on=v["paid_on"] or clock.today(),
                                    amount=_int(v["amount"], "amount", "金额"), note=v["note"])
-        today = dt.date.today()
+        today = clock.today()
         fields = [Field("month", self.tr("月份"), placeholder="2026-11"), Field("amount", self.tr("金额(元)"),
                                                                               placeholder=self.tr("留空按当月标准")),
                   Field("paid_on", self.tr("发放日期"), "date"), Field("note", self.tr("备注"))]
@@ -130,10 +131,10 @@ class BenefitsTab(QWidget):
 
         def save(v):
             with self.ctx.store.session() as s:
-                svc.end_entitlement(s, ent_id, v["end_date"] or dt.date.today(), v["end_reason"])
+                svc.end_entitlement(s, ent_id, v["end_date"] or clock.today(), v["end_reason"])
         fields = [Field("end_date", self.tr("终止日期"), "date"), Field("end_reason", self.tr("终止原因"), "edit_choice",
                                                                       ["年满18周岁", "类别终止", "死亡", "迁出", "其他"])]
-        if FormDialog(self.tr("终止保障"), fields, save, {"end_date": dt.date.today()}, self).exec():
+        if FormDialog(self.tr("终止保障"), fields, save, {"end_date": clock.today()}, self).exec():
             self._saved()
 
     def add_insurance(self) -> None:
@@ -152,12 +153,12 @@ class BenefitsTab(QWidget):
     def add_service(self) -> None:
         def save(v):
             with self.ctx.store.session() as s:
-                psvc.add_disability_service(s, self.child_id, kind=v["kind"], referred_on=v["referred_on"] or dt.date.today(),
+                psvc.add_disability_service(s, self.child_id, kind=v["kind"], referred_on=v["referred_on"] or clock.today(),
                                             provider=v["provider"], notes=v["notes"])
         fields = [Field("kind", self.tr("服务"), "choice", psvc.DISABILITY_SERVICE_KINDS),
                   Field("provider", self.tr("康复机构")), Field("referred_on", self.tr("转介日期"), "date"),
                   Field("notes", self.tr("说明"), "multiline")]
-        if FormDialog(self.tr("新增康复服务转介"), fields, save, {"referred_on": dt.date.today()}, self).exec():
+        if FormDialog(self.tr("新增康复服务转介"), fields, save, {"referred_on": clock.today()}, self).exec():
             self._saved()
 
     def service_state(self) -> None:
@@ -168,8 +169,8 @@ class BenefitsTab(QWidget):
 
         def save(v):
             with self.ctx.store.session() as s:
-                psvc.set_disability_service_state(s, sid, v["state"], v["state_date"] or dt.date.today(), v["notes"])
+                psvc.set_disability_service_state(s, sid, v["state"], v["state_date"] or clock.today(), v["notes"])
         fields = [Field("state", self.tr("状态"), "choice", psvc.DISABILITY_SERVICE_STATES),
                   Field("state_date", self.tr("日期"), "date"), Field("notes", self.tr("说明"))]
-        if FormDialog(self.tr("更新康复服务状态"), fields, save, {"state_date": dt.date.today()}, self).exec():
+        if FormDialog(self.tr("更新康复服务状态"), fields, save, {"state_date": clock.today()}, self).exec():
             self._saved()

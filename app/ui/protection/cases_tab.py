@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app.core import clock
 from app.data import cases as svc
 from app.data.models.protection import CaseNote, CaseParty
 from app.domain import cases as rules
@@ -79,7 +80,7 @@ class CasesTab(QWidget):
             self.parties.fill([])
             self.notes.setPlainText("")
             return
-        today = dt.date.today()
+        today = clock.today()
         with self.ctx.store.read_session() as s:
             from app.data.models.protection import Case
             case = s.get(Case, cid)
@@ -121,10 +122,10 @@ class CasesTab(QWidget):
         def save(v):
             with self.ctx.store.session() as s:
                 svc.open_case(s, self.child_id, title=v["title"], problem=v["problem"], owner=v["owner"],
-                              opened_on=v["opened_on"] or dt.date.today())
+                              opened_on=v["opened_on"] or clock.today())
         fields = [Field("title", self.tr("个案名称")), Field("problem", self.tr("问题描述"), "multiline"),
                   Field("owner", self.tr("负责人")), Field("opened_on", self.tr("开案日期"), "date")]
-        if FormDialog(self.tr("新建个案"), fields, save, {"owner": self.ctx.store.user, "opened_on": dt.date.today()}, self).exec():
+        if FormDialog(self.tr("新建个案"), fields, save, {"owner": self.ctx.store.user, "opened_on": clock.today()}, self).exec():
             self._saved()
 
     def add_step(self) -> None:

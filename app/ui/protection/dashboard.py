@@ -9,6 +9,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.core import clock
 from app.data import benefits, cases, protection, schoolroll_import
 from app.ui.protection.common import AMBER, RED, ChildList
 from app.ui.widgets import fmt_date
@@ -82,7 +83,7 @@ class EndingSection(_Section):
     empty_text = "近期没有需要终止的保障"
 
     def collect(self, s):
-        today = dt.date.today()
+        today = clock.today()
         return [(f"{t.child.name}　{t.entitlement.kind}　应于 {fmt_date(t.end_date)} 终止　{t.reason}", t.child.id,
                  RED if t.end_date < today else None) for t in benefits.entitlements_to_end(s)]
 

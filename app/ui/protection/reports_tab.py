@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.core import clock
 from app.data import protection as svc
 from app.domain import mandatory_reports as mr
 from app.domain.errors import ValidationError
@@ -169,7 +170,7 @@ class ReportsTab(QWidget):
 
         def save(v):
             with self.ctx.store.session() as s:
-                svc.add_follow_up(s, report_id, on_date=v["on_date"] or dt.date.today(), actor=v["actor"],
+                svc.add_follow_up(s, report_id, on_date=v["on_date"] or clock.today(), actor=v["actor"],
                                   action=v["action"], outcome=v["outcome"], closes=v["closes"])
             self.ctx.notify_saved(self.child_id)
 
@@ -177,5 +178,5 @@ class ReportsTab(QWidget):
                                                                    "edit_choice", ["公安", "民政", "教育", "社工", "村委会", "妇联", "检察"]),
                   Field("action", self.tr("采取的行动"), "multiline"), Field("outcome", self.tr("结果"), "multiline"),
                   Field("closes", self.tr("处理完毕，结束此报告"), "bool")]
-        if FormDialog(self.tr("添加跟进"), fields, save, {"on_date": dt.date.today()}, self).exec():
+        if FormDialog(self.tr("添加跟进"), fields, save, {"on_date": clock.today()}, self).exec():
             self.load(self.child_id)
