@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from app.core import clock
 from app.data import search_index
 from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, Need
-from app.domain import child_rules, idnumber, pinyin, vocab
+from app.domain import child_rules, idnumber, pinyin, textclean, vocab
 from app.domain.errors import ValidationError, ValidationErrors
 
 __all__ = [
@@ -128,7 +128,9 @@ _PROVINCE_CODES = frozenset(
 def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
     # `deleted = 0` lets SQLite walk ix_child_list (or ix_child_birth) in list order; with few
     # candidate rows, `+deleted = 0` (no index may serve it) makes it fetch them by key instead.
-    text = " ".join((q.text or "").split())
+    text = textclean.clean_query(q.text or "")  # NUL, lone surrogates, full-width digits (issue 13)
+    if idnumber.looks_like_id(text):
+        text = idnumber.normalise(text)
     if text and text.isascii() and text.replace(" ", "").isalpha():
         text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
     # An ID typed from its start ("320115…") matches nearly every child, where trigram hits cost a

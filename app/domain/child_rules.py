@@ -14,7 +14,7 @@ import re
 from typing import Any, Callable
 
 from app.core import clock
-from app.domain import idnumber, places, vocab
+from app.domain import idnumber, places, textclean, vocab
 from app.domain.errors import ValidationError, ValidationErrors
 
 ADULT_AGE = 18
@@ -129,7 +129,7 @@ def label(field: str) -> str:
 
 # -- value coercion -------------------------------------------------------
 def text(value: Any, field: str, max_len: int = 255, required: bool = False) -> str:
-    result = "" if value is None else str(value).strip()
+    result = "" if value is None else textclean.clean_text(str(value)).strip()
     if required and not result:
         raise ValidationError(field, f"请填写{label(field)}")
     if len(result) > max_len:

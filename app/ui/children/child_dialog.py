@@ -145,6 +145,12 @@ class ChildDialog(QDialog):
             self.form.set_values({"sex": "", "birth_date": ""})
             return
         self.form.set_values({"sex": info.sex, "birth_date": fmt_date(info.birth_date)})
+        warning = self.form.errors["id_number"]
+        if not info.region_known:  # a warning only: the checksum and the birth date decide (issue 13)
+            warning.setText(self.tr("提示：地区代码 {r} 不在内置代码表中，请核对（可以保存）").format(r=info.region))
+            warning.show()
+        elif warning.text().startswith(self.tr("提示：")):
+            warning.hide()
 
     def pick_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择照片"), "", self.tr("图片 (*.jpg *.jpeg *.png *.bmp)"))
