@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench import common
 from bench.common import Result
 
 BENCHES = [
@@ -27,6 +28,7 @@ BENCHES = [
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     wanted = [a for a in argv if not a.startswith("-")]
+    common.QUICK = "--quick" in argv
     results: list[Result] = []
     for name in BENCHES:
         short = name.split(".")[-1].removeprefix("bench_")
@@ -35,16 +37,25 @@ def main(argv: list[str]) -> int:
         print(f"== {short}", flush=True)
         results.extend(importlib.import_module(name).run())
     width = max([len(r.name) for r in results] + [10])
-    print(f"\n{'benchmark':<{width}}  {'measured':>12}  {'target':>10}  ok")
+    print(f"\n{'benchmark':<{width}}  {'measured':>14}  {'floor':>12}  {'ratio':>7}  {'target':>12}  ok")
     for r in results:
-        target = f"{r.target:g} {r.unit}" if r.target is not None else "-"
-        ok = "-" if r.target is None else ("yes" if r.ok else "NO")
-        print(f"{r.name:<{width}}  {r.value:>9.1f} {r.unit:<2}  {target:>10}  {ok}")
+        targets = []
+        if r.target is not None:
+            targets.append(f"{r.target:g} {r.unit}")
+        if r.max_ratio is not None:
+            targets.append(f"×{r.max_ratio:g}")
+        target = " ".join(targets) or "-"
+        ok = "-" if r.target is None and r.max_ratio is None else ("yes" if r.ok else "NO")
+        floor = f"{r.floor:>9.1f} {r.unit:<2}" if r.floor is not None else "-"
+        ratio = f"{r.ratio:.1f}" if r.ratio is not None else "-"
+        print(f"{r.name:<{width}}  {r.value:>9.1f} {r.unit:<4}  {floor:>12}  {ratio:>7}  {target:>12}  {ok}")
     out = Path(__file__).parent / "results"
     out.mkdir(exist_ok=True)
-    path = out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    tag = next((a.split("=", 1)[1] for a in argv if a.startswith("--tag=")), "")
+    path = out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}{'-' + tag if tag else ''}{'-quick' if common.QUICK else ''}.json"
     path.write_text(json.dumps({
         "machine": {"platform": platform.platform(), "python": sys.version.split()[0], "cpus": os.cpu_count()},
+        "quick": common.QUICK,
         "results": [r.as_dict() for r in results],
     }, ensure_ascii=False, indent=1), "utf-8")
     print(f"\nwritten {path}")

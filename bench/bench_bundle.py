@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Result
+from bench.common import Result, copy_rows, sized
 
 N = 10_000
 PASSWORD = "bench-password-1"
@@ -25,12 +25,28 @@ def _timed(fn):
 
 
 def _fill(store, n: int) -> None:
+    from app.data import capture
     from app.data.models import Child
 
     with store.session() as s:
-        for i in range(n):
-            s.add(Child(village_code=store.village_code, name=f"测试{i:05d}", id_number=f"3201152010{i:08d}"[:18],
-                        address=f"东山村{i % 12 + 1}组"))
+        capture.bulk_create(s, Child, [dict(village_code=store.village_code, name=f"测试{i:05d}",
+                                            id_number=f"3201152010{i:08d}"[:18], address=f"东山村{i % 12 + 1}组")
+                                       for i in range(n)])
+
+
+def _floor(tmp: Path, src) -> float:
+    """The same rows the import wrote (synced rows, audit entries), written into a fresh store by
+    one executemany per table in one transaction."""
+    from app.data.base import Base, synced_tables
+    from app.data.store import Store
+
+    names = set(synced_tables()) | {"audit_entry", "sync_conflict"}
+    dst = Store.create(tmp / "floor.store", user="floor", password=PASSWORD, village_code="320115101201")
+    try:
+        return copy_rows(src.engine, dst.engine, [t for t in Base.metadata.sorted_tables if t.name in names],
+                         prepare=lambda conn: conn.exec_driver_sql("PRAGMA foreign_keys = OFF"))
+    finally:
+        dst.close()
 
 
 def run() -> list[Result]:
@@ -41,6 +57,7 @@ def run() -> list[Result]:
     from app.sync import bundle_io
 
     results: list[Result] = []
+    n = sized(N, 1_000)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         db = ServerDB(f"sqlite:///{tmp / 'county.db'}")
@@ -53,7 +70,7 @@ def run() -> list[Result]:
             return store
 
         a, b = device("a"), device("b")
-        _fill(a, N)
+        _fill(a, n)
         ms, exported = _timed(lambda: bundle_io.export_bundle(a, tmp / "usb"))
         size = exported.path.stat().st_size
         results.append(Result(f"device export {exported.count} changes", ms, note=f"{size / 1024:.0f} KiB file"))
@@ -68,7 +85,8 @@ def run() -> list[Result]:
         results.append(Result(f"county answer with {answered.sent} changes", ms,
                               note=f"{answered.answer.stat().st_size / 1024:.0f} KiB file"))
         ms, got = _timed(lambda: bundle_io.import_bundle(b, answered.answer))
-        results.append(Result(f"device import answer with {got.received} changes", ms))
+        results.append(Result(f"device import answer with {got.received} changes (USB)", ms, target=3000,
+                              floor=_floor(tmp, b)))
         for store in (a, b):
             store.close()
         db.close()
