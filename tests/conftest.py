@@ -6,6 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TONGHU_FAST_KDF"] = "1"
+# Logs of the test run go to a throw-away folder, never the developer's own log folder.
+if "TONGHU_LOG_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["TONGHU_LOG_DIR"] = tempfile.mkdtemp(prefix="tonghu-test-logs-")
 
 import pytest  # noqa: E402
 

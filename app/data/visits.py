@@ -21,7 +21,7 @@ from app.domain import colour as colour_rule
 from app.domain import schedule
 from app.domain.errors import ValidationError, ValidationErrors
 from app.domain.policy import Policy, default_policy
-from app.domain.visit_checklist import ANSWERS, CHECKLIST_KEYS, VISIT_KINDS
+from app.domain.visit_checklist import ANSWERS, CHECKLIST_KEYS, VISIT_KINDS, incomplete
 from app.domain.vocab import STATUS_ACTIVE
 
 SOURCE_MANDATORY_REPORT = "mandatory_report"
@@ -130,8 +130,10 @@ def _clean_follow_ups(items, visit_date: dt.date) -> list[dict]:
     return out
 
 
-def _visit_fields(values: dict) -> dict:
+def _visit_fields(values: dict, complete: bool = False) -> dict:
     errors = []
+    if complete:  # a visit saved from the form must say who was seen and answer every item (issue 13)
+        errors.extend(ValidationError(f, m) for f, m in incomplete(values))
     try:
         day = _date(values.get("visit_date"), "visit_date", "走访日期")
     except ValidationError as exc:
@@ -139,7 +141,7 @@ def _visit_fields(values: dict) -> dict:
     if day > schedule.today_local():
         errors.append(ValidationError("visit_date", "走访日期不能晚于今天"))
     kind = values.get("kind") or VISIT_KINDS[0]
-    if kind not in VISIT_KINDS:
+    if kind not in VISIT_KINDS and not (complete and not values.get("kind")):
         errors.append(ValidationError("kind", f"走访方式应为 {'/'.join(VISIT_KINDS)}"))
     out = {"visit_date": day, "kind": kind}
     try:
@@ -161,13 +163,17 @@ def _visit_fields(values: dict) -> dict:
 def record_visit(session: Session, child_id: str, visit_date, kind: str = "入户", *, visitor: str = "",
                  present: str = "", lives_where: str = "", lives_with: str = "", checklist: dict | None = None,
                  findings: str = "", needs: str = "", help_given: str = "", follow_ups: list | None = None,
-                 reassess: bool = False, policy: Policy | None = None) -> Visit:
-    """Save a visit (final once saved) and move the child's next due date on."""
+                 reassess: bool = False, policy: Policy | None = None, complete: bool = False) -> Visit:
+    """Save a visit (final once saved) and move the child's next due date on.
+
+    `complete=True` (the visit form) also requires the way of contact, who was seen and an
+    answer to every checklist item (`visit_checklist.incomplete`).
+    """
     child = _child(session, child_id)
     values = _visit_fields(dict(
         visit_date=visit_date, kind=kind, present=present, lives_where=lives_where, lives_with=lives_with,
         checklist=checklist, findings=findings, needs=needs, help_given=help_given, follow_ups=follow_ups,
-        reassess=reassess, visitor=visitor or _actor(session)))
+        reassess=reassess, visitor=visitor or _actor(session)), complete=complete)
     row = Visit(child_id=child.id, **values)
     session.add(row)
     session.flush()
@@ -175,7 +181,8 @@ def record_visit(session: Session, child_id: str, visit_date, kind: str = "入�
     return row
 
 
-def amend_visit(session: Session, visit_id: str, reason: str, policy: Policy | None = None, **changes) -> Visit:
+def amend_visit(session: Session, visit_id: str, reason: str, policy: Policy | None = None, complete: bool = False,
+                **changes) -> Visit:
     """Correct a saved visit: a new Visit row pointing at the original (which stays on record).
 
     `changes` are the fields to correct; the others are copied from the newest version. Amending
@@ -198,7 +205,7 @@ def amend_visit(session: Session, visit_id: str, reason: str, policy: Policy | N
     if unknown:
         raise ValidationError("changes", f"不能更正这些项：{', '.join(sorted(unknown))}")
     base.update(changes)
-    values = _visit_fields(base)
+    values = _visit_fields(base, complete=complete)
     row = Visit(child_id=original.child_id, amends_id=original.id, amend_reason=reason.strip(), **values)
     session.add(row)
     session.flush()

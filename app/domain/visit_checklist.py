@@ -47,6 +47,28 @@ def checklist_item(key: str) -> ChecklistItem:
     raise KeyError(key)
 
 
+def incomplete(values: dict) -> list[tuple[str, str]]:
+    """What a visit still lacks before it may be saved, as (field, message) pairs (issue 13).
+
+    A visit record says the child was seen: the way of contact, who was seen and an answer to
+    every checklist item (正常 / 有问题 / 未了解) are required. The date is always set.
+    """
+    out = []
+    if not values.get("visit_date"):
+        out.append(("visit_date", "请填写走访日期"))
+    if not (values.get("kind") or "").strip():
+        out.append(("kind", "请选择走访方式"))
+    if not str(values.get("present") or "").strip():
+        out.append(("present", "请填写在场人员（见到了谁）"))
+    checklist = values.get("checklist") or {}
+    unanswered = [item.label for item in CHECKLIST
+                  if not ((checklist.get(item.key) or {}) if isinstance(checklist.get(item.key), dict)
+                          else {"answer": checklist.get(item.key)}).get("answer")]
+    if unanswered:
+        out.append(("checklist", f"还有{len(unanswered)}项检查未作答：{'、'.join(unanswered)}"))
+    return out
+
+
 def problems(checklist: dict) -> list[str]:
     """Labels of the checklist items answered 有问题."""
     return [item.label for item in CHECKLIST

@@ -73,6 +73,7 @@ def test_assess_then_visit_updates_dashboard_and_due_date(qtbot, ctx, kids, stor
     visit.set_answer("schooling", "有问题", "两周未到校")
     visit.findings.setPlainText("孩子在家，未上学")
     visit.add_follow_up("联系学校劝返", today + dt.timedelta(days=3), "林主任")
+    visit.mark_all_normal()
     visit.save()
     assert visit.result() == QDialog.Accepted
     colour, last, due = child_row(store, cid)
@@ -88,6 +89,9 @@ def test_assess_then_visit_updates_dashboard_and_due_date(qtbot, ctx, kids, stor
     again = VisitDialog(ctx, kids["李华"], window)
     qtbot.addWidget(again)
     again.reassess.setChecked(True)
+    again.kind.setCurrentText("电话")
+    again.present.setText("祖母")
+    again.mark_all_normal()
     again.save()
     assert again.result() == QDialog.Accepted
     assert isinstance(again.reassess_dialog, AssessmentDialog) and again.reassess_dialog.child_id == kids["李华"]
@@ -166,6 +170,9 @@ def test_broken_policy_file_is_a_banner_not_a_crash(qtbot, ctx, kids, store, tmp
     assert page.cards["never"].count == 3  # the rest of the home screen still works
     visit = VisitDialog(ctx, kids["李华"])
     qtbot.addWidget(visit)
+    visit.kind.setCurrentText("入户")
+    visit.present.setText("儿童本人")
+    visit.mark_all_normal()
     visit.save()
     assert visit.result() != QDialog.Accepted and "assessment.toml" in visit.error.text()
     assert child_row(store, kids["李华"])[1] is None

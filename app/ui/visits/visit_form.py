@@ -7,9 +7,10 @@ saving goes through app.data.visits.record_visit / amend_visit, which validate.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
     QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
@@ -23,12 +24,23 @@ from app.domain import schedule
 from app.domain.errors import ValidationError, ValidationErrors
 from app.domain.policy import PolicyError
 from app.domain.visit_checklist import ANSWER_PROBLEM, ANSWERS, CHECKLIST, VISIT_KINDS, checklist_item
+from app.core import clock
+from app.ui.guard import GuardedDialog
 from app.ui.visits.common import pydate, qdate
 from app.ui.widgets import OptionalDateEdit, fmt_date
 
+DRAFT_KEY = "visit_draft:{child_id}"  # a local (never synced) setting in the encrypted store
+DRAFT_EVERY_MS = 2000
 
-class VisitDialog(QDialog):
-    """Record a visit, or (with `amends`) correct a saved one: the original stays on record."""
+
+class VisitDialog(GuardedDialog):
+    """Record a visit, or (with `amends`) correct a saved one: the original stays on record.
+
+    Nothing is saved until the way of contact, who was seen and every checklist item are filled
+    (全部正常 answers the rest in one click). While a new visit is being filled, a draft is kept in
+    the encrypted store every two seconds; after a crash the next visit form for the child offers
+    it back (恢复草稿). Saving or discarding the form removes the draft.
+    """
 
     def __init__(self, ctx, child_id: str, parent=None, amends: str | None = None):
         super().__init__(parent)
@@ -59,6 +71,8 @@ class VisitDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("visitKind")
         self.kind.addItems(VISIT_KINDS)
+        self.kind.setPlaceholderText(self.tr("请选择"))
+        self.kind.setCurrentIndex(-1)  # the way of contact is chosen, never assumed (issue 13)
         self.present = QLineEdit()
         self.present.setObjectName("visitPresent")
         self.present.setPlaceholderText(self.tr("如：儿童本人、祖母、班主任"))
@@ -102,6 +116,12 @@ class VisitDialog(QDialog):
             self.answers[item.key] = group
             self.notes[item.key] = note
         grid.setColumnStretch(1 + len(ANSWERS), 1)
+        self.all_ok = QPushButton(self.tr("其余全部正常(&N)"))
+        self.all_ok.setObjectName("checkAllOk")
+        self.all_ok.setAutoDefault(False)
+        self.all_ok.setToolTip(self.tr("把尚未作答的检查项都选为“正常”"))
+        self.all_ok.clicked.connect(self.mark_all_normal)
+        grid.addWidget(self.all_ok, len(CHECKLIST), 0, 1, 2)
 
         # -- findings, needs, help, follow-ups -------------------------------------------------
         self.findings = QPlainTextEdit()
@@ -165,8 +185,11 @@ class VisitDialog(QDialog):
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存更正") if amends else self.tr("保存走访"))
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存更正(&S)") if amends else self.tr("保存走访(&S)"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        for b in buttons.buttons():
+            b.setAutoDefault(False)
+        self.save_button = buttons.button(QDialogButtonBox.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -177,11 +200,38 @@ class VisitDialog(QDialog):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.draft_bar = QWidget()
+        self.draft_bar.setObjectName("draftBar")
+        bar = QHBoxLayout(self.draft_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.draft_label = QLabel()
+        self.draft_label.setWordWrap(True)
+        self.draft_label.setStyleSheet("color:#b06000;")
+        restore = QPushButton(self.tr("恢复草稿(&R)"))
+        restore.setObjectName("restoreDraft")
+        restore.setAutoDefault(False)
+        restore.clicked.connect(self.restore_draft)
+        drop = QPushButton(self.tr("丢弃草稿"))
+        drop.setObjectName("dropDraft")
+        drop.setAutoDefault(False)
+        drop.clicked.connect(self.drop_draft)
+        bar.addWidget(self.draft_label, 1)
+        bar.addWidget(restore)
+        bar.addWidget(drop)
+        self.draft_bar.hide()
+        layout.addWidget(self.draft_bar)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if base:
             self.set_values(base)
+        self.mark_clean()
+        self._draft_written: tuple | None = None
+        self.draft_timer = QTimer(self)
+        if not amends:
+            self.offer_draft()
+            self.draft_timer.timeout.connect(self.save_draft)
+            self.draft_timer.start(DRAFT_EVERY_MS)
 
     # -- values ----------------------------------------------------------
     def add_follow_up(self, action: str = "", due=None, owner: str = "") -> None:
@@ -193,6 +243,75 @@ class VisitDialog(QDialog):
         self.follow_ups.setCellWidget(r, 1, d)
         self.follow_ups.setItem(r, 2, QTableWidgetItem(owner))
 
+    def mark_all_normal(self) -> None:
+        """Answer every item not yet answered with 正常 (the usual case, in one click)."""
+        ok = ANSWERS.index(ANSWERS[0])
+        for group in self.answers.values():
+            if group.checkedId() < 0:
+                group.button(ok).setChecked(True)
+
+    # -- the draft (survives a crash; never synced) ----------------------------
+    @property
+    def draft_key(self) -> str:
+        return DRAFT_KEY.format(child_id=self.child_id)
+
+    def draft_values(self) -> dict:
+        v = self.values()
+        v["visit_date"] = v["visit_date"].isoformat()
+        v["checklist"] = json.dumps(v["checklist"], ensure_ascii=False)
+        v["follow_ups"] = json.dumps([{**f, "due": f["due"].isoformat() if f["due"] else ""} for f in v["follow_ups"]],
+                                     ensure_ascii=False)
+        return v
+
+    def save_draft(self) -> None:
+        """Keep what is typed so far in the store (only when it differs from the empty form)."""
+        if self.amends or self.result() == QDialog.Accepted:
+            return
+        state = self.draft_values()
+        key = json.dumps(state, sort_keys=True, ensure_ascii=False)
+        if not self.is_dirty() or key == self._draft_written:
+            return
+        saved_at = clock.now().strftime("%Y-%m-%d %H:%M")
+        self.ctx.store.set_setting(self.draft_key, json.dumps({"saved_at": saved_at, "values": state},
+                                                              ensure_ascii=False))
+        self._draft_written = key
+
+    def stored_draft(self) -> dict | None:
+        raw = self.ctx.store.setting(self.draft_key) or ""
+        try:
+            draft = json.loads(raw) if raw else None
+        except ValueError:
+            return None
+        return draft if isinstance(draft, dict) and isinstance(draft.get("values"), dict) else None
+
+    def offer_draft(self) -> None:
+        draft = self.stored_draft()
+        if draft:
+            self.draft_label.setText(self.tr("找到 {t} 未保存的走访草稿（可能因程序意外退出）。要接着填写吗？")
+                                     .format(t=draft.get("saved_at", "")))
+            self.draft_bar.show()
+
+    def restore_draft(self) -> None:
+        draft = self.stored_draft()
+        if draft:
+            v = dict(draft["values"])
+            try:
+                v["visit_date"] = dt.date.fromisoformat(v.get("visit_date") or "")
+            except ValueError:
+                v["visit_date"] = schedule.today_local()
+            self.set_values(v)
+        self.draft_bar.hide()
+
+    def drop_draft(self) -> None:
+        self.ctx.store.set_setting(self.draft_key, "")
+        self._draft_written = None
+        self.draft_bar.hide()
+
+    def discarded(self) -> None:
+        self.draft_timer.stop()
+        if not self.amends:
+            self.drop_draft()
+
     def set_answer(self, key: str, answer: str, note: str = "") -> None:
         idx = ANSWERS.index(answer)
         self.answers[key].button(idx).setChecked(True)
@@ -202,11 +321,13 @@ class VisitDialog(QDialog):
         import datetime as dt
 
         self.date.setDate(qdate(v["visit_date"]))
-        self.kind.setCurrentText(v["kind"])
+        self.kind.setCurrentIndex(self.kind.findText(v["kind"]) if v.get("kind") else -1)
         self.present.setText(v["present"])
         self.lives_where.setText(v["lives_where"])
         self.lives_with.setText(v["lives_with"])
         for key, item in json.loads(v["checklist"] or "{}").items():
+            if key not in self.answers:
+                continue
             if item.get("answer") in ANSWERS:
                 self.set_answer(key, item["answer"], item.get("note", ""))
             else:
@@ -219,7 +340,7 @@ class VisitDialog(QDialog):
         self.reassess.setChecked(bool(v["reassess"]))
 
     def values(self) -> dict:
-        checklist = {}
+        checklist: dict = {}
         for key, group in self.answers.items():
             idx = group.checkedId()
             note = self.notes[key].text().strip()
@@ -245,9 +366,9 @@ class VisitDialog(QDialog):
         try:
             with self.ctx.store.session() as s:
                 if self.amends:
-                    row = data.amend_visit(s, self.amends, self.amend_reason.text(), **values)
+                    row = data.amend_visit(s, self.amends, self.amend_reason.text(), complete=True, **values)
                 else:
-                    row = data.record_visit(s, self.child_id, **values)
+                    row = data.record_visit(s, self.child_id, complete=True, **values)
                 self.saved_id = row.id
         except ValidationErrors as exc:
             self.error.setText("；".join(e.message for e in exc.errors))
@@ -261,6 +382,9 @@ class VisitDialog(QDialog):
             self.error.setText(str(exc))
             self.error.show()
             return
+        self.draft_timer.stop()
+        if not self.amends:
+            self.drop_draft()
         self.ctx.show_status(self.tr("走访记录已保存"))
         self.ctx.notify_saved(self.child_id)
         self.accept()

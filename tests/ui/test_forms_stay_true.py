@@ -1,0 +1,121 @@
+"""Issue 13, records stay true and nothing is lost silently: an empty visit cannot be saved, Enter in
+a one-line field never saves, 全部正常 answers the rest, Esc/取消/close of a filled form asks first, and
+a visit being filled keeps a draft in the encrypted store that survives a crash."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy import func, select
+
+from app.data.models.visits import Visit
+from app.data.store import Store
+from app.ui.visits.visit_form import VisitDialog
+from tests.conftest import PASSWORD
+
+
+def visit_count(store) -> int:
+    with store.read_session() as s:
+        return s.scalar(select(func.count()).select_from(Visit))
+
+
+def answer_next_box(button_text: str, seen: list) -> None:
+    """Click `button_text` in the next message box that opens (the confirm question)."""
+    def click():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            for b in box.buttons():
+                if b.text().replace("&", "").startswith(button_text):
+                    b.click()
+                    return
+        QTimer.singleShot(20, click)
+    QTimer.singleShot(20, click)
+
+
+def test_empty_visit_is_refused_and_enter_does_not_save(qtbot, ctx, kids, store):
+    dlg = VisitDialog(ctx, kids["李华"])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.save_button.click()
+    assert dlg.result() != QDialog.Accepted and visit_count(store) == 0
+    text = dlg.error.text()
+    assert "走访方式" in text and "在场人员" in text and "检查未作答" in text
+
+    # Enter in a one-line field moves on, it does not save the dialog
+    dlg.kind.setCurrentText("入户")
+    dlg.present.setFocus()
+    dlg.present.setText("祖母")
+    qtbot.keyClick(dlg.present, Qt.Key_Return)
+    dlg.mark_all_normal()
+    qtbot.keyClick(dlg.notes["food"], Qt.Key_Enter)
+    assert dlg.isVisible() and visit_count(store) == 0
+
+    dlg.save_button.click()
+    assert dlg.result() == QDialog.Accepted and visit_count(store) == 1
+
+
+def test_all_normal_keeps_answers_already_given(qtbot, ctx, kids):
+    dlg = VisitDialog(ctx, kids["李华"])
+    qtbot.addWidget(dlg)
+    dlg.set_answer("schooling", "有问题", "两周未到校")
+    dlg.all_ok.click()
+    checklist = dlg.values()["checklist"]
+    assert checklist["schooling"]["answer"] == "有问题"
+    assert {v["answer"] for k, v in checklist.items() if k != "schooling"} == {"正常"}
+
+
+def test_cancel_of_a_filled_visit_asks_first(qtbot, ctx, kids, store):
+    dlg = VisitDialog(ctx, kids["李华"])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.reject()  # nothing typed: closes at once
+    assert not dlg.isVisible()
+
+    dlg = VisitDialog(ctx, kids["李华"])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.findings.setPlainText("孩子发烧，已就医")
+    seen: list = []
+    answer_next_box("继续填写", seen)
+    qtbot.keyClick(dlg, Qt.Key_Escape)
+    assert seen and dlg.isVisible()           # asked, and kept open
+    answer_next_box("继续填写", seen)
+    dlg.close()                               # the window's close button
+    assert len(seen) == 2 and dlg.isVisible()
+    answer_next_box("放弃", seen)
+    dlg.reject()
+    assert len(seen) == 3 and not dlg.isVisible() and visit_count(store) == 0
+
+
+def test_draft_survives_a_crash_and_is_offered_back(qtbot, ctx, kids, store, store_path):
+    dlg = VisitDialog(ctx, kids["李华"])
+    qtbot.addWidget(dlg)
+    dlg.kind.setCurrentText("电话")
+    dlg.present.setText("祖母")
+    dlg.set_answer("health", "有问题", "咳嗽两周")
+    dlg.findings.setPlainText("咳嗽，未就医")
+    qtbot.waitUntil(lambda: bool(store.setting(dlg.draft_key)), timeout=5000)  # the periodic draft
+    dlg.draft_timer.stop()
+    # "crash": nothing else happens; a new session opens the store again
+    again = Store.open(store_path, PASSWORD)
+    try:
+        from app.ui.context import UiContext
+
+        ctx2 = UiContext(again)
+        dlg2 = VisitDialog(ctx2, kids["李华"])
+        qtbot.addWidget(dlg2)
+        assert not dlg2.draft_bar.isHidden()
+        dlg2.restore_draft()
+        assert dlg2.kind.currentText() == "电话" and dlg2.present.text() == "祖母"
+        assert dlg2.findings.toPlainText() == "咳嗽，未就医"
+        assert dlg2.values()["checklist"]["health"] == {"answer": "有问题", "note": "咳嗽两周"}
+        dlg2.mark_all_normal()
+        dlg2.save()
+        assert dlg2.result() == QDialog.Accepted
+        assert not again.setting(dlg2.draft_key)      # saved: the draft is gone
+        dlg3 = VisitDialog(ctx2, kids["李华"])
+        qtbot.addWidget(dlg3)
+        assert dlg3.draft_bar.isHidden()
+    finally:
+        again.close()
