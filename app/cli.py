@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     from app.commands.common import run_handler
+    from app.core import log
 
+    log.setup("cli")
     return run_handler(handler, args)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from app import __version__
+from app.core.errors import TonghuError
 from app.paths import resource, resources_dir
 
 SELF_CHECK_PASSWORD = "self-check-密码-123"
@@ -28,8 +29,8 @@ SELF_CHECK_VILLAGE = "320115101201"
 DEV_FALLBACK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
 
-class CheckFailed(Exception):
-    pass
+class CheckFailed(TonghuError):
+    code = "self_check"
 
 
 def _require(condition: bool, message: str) -> None:

@@ -23,7 +23,9 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from app.core import clock
+from app.core.errors import NotFoundError
 from app.data import search_index
+from app.data.rows import live
 from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, Need
 from app.domain import child_rules, idnumber, pinyin, textclean, vocab
 from app.domain.errors import ValidationError, ValidationErrors
@@ -38,10 +40,6 @@ __all__ = [
 
 UNASSESSED = "未评估"
 COLOURS = ["红", "黄", "蓝", "绿", UNASSESSED]
-
-
-class NotFoundError(LookupError):
-    """No (non-deleted) row with that id."""
 
 
 @dataclass
@@ -254,10 +252,7 @@ def count_children(session: Session, q: ChildQuery | None = None, today: dt.date
 
 
 def get_child(session: Session, child_id: str) -> Child:
-    child = session.get(Child, child_id)
-    if child is None or child.deleted:
-        raise NotFoundError(child_id)
-    return child
+    return live(session, Child, child_id, f"找不到该儿童：{child_id}")
 
 
 # -- the child ------------------------------------------------------------
@@ -299,6 +294,10 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
     if child_id is not None and categories:
         errors.append(ValidationError("categories", "修改儿童类别请在“儿童类别”中操作"))
     number = clean.get("id_number") or (idnumber.normalise(data.get("id_number") or "") if errors else "")
+    if child is not None and number == idnumber.normalise(child.id_number or ""):
+        # Not a change of the number: a file whose number another file shares (the same child
+        # registered on two laptops, 疑似重复档案 after a sync) must stay editable until merged.
+        number = ""
     if number:
         other = session.execute(
             select(Child.name).where(Child.id_number == number, Child.deleted.is_(False),
@@ -411,9 +410,7 @@ def save_need(session: Session, child_id: str, data: dict, row_id: str | None = 
 
 
 def _remove(session: Session, model, row_id: str) -> None:
-    row = session.get(model, row_id)
-    if row is None or row.deleted:
-        raise NotFoundError(row_id)
+    row = live(session, model, row_id)
     row.deleted = True
     session.flush()
 
@@ -462,7 +459,9 @@ def needs(session: Session, child_id: str) -> list[Need]:
 
 def audit_trail(session: Session, child_id: str, limit: int | None = None) -> list[AuditEntry]:
     """Every recorded change to the child and its rows (and views/prints logged), newest first."""
-    stmt = select(AuditEntry).where(AuditEntry.child_id == child_id).order_by(AuditEntry.seq.desc())
+    from app.data.merged import file_ids  # with the files merged into this one
+
+    stmt = select(AuditEntry).where(AuditEntry.child_id.in_(file_ids(session, child_id))).order_by(AuditEntry.seq.desc())
     if limit is not None:
         stmt = stmt.limit(limit)
     return list(session.scalars(stmt))
@@ -478,5 +477,19 @@ def describe_audit(entry: AuditEntry) -> str:
     if entry.action == "update":
         name = child_rules.label(entry.field)
         return f"{table}：{name} 由“{entry.old_value or ''}”改为“{entry.new_value or ''}”"
+    if entry.action == "merge":
+        return _describe_merge(entry)
     actions = {"view": "查看", "print": "打印", "export": "导出"}
     return f"{actions.get(entry.action, entry.action)}{table}"
+
+
+def _describe_merge(entry: AuditEntry) -> str:
+    import json
+
+    try:
+        drop, detail = json.loads(entry.old_value or "{}"), json.loads(entry.new_value or "{}")
+    except ValueError:
+        drop, detail = {}, {}
+    taken = "、".join(child_rules.label(f) for f in detail.get("taken") or []) or "无"
+    return (f"合并疑似重复档案：{drop.get('name', '')}的档案并入本档案；采用其{taken}；"
+            f"移入{detail.get('moved', 0)}条记录，合并重复记录{detail.get('folded', 0)}条")

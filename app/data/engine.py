@@ -12,12 +12,17 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from app.core.errors import TonghuError
+
 # A large page cache is what brings SQLCipher within ~1.1x of plain SQLite (DESIGN §6).
 CACHE_KIB = 65536
 
 
-class WrongKeyError(Exception):
+class WrongKeyError(TonghuError):
     """The key does not open this file (or the file is not a Tonghu store)."""
+
+    code = "wrong_key"
+    default_message = "无法打开数据文件：密钥不对，或这不是童护的数据文件"
 
 
 def _configure(conn, key: bytes) -> None:

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.core import clock
+from app.core.errors import TonghuError
 
 FORMAT = 1
 
@@ -47,12 +48,14 @@ def kdf_params() -> KdfParams:
     return FAST_KDF if os.environ.get("TONGHU_FAST_KDF") == "1" else DEFAULT_KDF
 
 
-class WrongPasswordError(Exception):
-    pass
+class WrongPasswordError(TonghuError):
+    code = "wrong_password"
+    default_message = "密码错误"
 
 
-class UnknownUserError(Exception):
-    pass
+class UnknownUserError(TonghuError):
+    code = "unknown_user"
+    default_message = "用户不存在"
 
 
 def _b64(data: bytes) -> str:

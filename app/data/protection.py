@@ -10,6 +10,7 @@ Recording a report turns the child red at once through the visits feature's
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -244,6 +245,7 @@ def _policy_factor_keys():
         from app.domain.policy import default_policy
         policy = default_policy()
     except Exception:  # the visits policy is absent or broken: offer every key we know
+        logging.getLogger(__name__).warning("visits policy could not be read", exc_info=True)
         return None
     factors = getattr(policy, "factors", None)
     if isinstance(factors, dict):

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import clock as wallclock
+from app.core.errors import TonghuError
 from app.data import capture, migrate, search_index
 from app.data.engine import WrongKeyError, make_engine
 from app.data.ids import new_id
@@ -27,13 +28,16 @@ from app.core.hlc import ZERO, HybridClock
 __all__ = ["Store", "StoreExistsError", "LoginLockedError", "WrongPasswordError", "UnknownUserError"]
 
 
-class StoreExistsError(Exception):
-    pass
+class StoreExistsError(TonghuError):
+    code = "store_exists"
+    default_message = "数据文件已存在"
 
 
-class LoginLockedError(Exception):
+class LoginLockedError(TonghuError):
+    code = "login_locked"
+
     def __init__(self, seconds: int):
-        super().__init__(f"locked for {seconds} s")
+        super().__init__(f"密码错误次数过多，请在{seconds}秒后再试")
         self.seconds = seconds
 
 
@@ -185,6 +189,13 @@ class Store:
                 s.add(Setting(key=key, value=value))
             else:
                 row.value = value
+
+    @property
+    def display_name(self) -> str:
+        """The signed-in user's real name (姓名) as entered at setup; the login name if none."""
+        with self._sessions() as s:
+            row = s.get(User, self.user)
+            return (row.display_name if row else "") or self.user
 
     @property
     def village_code(self) -> str:

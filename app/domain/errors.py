@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from app.core.errors import TonghuError
 
-class ValidationError(ValueError):
+
+class ValidationError(TonghuError, ValueError):
     """Bad input for one field. `message` is shown to the user next to that field."""
+
+    code = "invalid"
 
     def __init__(self, field: str, message: str):
         super().__init__(f"{field}: {message}")
@@ -12,12 +16,15 @@ class ValidationError(ValueError):
         self.message = message
 
 
-class ValidationErrors(ValueError):
+class ValidationErrors(TonghuError, ValueError):
     """Several field errors found at once, so a form can mark every bad field."""
+
+    code = "invalid"
 
     def __init__(self, errors: list[ValidationError]):
         super().__init__("; ".join(str(e) for e in errors))
         self.errors = errors
+        self.message = "；".join(e.message for e in errors)
 
     def by_field(self) -> dict[str, str]:
         return {e.field: e.message for e in self.errors}

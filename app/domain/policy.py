@@ -15,12 +15,16 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.errors import TonghuError
+
 FACTOR_FLAG = "flag"
 FACTOR_NUMBER = "number"
 
 
-class PolicyError(Exception):
+class PolicyError(TonghuError):
     """A policy file that cannot be used. `str()` names the file and the problem (Chinese)."""
+
+    code = "policy"
 
     def __init__(self, path: Path | str, problem: str):
         super().__init__(f"评估标准文件 {path} 有误：{problem}")

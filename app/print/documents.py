@@ -6,6 +6,7 @@ and by the print dialogs of the app. Each print is recorded in the audit log ("p
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from app.print import sources
 
@@ -84,5 +85,5 @@ def render(store, kind: str, *, child: str | None = None, visit: str | None = No
     try:
         store.log("print", table_name=kind, row_id=str(row)[:36], child_id=audit_child, note=TITLES[kind])
     except Exception:  # noqa: BLE001 - a failed audit line must not lose the printout
-        pass
+        logging.getLogger(__name__).warning("print audit line not written", exc_info=True)
     return data

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from app.core import clock
+from app.core.errors import NotFoundError, TonghuError
 from app.data.base import SYNC_COLUMNS
 from app.data.models import CareArrangement, Child, Guardian, User
 from app.domain import idnumber, places, schedule
@@ -23,11 +24,11 @@ from app.domain import vocab
 from app.domain.vocab import STATUS_ACTIVE
 
 
-class NotFound(LookupError):
+class NotFound(NotFoundError):
     """The record to print does not exist (message in Chinese)."""
 
 
-class NotAvailable(RuntimeError):
+class NotAvailable(TonghuError):
     """This kind of document cannot be printed in this installation (message in Chinese)."""
 
 

@@ -47,6 +47,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from app.core.errors import TonghuError
 from app.sync.identity import Identity, PublicIdentity
 
 MAGIC = b"TONGHU\x00B"
@@ -66,14 +67,14 @@ _BODY_LEN = struct.Struct(">Q")
 
 
 # -- refusals ---------------------------------------------------------------------------------
-class BundleError(Exception):
+class BundleError(TonghuError):
     """A bundle was refused. `message` is the Chinese text shown to the user; nothing changed."""
 
     kind = "error"
+    code = "bundle"
 
     def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, code=f"bundle_{self.kind}")
 
 
 class NotBundleError(BundleError):

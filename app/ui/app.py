@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from pathlib import Path
@@ -268,6 +269,7 @@ class LoginDialog(QDialog):
             self.message.setText(self.tr("请选择用户"))
             return
         except Exception as exc:  # noqa: BLE001 - a damaged file must say so, not crash
+            logging.getLogger(__name__).warning("store did not open", exc_info=True)
             self.message.setText(self.tr("无法打开数据文件：{e}").format(e=exc))
             return
         self.accept()
@@ -320,6 +322,9 @@ def open_or_create(store_path: Path) -> Store | None:
 def run(store_path: Path, demo: bool = False) -> int:
     """Start the desktop app on `store_path`. With `demo` and no store, create the demo store first."""
     app = make_application()
+    from app.ui.errors import install_excepthook
+
+    install_excepthook()  # an unexpected error writes the log and shows a calm dialog, never a crash
     store_path = Path(store_path)
     if demo and not store_path.exists():
         QApplication.setOverrideCursor(Qt.WaitCursor)

@@ -4,6 +4,8 @@ the child's file (一人一档) on demand, and the idle lock. Sized for a 1366×
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
             try:
                 widget = entry.load()(self.ctx, self)
             except Exception as exc:  # a broken feature page must not stop the app
+                logging.getLogger(__name__).warning("feature page %s failed to load", key, exc_info=True)
                 widget = QLabel(self.tr("此页无法加载：{e}").format(e=exc))
                 widget.setAlignment(Qt.AlignCenter)
             self.pages[key] = widget
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
             try:
                 action = entry.load()(self)
             except Exception:
+                logging.getLogger(__name__).warning("menu action %s failed to load", entry.key, exc_info=True)
                 continue
             if action is not None:
                 menu.addAction(action)

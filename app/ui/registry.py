@@ -15,6 +15,7 @@ Contracts:
 from __future__ import annotations
 
 import importlib
+import logging
 from dataclasses import dataclass, field
 
 
@@ -65,5 +66,6 @@ def register_all() -> None:
         try:
             importlib.import_module(name).register()
         except Exception as exc:  # noqa: BLE001 - reported in the status bar, the rest still loads
+            logging.getLogger(__name__).warning("feature %s failed to register", name, exc_info=True)
             FAILED[name] = f"{type(exc).__name__}: {exc}"
     _registered = True

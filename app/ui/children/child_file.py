@@ -6,6 +6,7 @@ Actions: edit, mark transferred-out / aged-out (never a hard delete), return to 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -88,6 +89,7 @@ class ChildFilePage(QWidget):
             try:
                 widget = entry.load()(ctx, self)
             except Exception as exc:  # one broken feature must not take the whole file down
+                logging.getLogger(__name__).warning("child-file tab %s failed to load", entry.key, exc_info=True)
                 widget = QLabel(self.tr("此页无法加载：{e}").format(e=exc))
             self.tab_widgets[entry.key] = widget
             self.tabs.addTab(widget, self.tr(entry.title))

@@ -4,6 +4,8 @@ assessment factors these facts suggest. Facts are edited on the 家庭与监护 
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.data import protection as svc
@@ -66,7 +68,7 @@ class GuardianshipTab(QWidget):
                 from app.domain.policy import default_policy
                 labels.update({f.key: f.label for f in default_policy().factors})
             except Exception:  # the visits policy could not be read; show the keys
-                pass
+                logging.getLogger(__name__).warning("visits policy could not be read", exc_info=True)
             self.factors.setText(self.tr("评估时将预先勾选：") + "；".join(labels[k] for k in v.answers))
         else:
             self.factors.setText("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -128,6 +129,7 @@ class SyncStatusLabel(QLabel):
         try:
             st = client.status(self.store)
         except Exception:
+            logging.getLogger(__name__).warning("sync status could not be read", exc_info=True)
             return
         if not st["enrolled"]:
             text = self.tr("未登记同步")

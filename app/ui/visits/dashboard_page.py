@@ -7,6 +7,8 @@ The numbers come from app.data.dashboard.compute_dashboard (derived columns, ind
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea,
@@ -103,6 +105,7 @@ class DashboardPage(QWidget):
             try:
                 w = entry.load()(ctx, self)
             except Exception as exc:  # one broken block must not take the home screen down
+                logging.getLogger(__name__).warning("dashboard section %s failed to load", entry.key, exc_info=True)
                 w = QLabel(self.tr("此栏无法加载：{e}").format(e=exc))
             box = QFrame()
             box.setFrameShape(QFrame.StyledPanel)
