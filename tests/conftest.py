@@ -11,11 +11,6 @@ if "TONGHU_LOG_DIR" not in os.environ:
     import tempfile
 
     os.environ["TONGHU_LOG_DIR"] = tempfile.mkdtemp(prefix="tonghu-test-logs-")
-# Logs of the test run go to a throw-away folder, never the developer's own log folder.
-if "TONGHU_LOG_DIR" not in os.environ:
-    import tempfile
-
-    os.environ["TONGHU_LOG_DIR"] = tempfile.mkdtemp(prefix="tonghu-test-logs-")
 
 import pytest  # noqa: E402
 
