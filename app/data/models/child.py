@@ -46,6 +46,9 @@ class Child(SyncMixin, Base):
     status_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     status_note: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # 疑似重复档案 merged (app/data/duplicates.py): the surviving child's id. A merged-away child is
+    # tombstoned (`deleted`); its visits, assessments, reports and payments show in the survivor's file.
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True, default=None, index=True)
     # Derived on each device from synced assessments and visits (never synced themselves):
     # kept on the row so the list and the dashboard need no joins over 500,000 visits.
     colour: Mapped[str] = mapped_column(String(4), default="", index=True, info=DERIVED)

@@ -1,0 +1,251 @@
+"""疑似重复档案: children whose (normalised) ID numbers are the same — typically one child registered
+on two laptops before they synced — and merging two such files into one.
+
+Detection is on demand (`duplicate_groups`): after any sync or USB import the 工作台 asks again, so
+nothing needs storing and nothing can go stale. Both files stay on the register, and both stay
+editable (the register's duplicate check refuses only new registrations and ID changes).
+
+`merge_children` makes one file of two in one transaction, with ordinary captured edits that sync:
+* the survivor takes the values the person chose (field by field where the files differ);
+* the other file's editable rows (guardians, care, categories, needs, cases, school and benefit
+  rows, screening records…) move to the survivor, or fold into their twin there (the same guardian,
+  a category the survivor already holds, a record of the same screening round);
+* append-only rows (visits, assessments, mandatory reports, payments) are final and stay where
+  they are; the survivor's lists show them through `merged.file_ids`;
+* the other child is tombstoned (`deleted`) with `merged_into` = the survivor — every list, count,
+  ledger and duplicate check already leaves deleted children out, and a later sync or merge on
+  another laptop knows where its rows went. If it lived in another village it moves to the
+  survivor's village too, so the county sends its whole file (visits included) there;
+* an audit entry (action `merge`) records who merged what.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
+from app.core import clock
+from app.data import children as children_data
+from app.data import merged
+from app.data.base import SYNC_COLUMNS, synced_tables
+from app.data.models import AuditEntry, Child, ChildCategory, Guardian, Place
+from app.data.models.protection import BenefitPayment, MandatoryReport
+from app.data.models.visits import Assessment, ScreeningRecord, Visit
+from app.domain import duplicates as rules
+from app.domain.errors import ValidationError
+
+__all__ = ["Member", "DuplicateGroup", "FileSummary", "MergeOutcome", "duplicate_groups", "file_summary",
+           "merge_children"]
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    id_number: str
+    village_code: str
+    village_name: str
+    status: str
+    birth_date: dt.date | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "id_number": self.id_number, "village_code": self.village_code,
+                "village_name": self.village_name, "status": self.status,
+                "birth_date": self.birth_date.isoformat() if self.birth_date else None}
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    id_number: str  # normalised
+    members: tuple[Member, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id_number": self.id_number, "members": [m.as_dict() for m in self.members]}
+
+
+def _village_names(session: Session, codes) -> dict[str, str]:
+    codes = sorted(set(codes))
+    if not codes:
+        return {}
+    return dict(session.execute(select(Place.code, Place.name).where(Place.code.in_(codes), Place.deleted.is_(False))).all())
+
+
+def duplicate_groups(session: Session) -> list[DuplicateGroup]:
+    """Every ID number two or more live files share, with those files (oldest first)."""
+    rows = session.execute(select(Child.id, Child.id_number).where(Child.deleted.is_(False), Child.id_number != "")).all()
+    groups = rules.group_duplicates(rows)
+    if not groups:
+        return []
+    ids = [i for members in groups.values() for i in members]
+    found = {}
+    for start in range(0, len(ids), 900):
+        for r in session.execute(select(Child.id, Child.name, Child.id_number, Child.village_code, Child.status,
+                                        Child.birth_date).where(Child.id.in_(ids[start:start + 900]))):
+            found[r.id] = r
+    names = _village_names(session, (r.village_code for r in found.values()))
+    return [
+        DuplicateGroup(number, tuple(
+            Member(r.id, r.name, r.id_number, r.village_code, names.get(r.village_code, r.village_code), r.status,
+                   r.birth_date)
+            for r in (found[i] for i in sorted(members))))  # UUIDv7 ids: oldest registration first
+        for number, members in groups.items()
+    ]
+
+
+def duplicate_count(session: Session) -> int:
+    """How many ID numbers are held by more than one live file."""
+    rows = session.execute(select(Child.id, Child.id_number).where(Child.deleted.is_(False), Child.id_number != "")).all()
+    return len(rules.group_duplicates(rows))
+
+
+# -- comparing two files ---------------------------------------------------------
+@dataclass(frozen=True)
+class FileSummary:
+    """What the merge dialog shows of one file."""
+
+    id: str
+    values: dict[str, Any]          # every `rules.MERGE_FIELDS` value (+ status date/note, sex, birth)
+    village_name: str
+    guardians: list[str]            # "母亲 李芳"
+    categories: list[str]
+    counts: dict[str, int] = field(default_factory=dict)  # visits / assessments / reports / payments
+
+
+_COUNTED = {"visits": Visit, "assessments": Assessment, "reports": MandatoryReport, "payments": BenefitPayment}
+
+
+def _values(child: Child) -> dict[str, Any]:
+    names = set(rules.MERGE_FIELDS) | set(rules.STATUS_FIELDS) | {"sex", "birth_date"}
+    return {n: getattr(child, n) for n in names}
+
+
+def file_summary(session: Session, child_id: str) -> FileSummary:
+    child = children_data.get_child(session, child_id)
+    ids = merged.file_ids(session, child_id)
+    counts = {}
+    for key, model in _COUNTED.items():
+        stmt = select(func.count()).select_from(model).where(model.child_id.in_(ids), model.deleted.is_(False))
+        if model is Visit:
+            stmt = stmt.where(Visit.amends_id.is_(None))
+        counts[key] = session.scalar(stmt) or 0
+    guardians = [f"{g.relation} {g.name}".strip() for g in children_data.guardians(session, child_id)]
+    today = clock.today()
+    categories = children_data.current_categories(session, [child_id], today)[child_id]
+    names = _village_names(session, [child.village_code])
+    return FileSummary(child.id, _values(child), names.get(child.village_code, child.village_code), guardians,
+                       categories, counts)
+
+
+# -- merging ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class MergeOutcome:
+    keep_id: str
+    drop_id: str
+    taken: list[str]   # fields whose value came from the dropped file
+    moved: int         # rows re-parented to the survivor
+    folded: int        # rows folded into their twin in the survivor's file
+
+
+def _row_values(row) -> dict[str, Any]:
+    return {a.key: getattr(row, a.key) for a in inspect(row).mapper.column_attrs
+            if a.key not in SYNC_COLUMNS and a.key != "child_id" and not a.columns[0].info.get("derived")}
+
+
+def _twin_key(row, today: dt.date):
+    """Rows of two files with the same key describe the same thing (None: never a twin)."""
+    if isinstance(row, Guardian):
+        return rules.guardian_key(row.relation, row.name)
+    if isinstance(row, ChildCategory):
+        return row.category if row.ended is None or row.ended > today else None
+    if isinstance(row, ScreeningRecord):
+        return row.round_id
+    return None
+
+
+def _move_rows(session: Session, keep_id: str, drop_id: str, today: dt.date) -> tuple[int, int]:
+    moved = folded = 0
+    for cls in synced_tables().values():
+        if cls is Child or cls.__append_only__ or "child_id" not in cls.__table__.columns:
+            continue
+        rows = list(session.scalars(select(cls).where(cls.child_id == drop_id, cls.deleted.is_(False))
+                                    .order_by(cls.id)))
+        if not rows:
+            continue
+        twins = {}
+        if cls in (Guardian, ChildCategory, ScreeningRecord):
+            for row in session.scalars(select(cls).where(cls.child_id == keep_id, cls.deleted.is_(False))):
+                key = _twin_key(row, today)
+                if key is not None:
+                    twins.setdefault(key, row)
+        for row in rows:
+            twin = twins.get(_twin_key(row, today)) if twins else None
+            if twin is not None:
+                for name, value in rules.fill_blanks(_row_values(twin), _row_values(row)).items():
+                    setattr(twin, name, value)
+                row.deleted = True
+                folded += 1
+            else:
+                row.child_id = keep_id
+                moved += 1
+    return moved, folded
+
+
+def merge_children(session: Session, keep_id: str, drop_id: str, choices: dict[str, str] | None = None,
+                   user: str = "", today: dt.date | None = None) -> MergeOutcome:
+    """Merge the file `drop_id` into `keep_id` (see the module docstring). `choices` maps a field
+    of `rules.MERGE_FIELDS` to `rules.KEEP` or `rules.DROP` (whose value stays); fields left out
+    follow `rules.default_choice`. Validates like an edit; one transaction with the caller's session."""
+    today = today or clock.today()
+    if keep_id == drop_id:
+        raise ValidationError("drop_id", "不能把档案与它自己合并")
+    keep = children_data.get_child(session, keep_id)
+    drop = children_data.get_child(session, drop_id)
+    if rules.duplicate_key(keep.id_number) != rules.duplicate_key(drop.id_number):
+        raise ValidationError("id_number", "两份档案的身份证号码不同，不能合并")
+    unknown = set(choices or {}) - set(rules.MERGE_FIELDS)
+    if unknown:
+        raise ValidationError("choices", f"未知字段：{'、'.join(sorted(unknown))}")
+    try:
+        taken = rules.merged_values(_values(keep), _values(drop), choices)
+    except ValueError as exc:
+        raise ValidationError("choices", str(exc)) from None
+    taken_fields = [f for f in rules.MERGE_FIELDS if f in taken]
+    drop_name, drop_village = drop.name, drop.village_code
+
+    # The other file leaves the register first, so the survivor's ID number is no longer shared.
+    drop.deleted = True
+    drop.merged_into = keep.id
+    for earlier in session.scalars(select(Child).where(Child.merged_into == drop.id)):
+        earlier.merged_into = keep.id  # files merged into the dropped one earlier follow it
+    session.flush()
+
+    status = {k: taken.pop(k) for k in rules.STATUS_FIELDS if k in taken}
+    if taken:
+        children_data.save_child(session, taken, child_id=keep.id, today=today)
+    for name, value in status.items():
+        setattr(keep, name, value)
+    if drop.village_code != keep.village_code:
+        drop.village_code = keep.village_code  # its file (visits too) goes where the survivor's is
+    moved, folded = _move_rows(session, keep.id, drop.id, today)
+
+    ctx = session.info.get("change")
+    session.add(AuditEntry(
+        actor=user or getattr(ctx, "actor", ""), device=getattr(ctx, "device_id", ""), action="merge",
+        table_name="child", row_id=drop.id, child_id=keep.id, field="merged_into",
+        old_value=json.dumps({"id": drop.id, "name": drop_name, "village_code": drop_village}, ensure_ascii=False),
+        new_value=json.dumps({"keep": keep.id, "taken": taken_fields, "moved": moved, "folded": folded},
+                             ensure_ascii=False),
+    ))
+    session.flush()
+    try:
+        from app.data.visits import refresh_child_schedule
+    except ImportError:  # pragma: no cover - the visits feature is absent
+        pass
+    else:
+        refresh_child_schedule(session, keep.id)
+    return MergeOutcome(keep.id, drop.id, taken_fields, moved, folded)
