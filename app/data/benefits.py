@@ -111,8 +111,10 @@ def entitlements_of(session: Session, child_id: str) -> list[BenefitEntitlement]
 
 
 def payments_of(session: Session, child_id: str) -> list[BenefitPayment]:
+    from app.data.merged import file_ids  # with the files merged into this one
+
     return list(session.scalars(select(BenefitPayment).where(
-        BenefitPayment.child_id == child_id, BenefitPayment.deleted.is_(False))
+        BenefitPayment.child_id.in_(file_ids(session, child_id)), BenefitPayment.deleted.is_(False))
         .order_by(BenefitPayment.month.desc(), BenefitPayment.hlc.desc())))
 
 

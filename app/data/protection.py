@@ -160,8 +160,10 @@ def _views(session: Session, reports: list[MandatoryReport]) -> list[ReportView]
 
 
 def reports_of(session: Session, child_id: str) -> list[ReportView]:
+    from app.data.merged import file_ids  # with the files merged into this one
+
     rows = list(session.scalars(select(MandatoryReport).where(
-        MandatoryReport.child_id == child_id, MandatoryReport.deleted.is_(False))
+        MandatoryReport.child_id.in_(file_ids(session, child_id)), MandatoryReport.deleted.is_(False))
         .order_by(MandatoryReport.recorded_at.desc())))
     return _views(session, rows)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.data import merged
 from app.data.models import Child
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit
 from app.domain import colour as colour_rule
@@ -91,9 +92,10 @@ def record_assessment(session: Session, child_id: str, answers: dict | list | No
 
 
 def assessments(session: Session, child_id: str) -> list[Assessment]:
-    """The child's assessments, oldest first (the colour history timeline)."""
+    """The child's assessments (with those of files merged into it), oldest first (the colour history timeline)."""
     return list(session.scalars(
-        select(Assessment).where(Assessment.child_id == child_id, Assessment.deleted.is_(False))
+        select(Assessment).where(Assessment.child_id.in_(merged.file_ids(session, child_id)),
+                                 Assessment.deleted.is_(False))
         .order_by(Assessment.assessed_on, Assessment.hlc, Assessment.id)))
 
 
@@ -236,8 +238,10 @@ class VisitEntry:
 
 
 def visit_history(session: Session, child_id: str) -> list[VisitEntry]:
-    """The child's visits, newest first, each with its amendments (oldest amendment first)."""
-    rows = list(session.scalars(select(Visit).where(Visit.child_id == child_id, Visit.deleted.is_(False))
+    """The child's visits (with those of files merged into it), newest first, each with its
+    amendments (oldest amendment first)."""
+    rows = list(session.scalars(select(Visit).where(Visit.child_id.in_(merged.file_ids(session, child_id)),
+                                                    Visit.deleted.is_(False))
                                 .order_by(Visit.hlc, Visit.id)))
     entries = {r.id: VisitEntry(r) for r in rows if not r.amends_id}
     for r in rows:
@@ -254,19 +258,22 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
 
     Call after anything that may change them: a local assessment or visit (done here), and the
     sync engine after applying remote assessments or visits for the child. Derived columns are
-    never captured nor synced, so this writes no outbox rows.
+    never captured nor synced, so this writes no outbox rows. A child merged into another file
+    refreshes the survivor, whose schedule counts the visits and assessments of both.
     """
     policy = policy or default_policy()
+    child_id = merged.survivor(session, child_id)
+    ids = merged.file_ids(session, child_id)
     # plain column queries (no ORM objects): this runs on every save and after every sync batch
     history = session.execute(
         select(Assessment.assessed_on, Assessment.colour)
-        .where(Assessment.child_id == child_id, Assessment.deleted.is_(False))
+        .where(Assessment.child_id.in_(ids), Assessment.deleted.is_(False))
         .order_by(Assessment.assessed_on, Assessment.hlc, Assessment.id)).all()
     state = schedule.colour_state(history)
     effective: dict[str, tuple[str, dt.date]] = {}  # original visit id -> (hlc, date of newest version)
     for vid, amends, day, hlc in session.execute(
             select(Visit.id, Visit.amends_id, Visit.visit_date, Visit.hlc)
-            .where(Visit.child_id == child_id, Visit.deleted.is_(False))):
+            .where(Visit.child_id.in_(ids), Visit.deleted.is_(False))):
         root = amends or vid
         if amends:
             if root not in effective or effective[root][0] == "" or hlc >= effective[root][0]:
@@ -285,11 +292,60 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
     return child
 
 
+def refresh_schedules(session: Session, child_ids, policy: Policy | None = None, chunk: int = 500) -> int:
+    """`refresh_child_schedule` for many children at once (after a sync batch): per chunk of
+    children, one query for their assessments, one for their visits, one for their current derived
+    columns, and one executemany UPDATE of the children whose columns change. Same rules as
+    `refresh_child_schedule`. Returns how many children were written."""
+    from sqlalchemy import bindparam
+
+    policy = policy or default_policy()
+    ids = sorted({c for c in child_ids if c})
+    written = 0
+    table = Child.__table__
+    stmt = (update(table).where(table.c.id == bindparam("_id"))
+            .values(colour=bindparam("_colour"), last_visit_date=bindparam("_last"), next_visit_due=bindparam("_due")))
+    for i in range(0, len(ids), chunk):
+        part = ids[i:i + chunk]
+        history: dict[str, list] = {}
+        for row in session.execute(
+                select(Assessment.child_id, Assessment.assessed_on, Assessment.colour)
+                .where(Assessment.child_id.in_(part), Assessment.deleted.is_(False))
+                .order_by(Assessment.child_id, Assessment.assessed_on, Assessment.hlc, Assessment.id)):
+            history.setdefault(row[0], []).append((row[1], row[2]))
+        effective: dict[str, dict[str, tuple[str, dt.date]]] = {}
+        for cid, vid, amends, day, hlc in session.execute(
+                select(Visit.child_id, Visit.id, Visit.amends_id, Visit.visit_date, Visit.hlc)
+                .where(Visit.child_id.in_(part), Visit.deleted.is_(False))):
+            mine = effective.setdefault(cid, {})
+            root = amends or vid
+            if amends:
+                if root not in mine or mine[root][0] == "" or hlc >= mine[root][0]:
+                    mine[root] = (hlc, day)
+            elif root not in mine:
+                mine[root] = ("", day)
+        params = []
+        for cid, colour, last_old, due_old in session.execute(
+                select(Child.id, Child.colour, Child.last_visit_date, Child.next_visit_due).where(Child.id.in_(part))):
+            state = schedule.colour_state(history.get(cid, ()))
+            last = max((day for _, day in effective.get(cid, {}).values()), default=None)
+            due = schedule.next_due_for(policy, state, last)
+            if (colour, last_old, due_old) != (state.colour, last, due):
+                params.append({"_id": cid, "_colour": state.colour, "_last": last, "_due": due})
+        if params:
+            session.execute(stmt, params)
+            written += len(params)
+            changed = {p["_id"] for p in params}
+            for obj in list(session.identity_map.values()):
+                if isinstance(obj, Child) and obj.id in changed:
+                    session.expire(obj, ["colour", "last_visit_date", "next_visit_due"])
+    return written
+
+
 def refresh_all_schedules(session: Session, policy: Policy | None = None) -> int:
     """Recompute every child's derived columns (after a policy change or a large sync)."""
     ids = list(session.scalars(select(Child.id)))
-    for cid in ids:
-        refresh_child_schedule(session, cid, policy=policy)
+    refresh_schedules(session, ids, policy=policy)
     return len(ids)
 
 

@@ -328,7 +328,7 @@ class AuditTab(QWidget):
         layout.addWidget(self.table)
 
     ACTIONS = {"create": "新建", "update": "修改", "delete": "删除", "view": "查看", "print": "打印",
-               "export": "导出", "sync": "同步"}
+               "export": "导出", "sync": "同步", "merge": "合并"}
 
     def load(self, child_id: str) -> None:
         with self.ctx.store.read_session() as s:
