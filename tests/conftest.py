@@ -1,7 +1,9 @@
-"""Shared fixtures: offscreen Qt, a cheap key derivation, and real encrypted stores in tmp dirs."""
+"""Shared fixtures: offscreen Qt, a cheap key derivation, real encrypted stores in tmp dirs, and a
+frozen clock (`frozen_clock`) for every test whose outcome depends on the date."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,10 +16,37 @@ if "TONGHU_LOG_DIR" not in os.environ:
 
 import pytest  # noqa: E402
 
+from app.core import clock  # noqa: E402
 from app.data.store import Store  # noqa: E402
 
 PASSWORD = "correct-horse-9"
 VILLAGE = "320115101201"
+# The instant `frozen_clock` shows unless the test says otherwise (local time: a Monday morning).
+FROZEN_AT = dt.datetime(2026, 11, 2, 10, 0)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "frozen_at(when): the instant `frozen_clock` shows (a date, datetime or ISO string)")
+
+
+def _instant(value) -> dt.date | dt.datetime:
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
+    return value
+
+
+@pytest.fixture
+def frozen_clock(request):
+    """Freeze `app.core.clock` (every "now" and "today" of the app) for this test.
+
+    At FROZEN_AT unless the test is marked `@pytest.mark.frozen_at("2026-12-01")` (a date means
+    local noon). Yields the handle: `frozen_clock.move_to(day)`, `frozen_clock.advance(days=1)`.
+    Ask for it before `store`/`ctx` so the store is created under the frozen clock too.
+    """
+    marker = request.node.get_closest_marker("frozen_at")
+    with clock.frozen(_instant(marker.args[0]) if marker else FROZEN_AT) as frozen:
+        yield frozen
 
 
 @pytest.fixture

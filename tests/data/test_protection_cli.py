@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from app.cli import main
+from app.core import clock
 from app.data.models import Child
 from tests.conftest import PASSWORD
 from tests.protection_fixtures import add_category, add_child
+
+
+@pytest.fixture(autouse=True)
+def _frozen(frozen_clock):
+    """The commands run in this process, so they read the frozen clock (FROZEN_AT)."""
+    return frozen_clock
 
 
 def _run(capsys, monkeypatch, *argv):
@@ -23,7 +32,7 @@ def test_report_add_by_id_number_turns_red_and_alarms(store, store_path, capsys,
         child = add_child(s, "郑小北", dt.date(2013, 3, 3))
     store.close()
     code, out, err = _run(capsys, monkeypatch, "report", "add", "--store", store_path, "--child", child.id_number,
-                          "--found-at", (dt.datetime.now() - dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+                          "--found-at", (clock.local_now() - dt.timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
                           "--description", "被锁在家中两天无人照料", "--situation", "面临其他危险")
     assert code == 0, err
     report_id = json.loads(out)["report_id"]

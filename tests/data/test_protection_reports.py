@@ -13,9 +13,15 @@ from app.data.capture import AppendOnlyError
 from app.data.models import AuditEntry, Child, OutboxChange
 from app.data.models.protection import MandatoryReport
 from app.domain.errors import ValidationError, ValidationErrors
+from tests.conftest import FROZEN_AT
 from tests.protection_fixtures import add_carer, add_child, add_parent
 
-NOW = dt.datetime.now().replace(microsecond=0)
+NOW = FROZEN_AT  # the app's clock is frozen here for every test of this module
+
+
+@pytest.fixture(autouse=True)
+def _frozen(frozen_clock):
+    return frozen_clock
 
 
 def _report(store, **kw):
@@ -33,7 +39,7 @@ def test_mandatory_report_turns_child_red_and_appears_in_alarms(store):
     with store.read_session() as s:
         child = s.get(Child, child_id)
         assert child.colour == "红"
-        assert child.next_visit_due is not None and child.next_visit_due <= dt.date.today() + dt.timedelta(days=7)
+        assert child.next_visit_due is not None and child.next_visit_due <= NOW.date() + dt.timedelta(days=7)
         from app.data import visits
         last = visits.assessments(s, child_id)[-1]
         assert last.colour == "红" and last.source == "mandatory_report" and "强制报告" in last.override_reason
@@ -54,11 +60,11 @@ def test_police_notification_clears_the_alarm_and_closing_removes_it(store):
         alarms = svc.report_alarms(s, now=NOW + dt.timedelta(days=2))
         assert len(alarms) == 1 and not alarms[0].overdue and alarms[0].view.police_notified
     with store.session() as s:
-        svc.add_follow_up(s, report_id, on_date=dt.date.today(), actor="派出所", action="民警上门调查")
+        svc.add_follow_up(s, report_id, on_date=NOW.date(), actor="派出所", action="民警上门调查")
         with pytest.raises(ValidationError):
-            svc.add_follow_up(s, report_id, on_date=dt.date.today(), actor="村委会", action="结束", closes=True)
+            svc.add_follow_up(s, report_id, on_date=NOW.date(), actor="村委会", action="结束", closes=True)
     with store.session() as s:
-        svc.add_follow_up(s, report_id, on_date=dt.date.today(), actor="民政", action="联系妇联、社工介入",
+        svc.add_follow_up(s, report_id, on_date=NOW.date(), actor="民政", action="联系妇联、社工介入",
                           outcome="已落实临时照护，孩子安全", closes=True)
     with store.read_session() as s:
         assert svc.report_alarms(s, now=NOW + dt.timedelta(days=2)) == []
@@ -66,7 +72,7 @@ def test_police_notification_clears_the_alarm_and_closing_removes_it(store):
         assert view.closed and len(view.follow_ups) == 2 and view.status == "已结束"
     with pytest.raises(ValidationError):
         with store.session() as s:
-            svc.add_follow_up(s, report_id, on_date=dt.date.today(), action="再跟进")
+            svc.add_follow_up(s, report_id, on_date=NOW.date(), action="再跟进")
 
 
 def test_report_is_append_only_priority_and_audited(store):

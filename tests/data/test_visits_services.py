@@ -17,9 +17,13 @@ from app.data.models.visits import Assessment, Visit
 from app.domain.colour import OverrideReasonRequired
 from app.domain.errors import ValidationError, ValidationErrors
 from app.domain.vocab import STATUS_TRANSFERRED
+from app.core import clock
 from tests.conftest import PASSWORD, VILLAGE
 
 D = dt.date
+# The dated events below all lie before this day, so no visit or assessment is "in the future"
+# whatever the real date is (the CLI test runs a subprocess, which reads the real clock).
+pytestmark = pytest.mark.frozen_at("2026-11-30T10:00")
 
 
 def add_child(store, name="张小明", **kw) -> str:
@@ -36,7 +40,7 @@ def derived(store, cid):
         return c.colour, c.last_visit_date, c.next_visit_due
 
 
-def test_assessment_sets_colour_reasons_and_schedule(store):
+def test_assessment_sets_colour_reasons_and_schedule(frozen_clock, store):
     cid = add_child(store)
     with store.session() as s:
         a = V.record_assessment(s, cid, {"parents_not_seen_months": 8, "withdrawn": True}, on=D(2026, 10, 1))
@@ -45,7 +49,7 @@ def test_assessment_sets_colour_reasons_and_schedule(store):
     assert derived(store, cid) == ("黄", None, D(2026, 10, 16))
 
 
-def test_override_without_reason_changes_nothing(store):
+def test_override_without_reason_changes_nothing(frozen_clock, store):
     cid = add_child(store)
     with pytest.raises(OverrideReasonRequired):
         with store.session() as s:
@@ -55,7 +59,7 @@ def test_override_without_reason_changes_nothing(store):
     assert derived(store, cid) == ("", None, None)
 
 
-def test_mandatory_report_path_turns_child_red_within_seven_days(store):
+def test_mandatory_report_path_turns_child_red_within_seven_days(frozen_clock, store):
     cid = add_child(store)
     with store.session() as s:
         V.record_assessment(s, cid, [], on=D(2026, 9, 1))
@@ -69,7 +73,7 @@ def test_mandatory_report_path_turns_child_red_within_seven_days(store):
     assert colour == "红" and D(2026, 10, 2) <= due <= D(2026, 10, 9)
 
 
-def test_visit_moves_schedule_and_is_append_only(store):
+def test_visit_moves_schedule_and_is_append_only(frozen_clock, store):
     cid = add_child(store)
     with store.session() as s:
         V.record_assessment(s, cid, ["dropped_out"], on=D(2026, 10, 1))
@@ -97,9 +101,9 @@ def test_visit_moves_schedule_and_is_append_only(store):
             AuditEntry.table_name == "visit", AuditEntry.child_id == cid)) == 2
 
 
-def test_bad_visit_input_is_refused_at_its_field(store):
+def test_bad_visit_input_is_refused_at_its_field(frozen_clock, store):
     cid = add_child(store)
-    tomorrow = dt.date.today() + dt.timedelta(days=2)
+    tomorrow = clock.today() + dt.timedelta(days=2)
     with pytest.raises(ValidationErrors) as exc:
         with store.session() as s:
             V.record_visit(s, cid, tomorrow, "上门", checklist={"food": "很好"})
@@ -112,7 +116,7 @@ def test_bad_visit_input_is_refused_at_its_field(store):
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
 
 
-def test_refresh_child_schedule_rebuilds_derived_columns(store):
+def test_refresh_child_schedule_rebuilds_derived_columns(frozen_clock, store):
     cid = add_child(store)
     with store.session() as s:
         V.record_assessment(s, cid, ["withdrawn"], on=D(2026, 1, 1))
@@ -123,7 +127,7 @@ def test_refresh_child_schedule_rebuilds_derived_columns(store):
     assert derived(store, cid) == ("蓝", D(2026, 1, 5), D(2026, 2, 4))
 
 
-def test_dashboard_counts(store):
+def test_dashboard_counts(frozen_clock, store):
     today = D(2026, 11, 25)  # a Wednesday
     ids = {n: add_child(store, n, id_number=f"11010120100101{i:04d}") for i, n in enumerate("甲乙丙丁戊己")}
     with store.session() as s:
@@ -148,7 +152,7 @@ def test_dashboard_counts(store):
     assert names[:2] == ["甲", "乙"] and set(names[2:]) == {"丙", "丁"}
 
 
-def test_screening_round_cannot_close_early(store):
+def test_screening_round_cannot_close_early(frozen_clock, store):
     a, b, c = (add_child(store, n, id_number=f"11010120100101{i:04d}") for i, n in enumerate("甲乙丙"))
     with store.session() as s:
         rnd = V.open_round(s, "2026年下半年排查", "2026-10-01", "2026-12-31")
@@ -200,7 +204,7 @@ def test_cli_assess_visit_and_due(store, store_path, tmp_path):
     assert r.returncode == 2 and "走访方式" in r.stderr
 
 
-def test_amending_an_amendment_amends_the_original_and_newest_counts(store):
+def test_amending_an_amendment_amends_the_original_and_newest_counts(frozen_clock, store):
     cid = add_child(store)
     with store.session() as s:
         v = V.record_visit(s, cid, D(2026, 3, 1), "电话", findings="初记")

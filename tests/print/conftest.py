@@ -1,6 +1,6 @@
 """Fixtures of the printing tests: one demo village (built once per module) with assessments,
-visits this month, a screening round, a mandatory report and a child with absurdly long fields;
-and helpers that read PDFs back with poppler's pdftotext / pdffonts / pdfinfo."""
+visits this month, a screening round, a mandatory report and a child with absurdly long fields,
+all on one fixed day (the app's clock is frozen at PRINTED_AT for the module); and helpers that read PDFs back with poppler's pdftotext / pdffonts / pdfinfo."""
 
 from __future__ import annotations
 
@@ -12,11 +12,16 @@ import pytest
 
 from stdnum.cn import ric
 
+from app.core import clock
 from app.data import visits as visits_data
 from app.data.models import CareArrangement, Child, ChildCategory, Guardian
 from app.data.store import Store
 from app.domain.visit_checklist import CHECKLIST_KEYS
 from tests.conftest import PASSWORD, VILLAGE
+
+# The day the print tests run on (a Wednesday in mid-month): the forms are dated it, the ledger
+# counts its month, overdue days are reckoned from it.
+PRINTED_AT = dt.datetime(2026, 11, 18, 10, 0)
 
 LONG_NAME = "欧阳" + "长名字测试" * 11            # 57 characters
 LONG_ADDRESS = "江苏省南京市江宁区秣陵街道东山村" + "幸福路一百二十三号院内东侧第三排" * 60
@@ -63,12 +68,19 @@ def add_children(store, count: int, today: dt.date) -> None:
 
 
 @pytest.fixture(scope="module")
-def village(tmp_path_factory):
+def printed_on():
+    """Freeze the app's clock at PRINTED_AT for the whole module."""
+    with clock.frozen(PRINTED_AT) as frozen:
+        yield frozen
+
+
+@pytest.fixture(scope="module")
+def village(printed_on, tmp_path_factory):
     """(store, facts) — facts name the ids and counts the tests check against."""
     path = tmp_path_factory.mktemp("print") / "village.store"
     store = Store.create(path, user="lin", password=PASSWORD, village_code=VILLAGE, village_name="东山村",
                          township_name="秣陵街道", county_name="江宁区", display_name="林主任")
-    today = dt.date.today()
+    today = clock.today()
     add_children(store, 24, today)
     facts: dict = {}
     with store.session() as s:
@@ -102,7 +114,7 @@ def village(tmp_path_factory):
         facts["round_name"] = rnd.name
         from app.data import protection
 
-        now = dt.datetime.now().replace(microsecond=0)
+        now = clock.local_now().replace(microsecond=0)
         report = protection.add_report(
             s, ids[2], found_at=now - dt.timedelta(hours=3), description="邻居反映孩子身上有多处淤青",
             situation="疑似受到侵害", urgency="紧急", place="孩子家中", found_by="林主任",

@@ -10,6 +10,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from app.core import clock
 from app.data.models import Child
 from app.data.models.visits import Visit
 from app.domain.visit_checklist import CHECKLIST
@@ -118,7 +119,7 @@ def test_due_forms_batch_one_form_per_child_in_route_order(village, tmp_path, or
 
 def test_ledger_totals_equal_the_store(village, tmp_path):
     store, facts = village
-    today = dt.date.today()
+    today = clock.today()  # PRINTED_AT: the village fixture froze the clock
     month = f"{today:%Y-%m}"
     out = render(store, "ledger", tmp_path, month=month)
     text = pdf_text(out)

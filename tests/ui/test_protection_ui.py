@@ -6,8 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from app.core import clock
 from app.data import benefits, cases, protection
 from app.data.models import Child
+from app.domain import benefits as benefit_rules
 from app.ui.protection import dashboard
 from tests.protection_fixtures import add_carer, add_category, add_child, add_parent
 
@@ -69,12 +73,19 @@ def test_report_dialog_errors_at_the_field(qtbot, ctx, store):
         assert s.get(Child, child_id).colour == ""
 
 
-def test_home_screen_lists(qtbot, ctx, store):
-    today = dt.date.today()
+# Month ends, New Year and the days `make test` once failed on (1 December, 1 July).
+HOME_SCREEN_DAYS = ["2026-11-02", "2026-12-01", "2026-07-01", "2026-06-30", "2026-12-31", "2027-01-31", "2028-02-29"]
+
+
+@pytest.mark.parametrize("day", HOME_SCREEN_DAYS)
+def test_home_screen_lists(frozen_clock, qtbot, ctx, store, day):
+    today = dt.date.fromisoformat(day)
+    frozen_clock.move_to(today)
+    turns_18 = today + dt.timedelta(days=20)  # the 散居孤儿 allowance ends within the 60-day warning
     with store.session() as s:
         orphan = add_child(s, "孙甲", dt.date(2014, 1, 1))
         add_category(s, orphan, "散居孤儿")
-        ending = add_child(s, "孙乙", dt.date(today.year - 18, today.month, 1) + dt.timedelta(days=40))
+        ending = add_child(s, "孙乙", turns_18.replace(year=turns_18.year - 18))
         add_category(s, ending, "散居孤儿")
         benefits.add_entitlement(s, ending.id, kind="散居孤儿", start_date=dt.date(2024, 1, 1))
         case = cases.open_case(s, orphan.id, title="临时照护安排", opened_on=today - dt.timedelta(days=5))
@@ -87,6 +98,8 @@ def test_home_screen_lists(qtbot, ctx, store):
         qtbot.addWidget(w)
     assert [line.split("　")[0] for line in uncovered.list.lines()] == ["孙甲"]
     assert ending_s.list.lines()[0].startswith("孙乙　散居孤儿")
+    last_paid = benefit_rules.month_end(turns_18)  # paid through the month of the 18th birthday
+    assert f"应于 {last_paid:%Y-%m-%d} 终止" in ending_s.list.lines()[0]
     assert "1 步逾期" in open_cases.list.lines()[0]
     assert dropout.list.lines() == [] and "没有" in dropout.summary.text()
     opened = []
@@ -163,7 +176,7 @@ def test_child_tabs_show_guardianship_benefits_cases(qtbot, ctx, store):
 
     with store.session() as s:
         child = add_child(s, "吴小乐", dt.date(2014, 6, 1))
-        add_parent(s, child, "父亲", works_away=True, last_contact=dt.date.today() - dt.timedelta(days=200))
+        add_parent(s, child, "父亲", works_away=True, last_contact=clock.today() - dt.timedelta(days=200))
         add_parent(s, child, "母亲", circumstance="死亡", circumstance_since=dt.date(2020, 1, 1))
         add_carer(s, child, carer_name="吴爷爷", carer_age=78)
         add_category(s, child, "重残儿童")

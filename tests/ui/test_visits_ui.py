@@ -23,7 +23,7 @@ def child_row(store, cid):
         return c.colour, c.last_visit_date, c.next_visit_due
 
 
-def test_assess_then_visit_updates_dashboard_and_due_date(qtbot, ctx, kids, store):
+def test_assess_then_visit_updates_dashboard_and_due_date(frozen_clock, qtbot, ctx, kids, store):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -123,7 +123,7 @@ def test_assess_then_visit_updates_dashboard_and_due_date(qtbot, ctx, kids, stor
     assert window.stack.currentWidget() is window.child_file
 
 
-def test_screening_round_cannot_close_early(qtbot, ctx, kids, store):
+def test_screening_round_cannot_close_early(frozen_clock, qtbot, ctx, kids, store):
     page = ScreeningPage(ctx)
     qtbot.addWidget(page)
     assert not page.close_button.isEnabled()
