@@ -12,7 +12,7 @@ no bookkeeping: call `self.mark_clean()` at the end of `__init__` (and after loa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractSpinBox, QComboBox, QDateEdit, QDialog, QLineEdit, QMessageBox, QPlainTextEdit,
     QPushButton, QTableWidget, QTextEdit,
@@ -44,6 +44,10 @@ def form_state(root) -> tuple:
     return tuple(out)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GuardedDialog", text)
+
+
 class GuardedDialog(QDialog):
     """A QDialog that asks before discarding typed input and ignores Enter in one-line fields."""
 
@@ -58,11 +62,11 @@ class GuardedDialog(QDialog):
 
     def confirm_discard(self) -> bool:
         """Ask whether to throw away the typed input; True to close."""
-        box = QMessageBox(QMessageBox.Question, self.tr("放弃未保存的内容？"),
-                          self.tr("这里填写的内容还没有保存。关闭后将丢失，确定放弃吗？"), parent=self)
+        box = QMessageBox(QMessageBox.Question, _tr("放弃未保存的内容？"),
+                          _tr("这里填写的内容还没有保存。关闭后将丢失，确定放弃吗？"), parent=self)
         box.setObjectName("confirmDiscard")
-        discard = box.addButton(self.tr("放弃(&D)"), QMessageBox.DestructiveRole)
-        keep = box.addButton(self.tr("继续填写(&K)"), QMessageBox.RejectRole)
+        discard = box.addButton(_tr("放弃(&D)"), QMessageBox.DestructiveRole)
+        keep = box.addButton(_tr("继续填写(&K)"), QMessageBox.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()

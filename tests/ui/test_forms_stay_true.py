@@ -119,3 +119,45 @@ def test_draft_survives_a_crash_and_is_offered_back(qtbot, ctx, kids, store, sto
         assert dlg3.draft_bar.isHidden()
     finally:
         again.close()
+
+
+def test_new_mandatory_report_starts_as_not_yet_reported(qtbot, ctx, kids, store):
+    from app.data import protection
+    from app.ui.protection.reports_tab import ReportDialog
+
+    dialog = ReportDialog(ctx, kids["王芳"])
+    qtbot.addWidget(dialog)
+    values = dialog.form.values()
+    assert values["body"] == "（尚未报告）" and not values["notified_at"]
+    assert values["found_by"] == "林主任"  # the real name, never the login name `lin`
+    dialog.form.set_values({"description": "手臂有淤青"})
+    assert dialog.try_save(), dialog.form.general_error.text()
+    with store.read_session() as s:
+        views = protection.reports_of(s, kids["王芳"])
+        assert len(views) == 1 and not views[0].notifications and not views[0].police_notified
+
+
+def test_filled_child_report_and_assessment_dialogs_ask_before_closing(qtbot, ctx, kids):
+    from app.ui.children.child_dialog import ChildDialog
+    from app.ui.protection.reports_tab import ReportDialog
+    from app.ui.visits.assessment import AssessmentDialog
+
+    child = ChildDialog(ctx)
+    report = ReportDialog(ctx, kids["王芳"])
+    assess = AssessmentDialog(ctx, kids["王芳"])
+    edits = [lambda: child.form.inputs["name"].setText("陈小雨"),
+             lambda: report.form.set_values({"description": "手臂有淤青"}),
+             lambda: next(iter(w for w in assess.inputs.values() if hasattr(w, "setChecked"))).setChecked(True)]
+    for dlg, edit in zip((child, report, assess), edits):
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert not dlg.is_dirty()
+        edit()
+        assert dlg.is_dirty()
+        seen: list = []
+        answer_next_box("继续填写", seen)
+        qtbot.keyClick(dlg, Qt.Key_Escape)
+        assert seen and dlg.isVisible(), type(dlg).__name__
+        answer_next_box("放弃", seen)
+        dlg.reject()
+        assert not dlg.isVisible()

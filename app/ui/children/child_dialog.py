@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.data import children as data
 from app.domain import idnumber, vocab
 from app.domain.errors import ValidationError, ValidationErrors
+from app.ui.guard import GuardedDialog
 from app.ui.widgets import Field, FieldForm, fmt_date
 
 PHOTO_SIZE = 240
@@ -59,7 +60,7 @@ def scaled_photo(path: str) -> bytes | None:
     return bytes(raw.data())
 
 
-class ChildDialog(QDialog):
+class ChildDialog(GuardedDialog):
     """New child when `child_id` is None, otherwise edit that child."""
 
     def __init__(self, ctx, child_id: str | None = None, parent=None):
@@ -125,9 +126,12 @@ class ChildDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 660)
 
+        for b in buttons.buttons():
+            b.setAutoDefault(False)
         self.form.inputs["id_number"].textChanged.connect(self._id_changed)
         if child_id:
             self._load()
+        self.mark_clean()
 
     def _load(self) -> None:
         with self.ctx.store.read_session() as s:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError, ValidationErrors
+from app.ui.guard import GuardedDialog
 from app.ui.widgets import Field, FieldForm, fmt_value
 
 RED = QColor("#c5221f")
@@ -58,8 +59,10 @@ class Table(QTableWidget):
         return self.keys[r] if 0 <= r < len(self.keys) else None
 
 
-class FormDialog(QDialog):
-    """A dialog with a FieldForm; OK calls `save(values)` and closes only if it raised nothing."""
+class FormDialog(GuardedDialog):
+    """A dialog with a FieldForm; OK calls `save(values)` and closes only if it raised nothing.
+
+    Esc / 取消 / close after typing asks first; Enter in a field never saves (app.ui.guard)."""
 
     def __init__(self, title: str, fields: list[Field], save: Callable[[dict], None], values: dict | None = None,
                  parent=None, columns: int = 1, intro: str = ""):
@@ -79,9 +82,13 @@ class FormDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        for b in buttons.buttons():
+            b.setAutoDefault(False)
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.buttons = buttons
+        self.mark_clean()
 
     def try_save(self) -> bool:
         self.form.clear_errors()

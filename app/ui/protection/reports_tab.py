@@ -47,9 +47,10 @@ class ReportDialog(FormDialog):
             Field("reference_no", self.tr_("接报编号")),
         ]
         self.ctx, self.child_id = ctx, child_id
+        # A new report starts as 尚未报告 (issue 13): a notification is recorded only when it was made.
         super().__init__(self.tr_("新建强制报告"), fields, self._save, {
-            "found_at": now.strftime("%Y-%m-%d %H:%M"), "notified_at": now.strftime("%Y-%m-%d %H:%M"),
-            "body": "公安", "found_by": ctx.store.user}, parent, columns=2,
+            "found_at": now.strftime("%Y-%m-%d %H:%M"), "notified_at": "",
+            "body": "（尚未报告）", "found_by": ctx.store.display_name}, parent, columns=2,
             intro=self.tr_("发现儿童受到侵害、疑似受到侵害或面临其他危险时，应当立即向公安、民政、教育等部门报告。"
                            "保存后该儿童自动标为红色，报告在下次同步时优先上报县民政局。报告人身份予以保密。"))
         self.report_id = None

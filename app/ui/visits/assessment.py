@@ -24,13 +24,14 @@ from app.domain import colour as colour_rule
 from app.domain import schedule
 from app.domain.errors import ValidationError
 from app.domain.policy import FACTOR_NUMBER, Policy
+from app.ui.guard import GuardedDialog
 from app.ui.visits.common import badge, load_policy_or_warn, meaning, pydate, qdate, set_badge
 from app.ui.widgets import colour_icon, fmt_date
 
 SEVERITY_HEX = {"高": "#d93025", "中": "#b06000", "低": "#1a73e8"}
 
 
-class AssessmentDialog(QDialog):
+class AssessmentDialog(GuardedDialog):
     """Assess one child: tick the factors found, see the suggested colour and why, save."""
 
     def __init__(self, ctx, child_id: str, parent=None, policy: Policy | None = None, source: str = "",
@@ -203,6 +204,9 @@ class AssessmentDialog(QDialog):
         for key, value in (initial or {}).items():
             self.set_answer(key, value)
         self.update_suggestion()
+        for b in buttons.buttons():
+            b.setAutoDefault(False)
+        self.mark_clean()
 
     # -- answers ---------------------------------------------------------
     def set_answer(self, key: str, value) -> None:
