@@ -1,7 +1,8 @@
 """强制报告登记表: the mandatory report record (未成年人保护法 第十一条) to hand to the police or the
 civil-affairs office: the child, what was found (when, where, by whom, how urgent), every body it
 was reported to, follow-ups until closed, and corrections. The reporter's identity is kept
-confidential: the form is marked so and the finder is printed only on this record.
+confidential (第十一条): the form never prints who found or reported the harm (issue 13); the
+office keeps that in the app, where only the signed-in director sees it.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def add_report(form: Form, data: ReportSheet, ctx: PrintContext) -> None:
     form.kv([
         ("发现时间", fmt_date(r.get("found_at"))), ("紧急程度", checkbox_text(urgencies, r.get("urgency"))),
         ("发现地点", r.get("place"), "row"),
-        ("发现人", join(r.get("found_by"), "（报告人身份依法保密）"), "row"),
+        ("发现人", "（报告人身份依法保密，本表不予列出）", "row"),
         ("情形", checkbox_text(situations, r.get("situation")), "row"),
         ("登记时间", fmt_date(r.get("first_recorded_at"))), ("登记人", r.get("recorded_by")),
     ])
@@ -84,7 +85,7 @@ def add_report(form: Form, data: ReportSheet, ctx: PrintContext) -> None:
                  a.get("description")] for a in data.amendments]
         form.table(["登记时间", "登记人", "情形 / 紧急程度", "原情况描述"], rows, [0.16, 0.12, 0.18, 0.54], center=(0,))
 
-    form.signatures(["报告人（签字）", "登记人（儿童主任）", "社工（签字）"])
+    form.signatures(["登记人（儿童主任）", "社工（签字）"])
     form.seals(["村（居）民委员会（盖章）", "乡镇（街道）民政办（盖章）"])
 
 

@@ -246,6 +246,15 @@ def _policy():
     return default_policy()
 
 
+def _real_names(session) -> dict[str, str]:
+    """Login name → the person's real name (姓名): paper names people, never accounts (issue 13)."""
+    return {u.name: u.display_name or u.name for u in session.scalars(select(User))}
+
+
+MANDATORY_REPORT_SOURCE = "mandatory_report"  # Assessment.source of a report's automatic 红
+REPORT_REASON_ON_FILE = "因强制报告调整为红色（详见强制报告登记表）"
+
+
 def _child_or_fail(session, child_id: str) -> Child:
     child = session.get(Child, child_id)
     if child is None or child.deleted:
@@ -283,15 +292,21 @@ def child_sheet(store, child_id: str, today: dt.date | None = None) -> ChildShee
     policy = _policy()
     with store.read_session() as s:
         child = _child_or_fail(s, child_id)
+        names = _real_names(s)
         assessments = []
         for a in visits_data.assessments(s, child_id):
             row = plain(a)
             row["reason_labels"] = [r.get("label", "") for r in _json(a.reasons, []) if isinstance(r, dict)]
+            row["assessor"] = names.get(row.get("assessor"), row.get("assessor"))
+            if row.get("source") == MANDATORY_REPORT_SOURCE:
+                # the file card never carries what a report describes (it stays on the report form)
+                row["override_reason"] = REPORT_REASON_ON_FILE
             assessments.append(row)
         visits = []
         for entry in visit_history_limited(s, child_id, 6):
             row = plain(entry.current)
             row["amended"] = bool(entry.amendments)
+            row["visitor"] = names.get(row.get("visitor"), row.get("visitor"))
             visits.append(row)
         sheet = ChildSheet(
             child=plain(child), age=_age(child.birth_date, today),
@@ -400,6 +415,7 @@ def visit_sheet(store, child_id: str, visit_id: str | None = None, today: dt.dat
             current = visits_data.effective_version(s, original)
             row = plain(current)
             row["id"] = original.id
+            row["visitor"] = _real_names(s).get(row.get("visitor"), row.get("visitor"))
             row["checklist"] = _json(current.checklist, {})
             row["follow_ups"] = _json(current.follow_ups, [])
             sheet.visit = row
@@ -576,11 +592,19 @@ def report_sheet(store, report_id: str, today: dt.date | None = None) -> ReportS
         follows = [plain(f) for f in s.scalars(select(ReportFollowUp).where(
             ReportFollowUp.report_id.in_(ids), ReportFollowUp.deleted.is_(False))
             .order_by(ReportFollowUp.on_date, ReportFollowUp.hlc))]
+        names = _real_names(s)
+        for row in (notes, follows):
+            for r in row:
+                for key in ("actor", "recorded_by"):
+                    if key in r:
+                        r[key] = names.get(r[key], r[key])
+        report_row = plain(chain[-1]) | {"first_id": root.id, "first_recorded_at": root.recorded_at}
+        report_row["recorded_by"] = names.get(report_row.get("recorded_by"), report_row.get("recorded_by"))
         return ReportSheet(
-            report=plain(chain[-1]) | {"first_id": root.id, "first_recorded_at": root.recorded_at},
+            report=report_row,
             child=sheet.child, age=sheet.age, categories=sheet.categories, guardians=sheet.guardians,
             carer=sheet.carer, notifications=notes, follow_ups=follows,
-            amendments=[plain(r) for r in chain[:-1]],
+            amendments=[plain(r) | {"recorded_by": names.get(r.recorded_by, r.recorded_by)} for r in chain[:-1]],
         )
 
 

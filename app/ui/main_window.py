@@ -182,8 +182,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         store = self.ctx.store
-        self.user_label = QLabel(self.tr("用户：{u}").format(u=store.user))
+        self.user_label = QLabel(self.tr("用户：{u}").format(u=store.display_name))  # the real name (issue 13)
+        self.user_label.setTextFormat(Qt.PlainText)
         self.village_label = QLabel(store.place_name(store.village_code))
+        self.village_label.setTextFormat(Qt.PlainText)
         bar.addPermanentWidget(self.village_label)
         bar.addPermanentWidget(self.user_label)
         if registry.FAILED:

@@ -107,6 +107,7 @@ class FieldForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.general_error = QLabel()
+        self.general_error.setTextFormat(Qt.PlainText)
         self.general_error.setObjectName("formError")
         self.general_error.setStyleSheet("color:#c5221f;")
         self.general_error.setWordWrap(True)
@@ -124,6 +125,7 @@ class FieldForm(QWidget):
             label = QLabel(self.tr(f.label))
             label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             err = QLabel()
+            err.setTextFormat(Qt.PlainText)  # messages may quote a name: text, never markup
             err.setObjectName("fieldError")
             err.setStyleSheet("color:#c5221f;")
             err.setWordWrap(True)

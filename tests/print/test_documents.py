@@ -163,7 +163,7 @@ def test_mandatory_report_form(village, tmp_path):
     text = pdf_text(out)
     assert in_order(text, ["强制报告登记表", "一、儿童情况", "二、发现情况", "孩子家中", "报告人身份依法保密",
                            "邻居反映孩子身上有多处淤青", "三、报告情况", "公安", "张警官", "JJ2026-001",
-                           "四、处置与跟进", "派出所民警上门核实", "报告人（签字）", "社工（签字）"])
+                           "四、处置与跟进", "派出所民警上门核实", "登记人（儿童主任）", "社工（签字）"])
     assert "内部资料 注意保密" in text
     with pytest.raises(sources.NotFound):
         documents.render(store, "report", report="no-such-report")

@@ -161,3 +161,30 @@ def test_filled_child_report_and_assessment_dialogs_ask_before_closing(qtbot, ct
         answer_next_box("放弃", seen)
         dlg.reject()
         assert not dlg.isVisible()
+
+
+def test_names_with_markup_show_as_text(qtbot, ctx, store):
+    from PySide6.QtGui import QTextDocument
+
+    from app.data import children as data
+    from app.ui.main_window import MainWindow
+    from tests.ui.conftest import make_id
+
+    with store.session() as s:
+        cid = data.save_child(s, {"name": "<u>王</u>小明", "id_number": make_id("20160101", "555"),
+                                  "categories": ["低保家庭儿童"], "notes": "<b>粗</b>"}).id
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    ctx.open_child.emit(cid)
+    title = window.child_file.title
+    doc = QTextDocument()
+    doc.setHtml(title.text())
+    assert doc.toPlainText().startswith("<u>王</u>小明")        # shown as typed, not underlined
+    assert window.child_file.subtitle.textFormat() == Qt.PlainText
+    tab = window.child_file.tab_widgets.get("basic")
+    if tab is not None:
+        tab.load(cid)
+        notes = tab.values.get("notes")
+        if notes is not None:
+            assert notes.textFormat() == Qt.PlainText and notes.text() == "<b>粗</b>"
+    assert "林主任" in window.user_label.text() and window.user_label.textFormat() == Qt.PlainText

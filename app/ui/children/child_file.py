@@ -6,9 +6,10 @@ Actions: edit, mark transferred-out / aged-out (never a hard delete), return to 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QTabWidget, QVBoxLayout, QWidget,
@@ -63,6 +64,7 @@ class ChildFilePage(QWidget):
         self.title.setStyleSheet("font-size:18px;font-weight:bold;")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("childSubtitle")
+        self.subtitle.setTextFormat(Qt.PlainText)
         self.back_button = QPushButton(self.tr("← 返回名册"))
         self.edit_button = QPushButton(self.tr("编辑"))
         self.transfer_button = QPushButton(self.tr("标记已转出"))
@@ -125,8 +127,8 @@ class ChildFilePage(QWidget):
             categories = next((r.categories for r in rows if r.id == self.child_id), [])
             age = next((r.age for r in rows if r.id == self.child_id), None)
         dot = COLOUR_HEX.get(colour, COLOUR_HEX[""])
-        self.title.setText(
-            f'{name}　<span style="color:{dot};">●</span> '
+        self.title.setText(  # the name is text, never markup (issue 13)
+            f'{html.escape(name or "")}　<span style="color:{dot};">●</span> '
             f'<span style="font-size:13px;font-weight:normal;">{colour or self.tr("未评估")}</span>'
         )
         parts = [sex, self.tr("{a}岁").format(a=age) if age is not None else "", id_number, group,

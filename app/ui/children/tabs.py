@@ -40,6 +40,7 @@ class BasicTab(QWidget):
         half = (len(BASIC_FIELDS) + 1) // 2
         for i, name in enumerate(BASIC_FIELDS):
             value = QLabel()
+            value.setTextFormat(Qt.PlainText)  # data values are text, never markup
             value.setObjectName(f"basic_{name}")
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             value.setWordWrap(True)

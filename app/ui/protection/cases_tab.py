@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
@@ -87,9 +88,10 @@ class CasesTab(QWidget):
             steps = svc.steps_of(s, cid)
             parties = s.scalars(select(CaseParty).where(CaseParty.case_id == cid, CaseParty.deleted.is_(False))).all()
             notes = s.scalars(select(CaseNote).where(CaseNote.case_id == cid).order_by(CaseNote.written_at)).all()
-        text = f"<b>{case.title}</b>　{case.status}<br>{self.tr('问题')}：{case.problem or '—'}"
+        esc = html.escape  # titles and notes are text, never markup (issue 13)
+        text = f"<b>{esc(case.title or '')}</b>　{esc(case.status or '')}<br>{self.tr('问题')}：{esc(case.problem or '—')}"
         if case.closing_summary:
-            text += f"<br>{self.tr('结案小结')}：{case.closing_summary}"
+            text += f"<br>{self.tr('结案小结')}：{esc(case.closing_summary)}"
         self.detail.setText(text)
         self.steps.fill([(x.title, x.responsible, x.due_date, x.state, x.done_on) for x in steps], [x.id for x in steps],
                         [RED if x.state == rules.STEP_TODO and x.due_date and x.due_date < today else None for x in steps])
@@ -125,7 +127,7 @@ class CasesTab(QWidget):
                               opened_on=v["opened_on"] or clock.today())
         fields = [Field("title", self.tr("个案名称")), Field("problem", self.tr("问题描述"), "multiline"),
                   Field("owner", self.tr("负责人")), Field("opened_on", self.tr("开案日期"), "date")]
-        if FormDialog(self.tr("新建个案"), fields, save, {"owner": self.ctx.store.user, "opened_on": clock.today()}, self).exec():
+        if FormDialog(self.tr("新建个案"), fields, save, {"owner": self.ctx.store.display_name, "opened_on": clock.today()}, self).exec():
             self._saved()
 
     def add_step(self) -> None:

@@ -1,0 +1,59 @@
+"""Issue 13, paper a county officer accepts: people by their real names, the 强制报告 form never
+prints the reporter, the registration form never prints what a report describes, and names are
+text (markup in a name prints as typed). Read back with poppler."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.core import clock
+from app.data import protection
+from app.data.models import Child
+from app.print import documents
+from tests.print.conftest import VILLAGE, pdf_text, squash
+
+
+def render(store, kind, tmp_path, **kw):
+    out = tmp_path / f"{kind}.pdf"
+    documents.render(store, kind, out=out, **kw)
+    return squash(pdf_text(out))
+
+
+def test_report_form_never_prints_the_reporter(village, tmp_path):
+    store, facts = village
+    now = clock.local_now().replace(microsecond=0)
+    with store.session() as s:
+        report = protection.add_report(s, facts["ids"][4], found_at=now - dt.timedelta(hours=1),
+                                       description="孩子说被继父打", situation="疑似受到侵害", urgency="紧急",
+                                       place="村口", found_by="隔壁王阿姨", now=now)
+    text = render(store, "report", tmp_path, report=report.id)
+    assert "孩子说被继父打" in text and "报告人身份依法保密" in text
+    assert "隔壁王阿姨" not in text and "报告人（签字）" not in text
+    assert "登记人林主任" in text and "登记人lin" not in text     # the real name, not the login
+
+
+def test_registration_form_never_prints_a_reports_description(village, tmp_path):
+    store, facts = village
+    text = render(store, "child", tmp_path, child=facts["report_child"])
+    assert "邻居反映孩子身上有多处淤青" not in text
+    assert "详见强制报告登记表" in text
+    assert "lin" not in text.replace("Tonghu", "")  # assessor / visitor by real name
+
+
+def test_filled_visit_form_names_the_visitor_by_real_name(village, tmp_path):
+    store, facts = village
+    text = render(store, "visit-form", tmp_path, child=facts["ids"][0], visit=facts["visit"])
+    assert "林主任" in text and "走访人lin" not in text
+
+
+def test_markup_in_a_name_prints_as_typed(village, tmp_path):
+    store, _ = village
+    with store.session() as s:
+        child = Child(village_code=VILLAGE, name="<u>王</u>小<b>明", id_number="320115201501010035", sex="男",
+                      birth_date=dt.date(2015, 1, 1), notes="<font size=40>大</font>&amp;")
+        s.add(child)
+        s.flush()
+        cid = child.id
+    text = render(store, "child", tmp_path, child=cid)
+    assert "<u>王</u>小<b>明" in text
+    assert "<fontsize=40>大</font>&amp;" in text
