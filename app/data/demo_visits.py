@@ -171,10 +171,7 @@ def _bind(name: str):
 
 def _demo_round(store, rng: random.Random, today: dt.date, child_ids: list[str]) -> None:
     """An open round for the current half-year, about two thirds done, a few with reasons."""
-    if today.month <= 6:
-        name, start, end = f"{today.year}年上半年排查", dt.date(today.year, 1, 1), dt.date(today.year, 6, 30)
-    else:
-        name, start, end = f"{today.year}年下半年排查", dt.date(today.year, 7, 1), dt.date(today.year, 12, 31)
+    name, start, end = schedule.screening_round(today)
     with store.session() as s:
         rnd = ScreeningRound(village_code=store.village_code, name=name, window_start=start, window_end=end,
                              status="进行中", opened_by=store.user)

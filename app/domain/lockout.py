@@ -15,4 +15,14 @@ def delay_after(failures: int) -> int:
 
 
 def seconds_left(failures: int, last_failure: float, now: float) -> int:
-    return max(0, int(round(last_failure + delay_after(failures) - now)))
+    """Seconds the login stays locked at `now` (epoch seconds), never more than the delay itself.
+
+    A laptop clock set back (a flat CMOS battery, a year typed wrong) must not lock the user out
+    until the clock catches up with the last failure: set back by less than the delay, the wait
+    is the delay; by more, the time of the failure is unknown and the lock is released (setting
+    the clock forward releases it too, so this gives a guesser nothing new).
+    """
+    delay = delay_after(failures)
+    if now < last_failure - delay:
+        return 0
+    return max(0, min(delay, int(round(last_failure + delay - now))))

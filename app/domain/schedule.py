@@ -8,7 +8,8 @@ Rules (see docs/visit-policy.md):
   due at `last visit + new interval`, but never before A, so it falls within the new interval
   after A (raising to 红 ⇒ due within 7 days of the assessment). Lowering the risk lengthens the
   interval from the last visit and never hides a visit that was already overdue;
-- all dates are local dates in Asia/Shanghai (UTC+8, no daylight saving), weeks start on Monday.
+- all dates are local dates in Asia/Shanghai (UTC+8, no daylight saving), weeks start on Monday;
+- screening (一年两排) runs in half-year rounds: 1 January – 30 June and 1 July – 31 December.
 Pure functions over dates: no Qt, no SQL.
 """
 
@@ -42,6 +43,14 @@ def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
     first = day.replace(day=1)
     nxt = (first + dt.timedelta(days=32)).replace(day=1)
     return first, nxt - dt.timedelta(days=1)
+
+
+def screening_round(day: dt.date) -> tuple[str, dt.date, dt.date]:
+    """一年两排: the half-year screening round holding `day` — its name and window
+    (上半年 1 January – 30 June, 下半年 1 July – 31 December)."""
+    if day.month <= 6:
+        return f"{day.year}年上半年排查", dt.date(day.year, 1, 1), dt.date(day.year, 6, 30)
+    return f"{day.year}年下半年排查", dt.date(day.year, 7, 1), dt.date(day.year, 12, 31)
 
 
 def overdue_days(due: dt.date | None, today: dt.date) -> int:

@@ -25,10 +25,8 @@ from app.ui.widgets import colour_icon, fmt_date
 
 
 def default_round(today: dt.date) -> tuple[str, dt.date, dt.date]:
-    """The half-year round holding `today`: 上半年 Jan–Jun, 下半年 Jul–Dec."""
-    if today.month <= 6:
-        return f"{today.year}年上半年排查", dt.date(today.year, 1, 1), dt.date(today.year, 6, 30)
-    return f"{today.year}年下半年排查", dt.date(today.year, 7, 1), dt.date(today.year, 12, 31)
+    """The half-year round holding `today` (the rule: `schedule.screening_round`)."""
+    return schedule.screening_round(today)
 
 
 class OpenRoundDialog(QDialog):
