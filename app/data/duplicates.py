@@ -15,7 +15,10 @@ editable (the register's duplicate check refuses only new registrations and ID c
 * the other child is tombstoned (`deleted`) with `merged_into` = the survivor — every list, count,
   ledger and duplicate check already leaves deleted children out, and a later sync or merge on
   another laptop knows where its rows went. If it lived in another village it moves to the
-  survivor's village too, so the county sends its whole file (visits included) there;
+  survivor's village too, so the county sends its whole file (visits included) there, and its
+  editable rows move to the survivor only once that move has reached the county
+  (`finish_merges`, run again after each sync): a row re-parented straight onto a child of
+  another village would reach that village's laptops as an edit of a row they do not hold;
 * an audit entry (action `merge`) records who merged what.
 """
 
@@ -33,14 +36,14 @@ from app.core import clock
 from app.data import children as children_data
 from app.data import merged
 from app.data.base import SYNC_COLUMNS, synced_tables
-from app.data.models import AuditEntry, Child, ChildCategory, Guardian, Place
+from app.data.models import AuditEntry, Child, ChildCategory, Guardian, OutboxChange, Place, Setting
 from app.data.models.protection import BenefitPayment, MandatoryReport
 from app.data.models.visits import Assessment, ScreeningRecord, Visit
 from app.domain import duplicates as rules
-from app.domain.errors import ValidationError
+from app.domain.errors import ValidationError, ValidationErrors
 
-__all__ = ["Member", "DuplicateGroup", "FileSummary", "MergeOutcome", "duplicate_groups", "file_summary",
-           "merge_children"]
+__all__ = ["Member", "DuplicateGroup", "FileSummary", "MergeOutcome", "duplicate_groups", "duplicate_count",
+           "file_summary", "merge_children", "finish_merges"]
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,7 @@ class MergeOutcome:
     taken: list[str]   # fields whose value came from the dropped file
     moved: int         # rows re-parented to the survivor
     folded: int        # rows folded into their twin in the survivor's file
+    deferred: bool = False  # from another village: rows move after the next sync (`finish_merges`)
 
 
 def _row_values(row) -> dict[str, Any]:
@@ -202,18 +206,18 @@ def merge_children(session: Session, keep_id: str, drop_id: str, choices: dict[s
     follow `rules.default_choice`. Validates like an edit; one transaction with the caller's session."""
     today = today or clock.today()
     if keep_id == drop_id:
-        raise ValidationError("drop_id", "不能把档案与它自己合并")
+        raise ValidationErrors([ValidationError("drop_id", "不能把档案与它自己合并")])
     keep = children_data.get_child(session, keep_id)
     drop = children_data.get_child(session, drop_id)
     if rules.duplicate_key(keep.id_number) != rules.duplicate_key(drop.id_number):
-        raise ValidationError("id_number", "两份档案的身份证号码不同，不能合并")
+        raise ValidationErrors([ValidationError("id_number", "两份档案的身份证号码不同，不能合并")])
     unknown = set(choices or {}) - set(rules.MERGE_FIELDS)
     if unknown:
-        raise ValidationError("choices", f"未知字段：{'、'.join(sorted(unknown))}")
+        raise ValidationErrors([ValidationError("choices", f"未知字段：{'、'.join(sorted(unknown))}")])
     try:
         taken = rules.merged_values(_values(keep), _values(drop), choices)
     except ValueError as exc:
-        raise ValidationError("choices", str(exc)) from None
+        raise ValidationErrors([ValidationError("choices", str(exc))]) from None
     taken_fields = [f for f in rules.MERGE_FIELDS if f in taken]
     drop_name, drop_village = drop.name, drop.village_code
 
@@ -229,17 +233,20 @@ def merge_children(session: Session, keep_id: str, drop_id: str, choices: dict[s
         children_data.save_child(session, taken, child_id=keep.id, today=today)
     for name, value in status.items():
         setattr(keep, name, value)
+    deferred = False
     if drop.village_code != keep.village_code:
         drop.village_code = keep.village_code  # its file (visits too) goes where the survivor's is
-    moved, folded = _move_rows(session, keep.id, drop.id, today)
+        session.flush()
+        deferred = _move_pending(session, drop.id)
+    moved, folded = (0, 0) if deferred else _move_rows(session, keep.id, drop.id, today)
 
     ctx = session.info.get("change")
     session.add(AuditEntry(
         actor=user or getattr(ctx, "actor", ""), device=getattr(ctx, "device_id", ""), action="merge",
         table_name="child", row_id=drop.id, child_id=keep.id, field="merged_into",
         old_value=json.dumps({"id": drop.id, "name": drop_name, "village_code": drop_village}, ensure_ascii=False),
-        new_value=json.dumps({"keep": keep.id, "taken": taken_fields, "moved": moved, "folded": folded},
-                             ensure_ascii=False),
+        new_value=json.dumps({"keep": keep.id, "taken": taken_fields, "moved": moved, "folded": folded,
+                              "deferred": deferred}, ensure_ascii=False),
     ))
     session.flush()
     try:
@@ -248,4 +255,47 @@ def merge_children(session: Session, keep_id: str, drop_id: str, choices: dict[s
         pass
     else:
         refresh_child_schedule(session, keep.id)
-    return MergeOutcome(keep.id, drop.id, taken_fields, moved, folded)
+    return MergeOutcome(keep.id, drop.id, taken_fields, moved, folded, deferred)
+
+
+def _syncs(session: Session) -> bool:
+    return session.scalar(select(func.count()).select_from(Setting).where(
+        Setting.key.in_(("sync_token", "device_identity")), Setting.value != "")) > 0
+
+
+def _move_pending(session: Session, child_id: str) -> bool:
+    """Has this device moved the child to another village without the county knowing yet?"""
+    if not _syncs(session):
+        return False
+    return session.scalar(select(OutboxChange.seq).where(
+        OutboxChange.table_name == "child", OutboxChange.row_id == child_id,
+        OutboxChange.field.in_(("village_code", "*")), OutboxChange.acked.is_(False)).limit(1)) is not None
+
+
+def finish_merges(session: Session, today: dt.date | None = None) -> int:
+    """Move the editable rows still held by merged-away files to their survivors: rows of a file
+    merged from another village once its move reached the county, and rows another laptop added
+    to a file before it heard of the merge. Captured edits; returns how many rows moved or folded."""
+    if not merged.any_merged(session):
+        return 0
+    today = today or clock.today()
+    gone = dict(session.execute(select(Child.id, Child.village_code).where(Child.merged_into.is_not(None))).all())
+    linked = [cls for cls in synced_tables().values()
+              if cls is not Child and not cls.__append_only__ and "child_id" in cls.__table__.columns]
+    holding: set[str] = set()
+    ids = list(gone)
+    for cls in linked:
+        for start in range(0, len(ids), 900):
+            holding.update(session.scalars(select(cls.child_id).where(
+                cls.child_id.in_(ids[start:start + 900]), cls.deleted.is_(False)).distinct()))
+    done = 0
+    for drop_id in sorted(holding):
+        keep = session.get(Child, merged.survivor(session, drop_id))
+        if keep is None or keep.deleted or keep.id == drop_id or keep.village_code != gone[drop_id]:
+            continue
+        if _move_pending(session, drop_id):
+            continue
+        moved, folded = _move_rows(session, keep.id, drop_id, today)
+        done += moved + folded
+    session.flush()
+    return done

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
+
 from app.data import children as C
 from app.data import duplicates as D
 from app.data import visits as V
 from app.data.models.child import Child
-from app.domain import child_rules, idnumber
+from app.data.models.sync import Conflict
+from app.domain import child_rules, idnumber, vocab
+from app.domain import duplicates as rules
 from app.domain.errors import ValidationErrors
 from app.sync import client
 from tests.sync.stores import TOWNSHIP, V1, V2, get, make_store
@@ -121,3 +125,110 @@ def test_across_villages_seen_by_the_township(live, tmp_path):
     assert get(t, Child, ca).phone == "13900000003" and get(t, Child, cb).phone == "13900000004"
     for st in (a, b, t):
         st.close()
+
+
+def _file(store, child_id) -> dict:
+    """What a laptop shows of a child's file, as plain values."""
+    with store.read_session() as s:
+        child = C.get_child(s, child_id)
+        return {
+            "name": child.name, "phone": child.phone, "address": child.address,
+            "visits": sorted(e.current.visit_date for e in V.visit_history(s, child_id)),
+            "assessments": len(V.assessments(s, child_id)),
+            "guardians": sorted((g.relation, g.name, g.phone) for g in C.guardians(s, child_id)),
+            "categories": [c.category for c in C.child_categories(s, child_id)],
+            "colour": child.colour, "last_visit": child.last_visit_date,
+            "register": register_ids(store), "duplicates": len(D.duplicate_groups(s)),
+        }
+
+
+def _fill(store, child_id, guardians, visit_day, colour_answers=()):
+    with store.session() as s:
+        for relation, name, phone in guardians:
+            C.save_guardian(s, child_id, {"relation": relation, "name": name, "phone": phone}, today=TODAY)
+        C.save_category(s, child_id, {"category": vocab.CATEGORY_LEFT_BEHIND, "since": TODAY}, today=TODAY)
+        V.record_assessment(s, child_id, list(colour_answers), on=visit_day)
+        V.record_visit(s, child_id, visit_day, "入户")
+
+
+def test_merge_on_one_laptop_reaches_the_other(live, tmp_path):
+    a = enrolled(live, tmp_path, "a", V1)
+    b = enrolled(live, tmp_path, "b", V1)
+    ca = register(a, "王小明", phone="13800000111")
+    cb = register(b, "王晓明", address="二组5号")
+    _fill(a, ca, [("母亲", "李芳", "")], dt.date(2026, 9, 1))
+    _fill(b, cb, [("母亲", "李芳", "13900000009"), ("父亲", "王大", "")], dt.date(2026, 10, 8), ["withdrawn"])
+    for st in (a, b, a):
+        client.sync(st)
+    with a.session() as s:
+        summary = D.file_summary(s, cb)
+        assert summary.counts == {"visits": 1, "assessments": 1, "reports": 0, "payments": 0}
+        outcome = D.merge_children(s, ca, cb, {"name": rules.KEEP, "phone": rules.KEEP}, user="a", today=TODAY)
+    assert outcome.taken == ["address"]  # empty on the survivor: the other file's value by default
+    assert (outcome.moved, outcome.folded) == (1, 2)  # 父亲 moves; 母亲 and 留守 fold into their twins
+    merged = _file(a, ca)
+    assert merged["register"] == [ca] and merged["duplicates"] == 0
+    assert merged["visits"] == [dt.date(2026, 9, 1), dt.date(2026, 10, 8)]
+    assert merged["assessments"] == 2 and merged["last_visit"] == dt.date(2026, 10, 8)
+    assert merged["guardians"] == [("母亲", "李芳", "13900000009"), ("父亲", "王大", "")]
+    assert merged["categories"] == [vocab.CATEGORY_LEFT_BEHIND]
+    assert (merged["name"], merged["phone"], merged["address"]) == ("王小明", "13800000111", "二组5号")
+    with a.read_session() as s:
+        assert get(a, Child, cb).merged_into == ca and get(a, Child, cb).deleted
+        trail = C.audit_trail(s, ca)
+        merge_entries = [e for e in trail if e.action == "merge"]
+        assert len(merge_entries) == 1 and merge_entries[0].actor == "a" and merge_entries[0].row_id == cb
+        assert "王晓明" in C.describe_audit(merge_entries[0])
+        assert any(e.child_id == cb for e in trail)  # the merged file's history shows too
+    for st in (a, b):
+        client.sync(st)
+    assert _file(b, ca) == merged  # the second laptop sees one file with all visits
+    edit(b, ca, address="二组6号")  # and it saves
+    with pytest.raises(C.NotFoundError):
+        edit(b, cb, address="x")
+    a.close()
+    b.close()
+
+
+def test_township_merges_files_of_two_villages(live, tmp_path):
+    a = enrolled(live, tmp_path, "a", V1)
+    b = enrolled(live, tmp_path, "b", V2)
+    t = enrolled(live, tmp_path, "t", TOWNSHIP, village=V1)
+    ca = register(a, "钱小军")
+    cb = register(b, "钱小军")
+    _fill(a, ca, [("母亲", "周红", "")], dt.date(2026, 9, 1))
+    _fill(b, cb, [("祖父", "钱老汉", "")], dt.date(2026, 10, 8))
+    for st in (a, b, t):
+        client.sync(st)
+    with t.session() as s:
+        assert D.merge_children(s, ca, cb, user="t", today=TODAY).deferred
+    for st in (t, a, b):
+        client.sync(st)
+    with t.session() as s:  # the move reached the county: the rows follow (the 工作台 does this after a sync)
+        assert D.finish_merges(s, today=TODAY) == 2  # 祖父 moves, 留守 folds
+    with a.session() as s:  # the village laptop holds the moved file now and does the same
+        assert D.finish_merges(s, today=TODAY) == 2
+    for st in (t, a, t):
+        client.sync(st)
+    on_a = _file(a, ca)
+    assert on_a["visits"] == [dt.date(2026, 9, 1), dt.date(2026, 10, 8)]  # the other village's visit came along
+    assert on_a["guardians"] == [("母亲", "周红", ""), ("祖父", "钱老汉", "")]
+    assert on_a == _file(t, ca)
+    for st in (a, t):  # both moved the same rows the same way: no conflicts
+        with st.read_session() as s:
+            assert s.scalar(select(func.count()).select_from(Conflict)) == 0
+    assert register_ids(b) == [] and get(b, Child, cb) is None  # the other village no longer holds the file
+    for st in (a, b, t):
+        st.close()
+
+
+def test_merge_refusals_and_edits_of_the_number(store):
+    ca = register(store, "孙小梅")
+    other = register(store, "周小兰", make_id("20140101", "456"))
+    with store.session() as s:
+        with pytest.raises(ValidationErrors):
+            D.merge_children(s, ca, other, today=TODAY)  # different numbers
+        with pytest.raises(ValidationErrors):
+            D.merge_children(s, ca, ca, today=TODAY)
+    # a typo fixed: changing the number to one nobody holds saves
+    edit(store, other, id_number=make_id("20140101", "457"))
