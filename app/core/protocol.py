@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL = 1
-MIN_PROTOCOL = 1
+PROTOCOL = 2
+MIN_PROTOCOL = 2
 HEADER_PROTOCOL = "X-Tonghu-Protocol"
 HEADER_CLIENT = "X-Tonghu-Client"
 
@@ -28,7 +28,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+MAX_SEQ = 2**63 - 1
+
+
 class WireChange(_Strict):
+    id: str = Field(min_length=1, max_length=36)
     table: str = Field(min_length=1, max_length=64)
     row_id: str = Field(min_length=1, max_length=36)
     field: str = Field(min_length=1, max_length=64)
@@ -40,24 +44,33 @@ class WireChange(_Strict):
     versions: dict[str, list[str]] | None = None
 
 
-class PushChange(WireChange):
-    seq: int = Field(ge=1)
-
-
 class PushRequest(_Strict):
-    changes: list[PushChange] = Field(max_length=MAX_PUSH_CHANGES)
+    changes: list[WireChange] = Field(max_length=MAX_PUSH_CHANGES)
+    state: str | None = Field(default=None, max_length=64)
+
+
+class ChangeResult(_Strict):
+    id: str
+    status: str  # ok / duplicate / refused
+    code: str | None = None
+    message: str | None = None
 
 
 class PushResponse(_Strict):
-    acked: list[int]
+    results: list[ChangeResult]
     accepted: int
     duplicates: int
+    refused: int
     conflicts: int
     server_seq: int
+    server_ms: int
+    state: str
 
 
 class PullRequest(_Strict):
-    cursor: int = Field(ge=0)
+    cursor: int = Field(ge=0, le=MAX_SEQ)
+    anchor: str | None = Field(default=None, max_length=36)
+    state: str | None = Field(default=None, max_length=64)
     limit: int = Field(default=DEFAULT_PULL, ge=1, le=MAX_PULL_CHANGES)
 
 
@@ -68,9 +81,13 @@ class PulledChange(WireChange):
 class PullResponse(_Strict):
     changes: list[PulledChange]
     cursor: int
+    anchor: str
     more: bool
     server_seq: int
     server_ms: int
+    reset: bool
+    restored: bool
+    state: str | None
 
 
 class PublicKeys(_Strict):

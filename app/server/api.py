@@ -23,6 +23,8 @@ from app import __version__
 from app.core import hlc as clock
 from app.core import protocol as P
 from app.core import signing
+from app.server import pull as pulls
+from app.server import push as pushes
 from app.server import service
 from app.server.db import ServerDB
 from app.server.service import ServiceError
@@ -243,23 +245,25 @@ def create_app(db: ServerDB | str) -> FastAPI:
         req = await _body(request, P.EnrolRequest)
         return service.enrol(db, code=req.code, device_id=req.device_id, name=req.name,
                              public_keys=req.public_keys.model_dump(),
-                             client_version=request.headers.get(P.HEADER_CLIENT, "")[:32], protocol=version)
+                             client_version=request.headers.get(P.HEADER_CLIENT, "")[:32], protocol=version,
+                             proof=request.headers.get(signing.HEADER_ENROL_PROOF))
 
     @app.post("/api/v1/push")
     async def push_route(request: Request):
         version = _check_protocol(request)
         device = _device(db, request)
         req = await _body(request, P.PushRequest)
-        batch = [(c.seq, Change(table=c.table, row_id=c.row_id, field=c.field, value=c.value, hlc=c.hlc,
-                                base_hlc=c.base_hlc, origin=c.origin, actor=c.actor, versions=c.versions))
+        batch = [Change(table=c.table, row_id=c.row_id, field=c.field, value=c.value, hlc=c.hlc,
+                        base_hlc=c.base_hlc, origin=c.origin, actor=c.actor, versions=c.versions, id=c.id)
                  for c in req.changes]
         from starlette.concurrency import run_in_threadpool
 
-        result = await run_in_threadpool(service.apply_push, db, device.id, batch)
+        result = await run_in_threadpool(pushes.apply_push, db, device.id, batch, state=req.state)
         await run_in_threadpool(service.touch_client, db, device.id,
                                 request.headers.get(P.HEADER_CLIENT, "")[:32], version)
-        return {"acked": result.acked, "accepted": result.accepted, "duplicates": result.duplicates,
-                "conflicts": result.conflicts, "server_seq": result.server_seq}
+        return {"results": result.results, "accepted": result.accepted, "duplicates": result.duplicates,
+                "refused": result.refused, "conflicts": result.conflicts, "server_seq": result.server_seq,
+                "server_ms": clock.wall_ms_now(), "state": result.state}
 
     @app.post("/api/v1/pull")
     async def pull(request: Request):
@@ -268,10 +272,12 @@ def create_app(db: ServerDB | str) -> FastAPI:
         req = await _body(request, P.PullRequest)
         from starlette.concurrency import run_in_threadpool
 
-        result = await run_in_threadpool(service.changes_for, db, device.id, req.cursor, req.limit)
+        result = await run_in_threadpool(pulls.changes_for, db, device.id, req.cursor, req.limit,
+                                         anchor=req.anchor, state=req.state)
         return {"changes": [{"seq": seq, **ch.to_dict()} for seq, ch in result.changes],
-                "cursor": result.cursor, "more": result.more, "server_seq": result.server_seq,
-                "server_ms": clock.wall_ms_now()}
+                "cursor": result.cursor, "anchor": result.anchor, "more": result.more,
+                "server_seq": result.server_seq, "server_ms": clock.wall_ms_now(), "reset": result.reset,
+                "restored": result.restored, "state": result.state}
 
     @app.get("/api/v1/status")
     async def status(request: Request):

@@ -25,6 +25,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.data.base import utcnow
 from app.core import hlc as clock
 from app.core import protocol as P
+from app.server import pull as pulls
+from app.server import push as pushes
 from app.server import service
 from app.server.db import Device, LogEntry, ServerBase, ServerDB
 from app.server.service import ServiceError
@@ -139,24 +141,30 @@ def open_device_bundle(db: ServerDB, data: bytes) -> tuple[B.Bundle, Device]:
     return bundle, devices[bundle.header.sender]
 
 
-def _parse(payload: dict) -> tuple[str, int, list[tuple[int, Change]]]:
+def _parse(payload: dict) -> tuple[str, int, list[Change]]:
     try:
         device_id = str(payload["device"])
         cursor = int(payload.get("cursor") or 0)
         raw = payload.get("changes") or []
         if not isinstance(raw, list):
             raise TypeError("changes")
-        items = [P.PushChange.model_validate(c) for c in raw]
+        items = [P.WireChange.model_validate(c) for c in raw]
     except ValidationError as exc:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
         raise B.BundleError(MSG_BAD_CONTENT.format(detail=f"{where}: {first.get('msg', '')}")) from None
     except (KeyError, TypeError, ValueError) as exc:
         raise B.BundleError(MSG_BAD_CONTENT.format(detail=str(exc))) from None
-    batch = [(c.seq, Change(table=c.table, row_id=c.row_id, field=c.field, value=c.value, hlc=c.hlc,
-                            base_hlc=c.base_hlc, origin=c.origin, actor=c.actor, versions=c.versions))
+    batch = [Change(table=c.table, row_id=c.row_id, field=c.field, value=c.value, hlc=c.hlc,
+                    base_hlc=c.base_hlc, origin=c.origin, actor=c.actor, versions=c.versions, id=c.id)
              for c in items]
     return device_id, cursor, batch
+
+
+def _position(payload: dict) -> tuple[str | None, str | None]:
+    """The device file's pull anchor and sync state (strings, or None when absent)."""
+    anchor, state = payload.get("anchor"), payload.get("state")
+    return (anchor if isinstance(anchor, str) else None), (state if isinstance(state, str) else None)
 
 
 def _bind(db: ServerDB, device: Device, device_id: str) -> Device:
@@ -182,16 +190,18 @@ def import_bytes(db, data: bytes, out_dir=None, *, now: dt.datetime | None = Non
         bundle, device = open_device_bundle(opened, data)
         device_id, cursor, batch = _parse(bundle.payload)
         device = _bind(opened, device, device_id)
+        anchor, state = _position(bundle.payload)
         try:
-            push = service.apply_push(opened, device.id, batch)
+            push = pushes.apply_push(opened, device.id, batch, state=state)
         except ServiceError as exc:
             raise B.BundleError(exc.message) from None
         with opened.sessions() as s, s.begin():
             s.add(BundleImport(bundle_id=bundle.header.bundle_id, device_id=device.id, cursor=cursor,
-                               summary=f"{push.accepted} accepted, {push.duplicates} duplicates"))
+                               summary=f"{push.accepted} accepted, {push.duplicates} duplicates, {push.refused} refused"))
         answer, sent = (None, 0)
         if out_dir is not None:
-            answer, sent = write_answer(opened, device.id, out_dir, cursor=cursor, acks=push.acked, now=now)
+            answer, sent = write_answer(opened, device.id, out_dir, cursor=cursor, anchor=anchor,
+                                        results=push.results, resync=bool(bundle.payload.get("resync")), now=now)
         return ImportResult(device_id=device.id, accepted=push.accepted, duplicates=push.duplicates,
                             conflicts=push.conflicts, answer=answer, sent=sent)
     finally:
@@ -208,10 +218,13 @@ def import_file(db, path, out_dir, *, now: dt.datetime | None = None) -> ImportR
             return import_bytes(opened, data, out_dir, now=now)
         except B.ReplayError:
             bundle, device = open_device_bundle_ignoring_replay(opened, data)
-            acks = [int(c["seq"]) for c in bundle.payload.get("changes") or [] if isinstance(c, dict) and "seq" in c]
+            ids = [str(c["id"]) for c in bundle.payload.get("changes") or [] if isinstance(c, dict) and "id" in c]
+            held = _logged(opened, ids)
+            anchor, _state = _position(bundle.payload)
             answer, sent = write_answer(opened, device.id, out_dir, cursor=int(bundle.payload.get("cursor") or 0),
-                                        acks=_logged(opened, device.id, acks), now=now)
-            return ImportResult(device_id=device.id, accepted=0, duplicates=len(acks), conflicts=0,
+                                        anchor=anchor, results=[{"id": i, "status": "duplicate"} for i in held],
+                                        now=now)
+            return ImportResult(device_id=device.id, accepted=0, duplicates=len(held), conflicts=0,
                                 answer=answer, sent=sent, replay=True)
     finally:
         _close(db, opened)
@@ -228,20 +241,21 @@ def open_device_bundle_ignoring_replay(db: ServerDB, data: bytes) -> tuple[B.Bun
     return bundle, current
 
 
-def _logged(db: ServerDB, device_id: str, seqs: list[int]) -> list[int]:
-    """The device sequence numbers the county holds in its log (safe to acknowledge)."""
-    found: list[int] = []
+def _logged(db: ServerDB, change_ids: list[str]) -> list[str]:
+    """The change ids the county holds in its log (safe to acknowledge)."""
+    found: list[str] = []
     with db.sessions() as s:
-        for i in range(0, len(seqs), 500):
-            found.extend(s.scalars(select(LogEntry.device_seq).where(
-                LogEntry.device_id == device_id, LogEntry.device_seq.in_(seqs[i:i + 500]))))
+        for i in range(0, len(change_ids), 500):
+            found.extend(s.scalars(select(LogEntry.change_id).where(LogEntry.change_id.in_(change_ids[i:i + 500]))))
     return sorted(found)
 
 
 # -- answers ----------------------------------------------------------------------------------
-def answer_bytes(db: ServerDB, device_id: str, *, cursor: int, acks: list[int] | None = None) -> tuple[bytes, int]:
-    """The county's answer for a device: acknowledgements plus every change in its scope after
-    `cursor` (as pulls return them), sealed to the device and signed by the county."""
+def answer_bytes(db: ServerDB, device_id: str, *, cursor: int, anchor: str | None = None,
+                 results: list[dict] | None = None, resync: bool = False) -> tuple[bytes, int]:
+    """The county's answer for a device: the result of each change it sent plus every change in
+    its scope after `cursor` (as pulls return them), sealed to the device and signed by the
+    county. A cursor from another history (a restored county database) answers `reset`."""
     county = service.county_identity(db)
     try:
         device = service.get_device(db, device_id)
@@ -251,21 +265,26 @@ def answer_bytes(db: ServerDB, device_id: str, *, cursor: int, acks: list[int] |
     if public is None:
         raise B.BundleError(f"设备 {device_id} 没有登记公钥（它是旧版本登记的），不能用U盘同步，请重新登记该设备。")
     changes: list[dict] = []
-    position = cursor
+    position, mark, reset, state = cursor, anchor, False, None
     while True:
-        pulled = service.changes_for(db, device_id, position, PULL_BATCH)
+        pulled = pulls.changes_for(db, device_id, position, PULL_BATCH, anchor=mark)
+        if pulled.reset:
+            changes, position, mark, reset = [], 0, "", True
+            break
         changes.extend({"seq": seq, **ch.to_dict()} for seq, ch in pulled.changes)
-        position = pulled.cursor
+        position, mark, state = pulled.cursor, pulled.anchor, pulled.state
         if not pulled.more:
             break
-    payload = {"device": device_id, "acks": list(acks or []), "cursor": position, "changes": changes,
-               "server_ms": clock.wall_ms_now()}
+    payload = {"device": device_id, "results": list(results or []), "cursor": position, "anchor": mark or "",
+               "changes": changes, "server_ms": clock.wall_ms_now(), "reset": reset, "state": state,
+               "resync_done": resync and not reset}
     return B.seal(payload, sender=county, recipient=public, kind=B.KIND_COUNTY), len(changes)
 
 
-def write_answer(db: ServerDB, device_id: str, out_dir, *, cursor: int, acks: list[int] | None = None,
+def write_answer(db: ServerDB, device_id: str, out_dir, *, cursor: int, anchor: str | None = None,
+                 results: list[dict] | None = None, resync: bool = False,
                  now: dt.datetime | None = None) -> tuple[Path, int]:
-    data, sent = answer_bytes(db, device_id, cursor=cursor, acks=acks)
+    data, sent = answer_bytes(db, device_id, cursor=cursor, anchor=anchor, results=results, resync=resync)
     with db.sessions() as s:
         device = s.get(Device, device_id)
     label = _label(db, device)

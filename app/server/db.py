@@ -42,6 +42,12 @@ class Device(ServerBase):
     client_version: Mapped[str] = mapped_column(String(32), default="")
     protocol: Mapped[int] = mapped_column(Integer, default=0)
     cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Sync state: a token the server rotates on every push and complete pull, which the device
+    # keeps beside its cursor. A device presenting an older token is a restored (or copied)
+    # store: its next pulls also return its own earlier changes (`echo_pending`).
+    state: Mapped[str] = mapped_column(String(32), default="")
+    echo_pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    restores: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class EnrolCode(ServerBase):
@@ -57,13 +63,19 @@ class EnrolCode(ServerBase):
 
 
 class LogEntry(ServerBase):
-    """One accepted change with its county-wide sequence number and the scopes it belongs to."""
+    """One accepted change with its county-wide sequence number and the scopes it belongs to.
+
+    `change_id` is the change's own id (made on the device; the server's own entries get one
+    here): pushes are deduplicated by it, and a device's pull cursor names the entry it stopped
+    at, so a cursor from another history (a restored county database) is recognised."""
 
     __tablename__ = "srv_change_log"
-    __table_args__ = (Index("ux_srv_change_log_device_seq", "device_id", "device_seq", unique=True),)
+    __table_args__ = (Index("ux_srv_change_log_change_id", "change_id", unique=True),
+                      Index("ix_srv_change_log_scope_seq", "scope_code", "seq"),
+                      Index("ix_srv_change_log_scope2_seq", "scope_code2", "seq"))
     seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False)
-    device_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None: a server snapshot
-    device_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    change_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None: the server's own entry
     table_name: Mapped[str] = mapped_column(String(64))
     row_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str] = mapped_column(String(64))
@@ -71,7 +83,8 @@ class LogEntry(ServerBase):
     hlc: Mapped[str] = mapped_column(String(21))
     base_hlc: Mapped[str] = mapped_column(String(21))
     origin: Mapped[str] = mapped_column(String(64))
-    actor: Mapped[str] = mapped_column(String(64), default="")
+    actor: Mapped[str] = mapped_column(String(64), default="")  # the authenticated device's account
+    claimed_actor: Mapped[str] = mapped_column(String(64), default="")  # the local user the device named
     versions: Mapped[str | None] = mapped_column(Text, nullable=True)
     child_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     scope_code: Mapped[str | None] = mapped_column(String(12), nullable=True)
@@ -93,6 +106,34 @@ class PriorityAlert(ServerBase):
     device_id: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ChildMove(ServerBase):
+    """A child's file moving from one village to another (a transfer), with the stamp of the move:
+    the old village may still send changes stamped before it, nothing after."""
+
+    __tablename__ = "srv_child_move"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    child_id: Mapped[str] = mapped_column(String(36), index=True)
+    from_village: Mapped[str] = mapped_column(String(12))
+    to_village: Mapped[str] = mapped_column(String(12))
+    hlc: Mapped[str] = mapped_column(String(21))
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class Refusal(ServerBase):
+    """A change the server refused, with the reason it told the device (for the county to see)."""
+
+    __tablename__ = "srv_refusal"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    change_id: Mapped[str] = mapped_column(String(64))
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ServerSetting(ServerBase):

@@ -12,6 +12,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
+from app.core import clock
 from app.data.base import utcnow
 from app.data.models.local import Setting
 from app.sync import bundle as B
@@ -38,6 +41,7 @@ class ImportResult:
     conflicts: int
     cursor: int
     bundle_id: str
+    refused: int = 0
 
 
 @dataclass
@@ -82,13 +86,24 @@ def _label(store) -> str:
 
 # -- the change encoding (the network push's) -------------------------------------------------
 def build_payload(session, device_id: str) -> dict:
-    """Every unacknowledged outbox change, as the push message carries them, and the cursor."""
+    """Every queued outbox change, as the push message carries them (mandatory reports first), the
+    pull position and sync state; after the county's database was restored, also a snapshot of
+    every row this laptop holds (so the county regains what it lost)."""
+    from app.data.base import synced_tables
+    from app.data.ids import new_id
     from app.sync import changes as outbox
-    from app.sync.client import S_CURSOR
+    from app.sync.client import S_ANCHOR, S_CURSOR, S_RESYNC, S_STATE
+    from app.sync.snapshot import snapshot_of
 
     batch = outbox.read_batch(session, limit=outbox.pending_count(session) or 1)
-    items = [{"seq": seq, **ch.to_dict()} for seq, ch in sorted(batch, key=lambda b: b[0])]
-    return {"device": device_id, "cursor": int(_setting(session, S_CURSOR) or 0), "changes": items}
+    items = [ch.to_dict() for ch in batch]
+    resync = bool(_setting(session, S_RESYNC))
+    if resync:
+        items += [snapshot_of(row, origin=device_id, change_id=new_id()).to_dict()
+                  for cls in synced_tables().values() for row in session.scalars(select(cls))]
+    return {"device": device_id, "cursor": int(_setting(session, S_CURSOR) or 0),
+            "anchor": _setting(session, S_ANCHOR) or "", "state": _setting(session, S_STATE) or "",
+            "resync": resync, "changes": items}
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -121,11 +136,10 @@ def import_bundle(store, path) -> ImportResult:
 
 
 def import_bytes(store, data: bytes) -> ImportResult:
-    from app.data.capture import HLC_SETTING
     from app.data.models.sync import SyncRun
     from app.sync import changes as outbox
-    from app.sync import client, merge
-    from app.sync.merge import Change, MergeError
+    from app.sync import client, inbound
+    from app.sync.merge import Change
 
     with client.remote_session(store) as s:
         me, county = keys_of(s)
@@ -140,29 +154,42 @@ def import_bytes(store, data: bytes) -> ImportResult:
             raise B.WrongRecipientError(MSG_NOT_FOR_DEVICE)
         current = int(_setting(s, client.S_CURSOR) or 0)
         try:
-            acks = [int(x) for x in payload.get("acks") or []]
+            results = [r for r in payload.get("results") or [] if isinstance(r, dict)]
+            acks = [str(r["id"]) for r in results if r.get("status") in ("ok", "duplicate")]
+            refusals = [(str(r["id"]), str(r.get("code") or "refused"), str(r.get("message") or ""))
+                        for r in results if r.get("status") == "refused"]
             # Only what this device has not received yet (county sequence after its cursor): an
             # old answer imported after newer syncs must not bring back data purged since.
             items = [Change.from_dict(c) for c in payload.get("changes") or [] if int(c["seq"]) > current]
             answer_cursor = int(payload.get("cursor") or 0)
+            answer_anchor = str(payload.get("anchor") or "")
+            server_ms = int(payload.get("server_ms") or 0) or None
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise B.BundleError(MSG_BAD_CONTENT.format(detail=type(exc).__name__)) from None
         acked = outbox.acknowledge(s, acks) if acks else 0
-        try:
-            result = merge.apply(s, items, audit=True)
-        except MergeError as exc:
-            raise B.BundleError(MSG_BAD_CONTENT.format(detail=exc.message)) from None
-        if result.max_hlc > store.clock.last:
-            store.clock.observe(result.max_hlc, payload.get("server_ms"))
-        _put(s, HLC_SETTING, store.clock.last)
-        cursor = max(current, answer_cursor)
-        _put(s, client.S_CURSOR, str(cursor))
-        _put(s, IMPORTED_PREFIX + bundle.header.bundle_id, dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+        outbox.refuse(s, refusals)
+        if payload.get("reset"):
+            # the county's database was restored: start again from its beginning, sending everything
+            for key, value in ((client.S_CURSOR, "0"), (client.S_ANCHOR, ""), (client.S_RESYNC, "1")):
+                _put(s, key, value)
+            cursor = 0
+            got = inbound.apply_from_county(s, store, [], server_ms)
+        else:
+            got = inbound.apply_from_county(s, store, items, server_ms)
+            cursor = max(current, answer_cursor)
+            if answer_cursor >= current:
+                _put(s, client.S_CURSOR, str(answer_cursor))
+                _put(s, client.S_ANCHOR, answer_anchor)
+                if payload.get("resync_done"):
+                    _put(s, client.S_RESYNC, "")
+                if payload.get("state"):
+                    _put(s, client.S_STATE, str(payload["state"]))
+        _put(s, IMPORTED_PREFIX + bundle.header.bundle_id, clock.local_now().strftime("%Y-%m-%d %H:%M"))
         s.add(SyncRun(finished_at=utcnow(), via="usb", pushed=acked, pulled=len(items),
-                      conflicts=len(result.conflicts), ok=True, message=f"同步文件 {bundle.header.bundle_id}"))
+                      conflicts=got.conflicts, ok=True, message=f"同步文件 {bundle.header.bundle_id}"))
     client.purge_out_of_scope(store)
     store.set_setting(client.S_LAST, utcnow().isoformat(timespec="seconds"))
-    return ImportResult(acked=acked, received=len(items), conflicts=len(result.conflicts), cursor=cursor,
+    return ImportResult(acked=acked, received=len(items), conflicts=got.conflicts, cursor=cursor, refused=len(refusals),
                         bundle_id=bundle.header.bundle_id)
 
 

@@ -1,54 +1,120 @@
-"""The local outbox as the sync client sees it: bounded batches, priority first, acknowledgement.
+"""The local outbox as the sync client sees it: bounded batches, priority first, acknowledgement,
+refusals.
 
 Capture (`app/data/capture.py`) writes one `OutboxChange` per field change in the same
-transaction as the edit. Nothing leaves the outbox until the county acknowledged it. Rows of
-models with `__sync_priority__ > 0` (mandatory reports) are read before everything else.
+transaction as the edit, each with its own change id. Nothing leaves the outbox until the county
+acknowledged it (accepted, or already held). A change the county refused stays, with the reason,
+visible to the user and out of the queue, so it never blocks the changes behind it. Rows of models
+with `__sync_priority__ > 0` (mandatory reports) are read before everything else.
 """
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from app.core.hlc import HybridClock
+from app.data.base import synced_tables, utcnow
+from app.data.capture import ROW_FIELD
 from app.data.models.local import OutboxChange
 from app.sync.merge import Change
 
 BATCH = 500
+_QUEUED = (OutboxChange.acked.is_(False), OutboxChange.refused_code.is_(None))
 
 
 def pending_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxChange).where(OutboxChange.acked.is_(False))) or 0
+    """Changes waiting to be sent (refused ones not counted)."""
+    return session.scalar(select(func.count()).select_from(OutboxChange).where(*_QUEUED)) or 0
 
 
-def read_batch(session: Session, limit: int = BATCH) -> list[tuple[int, Change]]:
-    """The next `limit` unacknowledged changes as (device sequence, change): priority first."""
+def read_batch(session: Session, limit: int = BATCH) -> list[Change]:
+    """The next `limit` queued changes: priority first, then in the order they were made."""
     rows = session.scalars(
-        select(OutboxChange).where(OutboxChange.acked.is_(False))
+        select(OutboxChange).where(*_QUEUED)
         .order_by(OutboxChange.priority.desc(), OutboxChange.seq).limit(limit)
     ).all()
-    return [(r.seq, to_change(r)) for r in rows]
+    return [to_change(r) for r in rows]
 
 
 def to_change(row: OutboxChange) -> Change:
     return Change(table=row.table_name, row_id=row.row_id, field=row.field, value=row.value, hlc=row.hlc,
-                  base_hlc=row.base_hlc, origin=row.origin, actor=row.actor or "")
+                  base_hlc=row.base_hlc, origin=row.origin, actor=row.actor or "", id=row.change_id)
 
 
-def acknowledge(session: Session, seqs: list[int]) -> int:
-    """Mark changes the county has acknowledged (they are in the county's log now) and prune old
-    acknowledged rows. The newest row always stays, so SQLite never reuses a device sequence number
-    (the server deduplicates pushes by it)."""
+def acknowledge(session: Session, change_ids: list[str]) -> int:
+    """Forget changes the county holds now (accepted, or already held from an earlier push)."""
     done = 0
-    for i in range(0, len(seqs), 500):
-        done += session.execute(update(OutboxChange).where(OutboxChange.seq.in_(seqs[i:i + 500]))
-                                .values(acked=True)).rowcount or 0
-    top = session.scalar(select(func.max(OutboxChange.seq)))
-    if top is not None:
-        session.execute(delete(OutboxChange).where(OutboxChange.acked.is_(True), OutboxChange.seq < top))
+    for i in range(0, len(change_ids), 500):
+        done += session.execute(delete(OutboxChange).where(OutboxChange.change_id.in_(change_ids[i:i + 500])))\
+            .rowcount or 0
     return done
 
 
+def refuse(session: Session, refusals: list[tuple[str, str, str]]) -> int:
+    """Keep refused changes (change id, code, message) out of the queue, with the reason."""
+    now = utcnow()
+    done = 0
+    for change_id, code, message in refusals:
+        done += session.execute(update(OutboxChange).where(OutboxChange.change_id == change_id).values(
+            refused_code=code[:32], refused_message=message, refused_at=now)).rowcount or 0
+    return done
+
+
+def refused(session: Session) -> list[dict]:
+    """Every refused change, newest first, as the user sees it."""
+    rows = session.scalars(select(OutboxChange).where(OutboxChange.refused_code.is_not(None))
+                           .order_by(OutboxChange.seq.desc())).all()
+    return [{"change_id": r.change_id, "table": r.table_name, "row_id": r.row_id, "field": r.field,
+             "value": r.value, "hlc": r.hlc, "actor": r.actor, "code": r.refused_code,
+             "message": r.refused_message, "refused_at": r.refused_at} for r in rows]
+
+
+def requeue(session: Session, change_ids: list[str] | None = None) -> int:
+    """Put refused changes back in the queue (all, or the given ones), e.g. after the county
+    changed what made it refuse them."""
+    q = update(OutboxChange).where(OutboxChange.refused_code.is_not(None))
+    if change_ids is not None:
+        q = q.where(OutboxChange.change_id.in_(change_ids))
+    return session.execute(q.values(refused_code=None, refused_message=None, refused_at=None)).rowcount or 0
+
+
+def discard(session: Session, change_ids: list[str]) -> int:
+    """Drop refused changes the user gave up on (the local value stays; it is just not sent)."""
+    return session.execute(delete(OutboxChange).where(
+        OutboxChange.change_id.in_(change_ids), OutboxChange.refused_code.is_not(None))).rowcount or 0
+
+
+def restamp(session: Session, clock: HybridClock, code: str) -> int:
+    """Give changes refused with `code` (a clock far ahead) new stamps from a corrected clock and
+    put them back in the queue; the local rows' field versions follow, so this replica and the
+    county end up holding the same version."""
+    rows = session.scalars(select(OutboxChange).where(OutboxChange.refused_code == code)
+                           .order_by(OutboxChange.seq)).all()
+    tables = synced_tables()
+    for r in rows:
+        old = r.hlc
+        r.hlc = clock.now()
+        r.refused_code = r.refused_message = None
+        r.refused_at = None
+        cls = tables.get(r.table_name)
+        obj = session.get(cls, r.row_id) if cls is not None else None
+        if obj is None:
+            continue
+        versions = json.loads(obj.versions or "{}")
+        for name, version in list(versions.items()):
+            if version and version[0] == old and (name == r.field or r.field == ROW_FIELD):
+                versions[name] = [r.hlc, *version[1:]]
+        obj.versions = json.dumps(versions, separators=(",", ":"))
+        if obj.hlc == old:
+            obj.hlc = r.hlc
+    return len(rows)
+
+
 def pending_rows(session: Session) -> set[tuple[str, str]]:
-    """(table, row id) of every row with a change still waiting to be sent."""
+    """(table, row id) of every row with a change still waiting to be sent (or refused)."""
     return {(t, r) for t, r in session.execute(
         select(OutboxChange.table_name, OutboxChange.row_id).where(OutboxChange.acked.is_(False)).distinct())}
+

@@ -25,15 +25,19 @@ from app.data.models.child import Child
 from app.data.models.local import AuditEntry, Setting
 from app.data.models.sync import Conflict, SyncRun
 from app.sync import changes as outbox
-from app.sync import merge
+from app.sync import inbound, merge
+from app.data.ids import new_id
+from app.sync.snapshot import snapshot_of
 from app.sync.identity import Identity
 from app.sync.merge import Change, MergeError
 from app.sync.transport import Http as _Http
-from app.sync.transport import SyncError, normalise_server
+from app.sync.transport import SyncError, enrol_proof, normalise_server
 
 Progress = Callable[[str, int, int], None]  # phase ("push" / "pull"), done, total
 
 S_SERVER, S_TOKEN, S_CURSOR, S_LAST = "sync_server", "sync_token", "sync_cursor", "last_sync"
+S_ANCHOR, S_STATE, S_RESYNC = "sync_anchor", "sync_state", "sync_resync"
+CLOCK_AHEAD = "clock_ahead"
 S_IDENTITY, S_COUNTY = "device_identity", "county_public"
 
 
@@ -45,6 +49,13 @@ class SyncReport:
     applied: int = 0
     conflicts: int = 0
     purged: int = 0
+    refused: int = 0          # changes the county did not accept (kept, with the reason)
+    skipped: int = 0          # county changes this laptop could not apply
+    resent: int = 0           # rows sent again because the county's database was restored
+    restored: bool = False    # this store came back from a backup: its own changes were fetched again
+    county_restored: bool = False
+    clock_fixed: bool = False
+    server_ms: int = 0
     server_seq: int = 0
     seconds: float = 0.0
 
@@ -65,25 +76,21 @@ def remote_session(store) -> Iterator[Session]:
             raw.execute("PRAGMA foreign_keys = ON")
 
 
-def _set(s: Session, key: str, value: str) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value
+_set = inbound.put_setting
 
 
 # -- enrolment ---------------------------------------------------------------
 def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> dict:
     """Register this device with the county using a one-time code; stores the token, scope, the
     device's new key pair and the county's public keys in the encrypted store."""
-    identity = Identity.generate()
-    http = _Http(server, None, transport=transport, retries=2)
+    held = store.setting(S_IDENTITY)  # enrolled before (by file): same keys, proven, county key pinned
+    identity = Identity.from_json(held) if held else Identity.generate()
+    http = _Http(server, None, transport=transport, retries=2, county_sign_public=store.setting(S_COUNTY))
     try:
         answer = http.post("/api/v1/enrol", {
             "code": code.strip(), "device_id": store.device_id, "name": name or store.user,
             "public_keys": identity.public().to_dict(),
-        })
+        }, headers=enrol_proof(identity, code.strip(), store.device_id) if held else None)
     finally:
         http.close()
     with store.session() as s:
@@ -91,6 +98,8 @@ def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> d
         _set(s, S_TOKEN, answer["token"])
         _set(s, "scope", answer["scope"])
         _set(s, S_CURSOR, "0")
+        _set(s, S_ANCHOR, "")
+        _set(s, S_STATE, "")
         _set(s, S_IDENTITY, identity.to_json())
         _set(s, S_COUNTY, json.dumps(answer["county_public"]))
     return answer
@@ -119,7 +128,7 @@ class SyncClient:
         if not server or not token:
             raise SyncError("本设备还没有登记到县级服务器。请先在“同步 → 登记本设备”中输入服务器地址和登记码。", "not_enrolled")
         self.batch = batch
-        self.http = _Http(server, token, transport=transport, retries=retries, backoff=backoff)
+        self.http = _Http(server, token, transport=transport, retries=retries, backoff=backoff, county_sign_public=store.setting(S_COUNTY))
         self.progress = progress or (lambda phase, done, total: None)
 
     def close(self) -> None:
@@ -149,56 +158,123 @@ class SyncClient:
         return report
 
     def push(self, report: SyncReport) -> None:
+        """Send the queued outbox, batch by batch (mandatory reports first). Accepted and already
+        held changes leave the outbox; refused ones stay, with the reason, out of the queue. A
+        laptop whose clock ran ahead of the county's restarts its clock from the county's and
+        sends those changes again with new stamps."""
+        if self.store.setting(S_RESYNC):
+            self._resend_everything(report)
         with self.store.read_session() as s:
             total = outbox.pending_count(s)
         done = 0
         self.progress("push", 0, total)
+        restamped = False
         while True:
             with self.store.read_session() as s:
                 batch = outbox.read_batch(s, self.batch)
             if not batch:
-                break
-            answer = self.http.post("/api/v1/push", {"changes": [{"seq": seq, **ch.to_dict()} for seq, ch in batch]})
-            acked = [int(x) for x in answer.get("acked", [])]
-            if not acked:
-                raise SyncError("县级服务器没有确认收到修改，请稍后再试。", "no_ack", retryable=True)
-            with self.store.read_session() as s, s.begin():
-                outbox.acknowledge(s, acked)
-            report.pushed += answer.get("accepted", 0)
-            report.duplicates += answer.get("duplicates", 0)
-            report.server_seq = max(report.server_seq, answer.get("server_seq", 0))
-            done += len(acked)
+                if restamped or not self._fix_clock(report):
+                    break
+                restamped = True
+                continue
+            answer = self._send(batch, report)
+            done += len(batch)
             self.progress("push", done, max(total, done))
+            report.server_ms = answer.get("server_ms") or report.server_ms
+
+    def _send(self, batch: list[Change], report: SyncReport) -> dict:
+        answer = self.http.post("/api/v1/push", {"changes": [ch.to_dict() for ch in batch],
+                                                 "state": self.store.setting(S_STATE) or ""})
+        try:
+            results = {str(r["id"]): r for r in answer["results"]}
+        except (KeyError, TypeError):
+            raise SyncError("县级服务器的答复格式不对，请联系县民政局。", "bad_answer") from None
+        sent = {ch.id for ch in batch}
+        acked = [i for i, r in results.items() if i in sent and r.get("status") in ("ok", "duplicate")]
+        refused = [(i, str(r.get("code") or "refused"), str(r.get("message") or "县级服务器未接受这条修改"))
+                   for i, r in results.items() if i in sent and r.get("status") == "refused"]
+        if not acked and not refused:
+            raise SyncError("县级服务器没有确认收到修改，请稍后再试。", "no_ack", retryable=True)
+        with remote_session(self.store) as s:
+            outbox.acknowledge(s, acked)
+            outbox.refuse(s, refused)
+            if answer.get("state"):
+                _set(s, S_STATE, str(answer["state"]))
+        report.pushed += int(answer.get("accepted") or 0)
+        report.duplicates += int(answer.get("duplicates") or 0)
+        report.refused += len(refused)
+        report.server_seq = max(report.server_seq, int(answer.get("server_seq") or 0))
+        return answer
+
+    def _fix_clock(self, report: SyncReport) -> bool:
+        """After refusals for a clock far ahead: if this laptop's clock really ran ahead of the
+        county's, restart it from the county's clock and requeue those changes with new stamps."""
+        if not report.server_ms:
+            return False
+        with self.store.read_session() as s:
+            waiting = any(r["code"] == CLOCK_AHEAD for r in outbox.refused(s))
+        if not waiting:
+            return False
+        if self.store.clock.ahead_of(report.server_ms):
+            self.store.clock.reset(report.server_ms)
+        with remote_session(self.store) as s:
+            report.refused -= outbox.restamp(s, self.store.clock, CLOCK_AHEAD)
+            _set(s, HLC_SETTING, self.store.clock.last)
+        report.clock_fixed = True
+        return True
+
+    def _resend_everything(self, report: SyncReport) -> None:
+        """The county lost part of its log (restored from a backup): send it every row this laptop
+        holds, each field with its own version, so it regains what it lacked."""
+        with self.store.read_session() as s:
+            snaps = [snapshot_of(row, origin=self.store.device_id, change_id=new_id())
+                     for cls in synced_tables().values() for row in s.scalars(select(cls))]
+        for i in range(0, len(snaps), self.batch):
+            self._send(snaps[i:i + self.batch], report)
+        with remote_session(self.store) as s:
+            _set(s, S_RESYNC, "")
+        report.resent = len(snaps)
 
     def pull(self, report: SyncReport) -> None:
         cursor = int(self.store.setting(S_CURSOR) or 0)
-        first = True
-        total = 0
-        start = cursor
+        anchor = self.store.setting(S_ANCHOR) or ""
+        first, total, start, resets = True, 0, cursor, 0
         while True:
-            answer = self.http.post("/api/v1/pull", {"cursor": cursor, "limit": self.batch})
+            answer = self.http.post("/api/v1/pull", {"cursor": cursor, "anchor": anchor, "limit": self.batch,
+                                                     "state": self.store.setting(S_STATE) or ""})
+            if answer.get("reset"):
+                resets += 1
+                if resets > 1:
+                    raise SyncError("县级服务器的数据与本机记录的位置对不上，请稍后再试或联系县民政局。", "reset_loop")
+                with remote_session(self.store) as s:
+                    _set(s, S_CURSOR, "0")
+                    _set(s, S_ANCHOR, "")
+                    _set(s, S_RESYNC, "1")
+                report.county_restored = True
+                self._resend_everything(report)
+                cursor, anchor, start, first = 0, "", 0, True
+                continue
             if first:
-                total = max(answer.get("server_seq", 0) - start, 0)
+                total = max(int(answer.get("server_seq") or 0) - start, 0)
                 self.progress("pull", 0, total)
                 first = False
             try:
                 changes = [Change.from_dict(c) for c in answer["changes"]]
-            except (KeyError, TypeError) as exc:
+                cursor, anchor = int(answer["cursor"]), str(answer.get("anchor") or "")
+            except (KeyError, TypeError, ValueError) as exc:
                 raise SyncError(f"县级服务器返回的数据格式不对（{exc}），请联系县民政局。", "bad_answer") from None
-            try:
-                with remote_session(self.store) as s:
-                    result = merge.apply(s, changes, audit=True)
-                    if result.max_hlc > self.store.clock.last:
-                        self.store.clock.observe(result.max_hlc, answer.get("server_ms"))
-                    _set(s, HLC_SETTING, self.store.clock.last)
-                    _set(s, S_CURSOR, str(answer["cursor"]))
-            except MergeError as exc:
-                raise SyncError(f"收到本机无法识别的数据：{exc.message}", "upgrade_required") from None
+            with remote_session(self.store) as s:
+                got = inbound.apply_from_county(s, self.store, changes, answer.get("server_ms"))
+                _set(s, S_CURSOR, str(cursor))
+                _set(s, S_ANCHOR, anchor)
+                if answer.get("state"):
+                    _set(s, S_STATE, str(answer["state"]))
             report.pulled += len(changes)
-            report.applied += result.applied
-            report.conflicts += len(result.conflicts)
-            report.server_seq = max(report.server_seq, answer.get("server_seq", 0))
-            cursor = int(answer["cursor"])
+            report.applied += got.result.applied
+            report.conflicts += got.conflicts
+            report.skipped += len(got.skipped)
+            report.restored = report.restored or bool(answer.get("restored"))
+            report.server_seq = max(report.server_seq, int(answer.get("server_seq") or 0))
             self.progress("pull", min(cursor - start, total) if total else 0, total)
             if not answer.get("more"):
                 break

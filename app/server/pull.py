@@ -1,0 +1,81 @@
+"""Answering a device's pull on the county server (protocol §3 `POST /pull`).
+
+A pull pages, in county-sequence order, through the changes of the device's scope after its
+cursor. The cursor names the log entry it stopped at (`anchor`, that entry's change id): if the
+county's log no longer holds that entry with that id (the county database was restored from a
+backup), the answer says `reset`, and the device re-sends what it holds and pulls from the start.
+A device's own changes are left out, unless it presented an old sync state (a restored or copied
+store), in which case they come back too, so nothing it once pushed is missing from it.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from app.data.base import utcnow
+from app.server.db import Device, LogEntry, ServerDB
+from app.server.push import note_state
+from app.server.service import _usable
+from app.sync.merge import Change
+
+
+@dataclass
+class PullResult:
+    changes: list[tuple[int, Change]]
+    cursor: int
+    anchor: str
+    more: bool
+    server_seq: int
+    reset: bool = False
+    restored: bool = False
+    state: str | None = None  # the new sync state, on the last page
+
+
+def changes_for(db: ServerDB, device_id: str, cursor: int, limit: int = 500, *, anchor: str | None = None,
+                state: str | None = None) -> PullResult:
+    """The changes after `cursor` that belong to the device's scope."""
+    with db.sessions() as s, s.begin():
+        device = _usable(s.get(Device, device_id))
+        note_state(device, state)
+        server_seq = s.scalar(select(func.max(LogEntry.seq))) or 0
+        if cursor > 0 and anchor is not None:
+            held = s.scalar(select(LogEntry.change_id).where(LogEntry.seq == cursor))
+            if held != anchor:
+                device.last_seen = utcnow()
+                return PullResult([], 0, "", False, server_seq, reset=True)
+        scope = device.scope
+        include_own = bool(device.echo_pending)
+        where = [LogEntry.seq > cursor, LogEntry.seq <= server_seq,
+                 or_(LogEntry.scope_code.startswith(scope), LogEntry.scope_code2.startswith(scope),
+                     LogEntry.scope_code.in_(_prefixes(scope)))]
+        if not include_own:
+            where.append(or_(LogEntry.device_id.is_(None), LogEntry.device_id != device_id))
+        rows = s.scalars(select(LogEntry).where(*where).order_by(LogEntry.seq).limit(limit)).all()
+        more = len(rows) == limit
+        next_cursor = rows[-1].seq if more else max(server_seq, cursor)
+        next_anchor = (rows[-1].change_id if more else
+                       s.scalar(select(LogEntry.change_id).where(LogEntry.seq == next_cursor))) or ""
+        changes = [(r.seq, Change(table=r.table_name, row_id=r.row_id, field=r.field, value=r.value, hlc=r.hlc,
+                                  base_hlc=r.base_hlc, origin=r.origin, actor=r.actor or "", id=r.change_id,
+                                  versions=_json(r.versions))) for r in rows]
+        device.last_seen = utcnow()
+        new_state = None
+        if not more:
+            device.last_sync = utcnow()
+            device.cursor = next_cursor
+            device.echo_pending = False
+            device.state = new_state = secrets.token_hex(16)
+        return PullResult(changes, next_cursor, next_anchor, more, server_seq, restored=include_own, state=new_state)
+
+
+def _prefixes(scope: str) -> list[str]:
+    """County- and township-wide tags that cover a scope (a village sees its township's rows)."""
+    return [scope[:n] for n in (6, 9) if n < len(scope)] + [scope]
+
+
+def _json(text):
+    return json.loads(text) if text else None

@@ -1,0 +1,255 @@
+"""Applying a device's push on the county server (protocol §3 `POST /push`).
+
+Change by change: a change the server already holds (by its id) is acknowledged again; a change
+that is malformed, stamped more than 24 h ahead of the county's clock, not the device's own, an
+edit of a final (append-only) row, or outside what the device's scope owns on the server is
+refused with its reason; every other change is merged and logged with a county sequence number.
+One refusal never blocks the rest. The device and the account come from authentication, not from
+what the push says.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from app.core import hlc as clock
+from app.data.base import synced_tables, utcnow
+from app.data.capture import ROW_FIELD, field_version
+from app.data.ids import new_id
+from app.data.models.child import Child
+from app.server.db import ChildMove, Device, LogEntry, PriorityAlert, Refusal, ServerDB
+from app.server.scope import Refused, ScopeGuard, child_linked, field_value, row_data
+from app.server.service import _usable
+from app.sync.snapshot import snapshot_of
+from app.sync import merge
+from app.sync.merge import Change, MergeError
+
+CHUNK = 500
+CONFLICT_TABLE = "sync_conflict"  # log entries carrying the county's conflict records
+
+
+@dataclass
+class PushResult:
+    results: list[dict] = field(default_factory=list)  # {"id", "status": ok/duplicate/refused, "code", "message"}
+    accepted: int = 0
+    duplicates: int = 0
+    refused: int = 0
+    conflicts: int = 0
+    server_seq: int = 0
+    state: str = ""
+
+    @property
+    def acked(self) -> list[str]:
+        return [r["id"] for r in self.results if r["status"] != "refused"]
+
+
+def _clock_refusal(ch: Change, now_ms: int) -> Refused | None:
+    stamps = [ch.hlc] + [v[0] for v in (ch.versions or {}).values() if isinstance(v, list) and v]
+    for stamp in stamps:
+        if clock.too_far_ahead(stamp, now_ms):
+            return Refused("clock_ahead", f"这条修改的时间比县级服务器快了约 {clock.describe_ahead(stamp, now_ms)}："
+                                          "本机电脑的日期或时间设置有误。请把电脑时间改正确后再同步，这条修改会自动重新发送。")
+    return None
+
+
+def note_state(device: Device, presented: str | None) -> None:
+    """A device presenting another sync state than the server gave it last is a restored or copied
+    store: its pulls return its own earlier changes too until one pull completes."""
+    if presented is not None and presented != (device.state or "") and not device.echo_pending:
+        device.echo_pending = True
+        device.restores = (device.restores or 0) + 1
+
+
+def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: str | None = None) -> PushResult:
+    """Merge one batch of a device's changes, accepting or refusing each on its own."""
+    tables = synced_tables()
+    now_ms = clock.wall_ms_now()
+    out = PushResult()
+    with db.lock, db.sessions() as s, s.begin():
+        db.lock_log(s)
+        device = _usable(s.get(Device, device_id))
+        note_state(device, state)
+        held = _held_ids(s, [ch.id for ch in changes if ch.id])
+        refusals: list[tuple[Change, Refused]] = []
+        candidates: list[Change] = []
+        seen: set[str] = set()
+        for ch in changes:
+            if ch.id in held or ch.id in seen:
+                out.results.append({"id": ch.id, "status": "duplicate"})
+                out.duplicates += 1
+                continue
+            seen.add(ch.id)
+            problem = _first_problem(ch, device_id, now_ms)
+            if problem is not None:
+                refusals.append((ch, problem))
+            else:
+                candidates.append(ch)
+        guard = ScopeGuard(s, device.scope, candidates)
+        accepted: list[Change] = []
+        for ch in candidates:
+            try:
+                guard.check(ch)
+            except Refused as problem:
+                refusals.append((ch, problem))
+                continue
+            ch.actor, claimed = (device.name or ch.actor), ch.actor
+            ch.claimed = claimed  # type: ignore[attr-defined]
+            accepted.append(ch)
+        result = merge.apply(s, accepted, audit=False, run_hooks=False, validated=True)
+        seq = (s.scalar(select(func.max(LogEntry.seq))) or 0) + 1
+        seq = _log_accepted(s, device, accepted, result, guard, seq)
+        for ch in accepted:
+            out.results.append({"id": ch.id, "status": "ok"})
+        out.accepted = len(accepted)
+        out.conflicts = len(result.conflicts)
+        for ch, problem in refusals:
+            out.results.append({"id": ch.id, "status": "refused", "code": problem.code, "message": problem.message})
+        out.refused = len(refusals)
+        if refusals:
+            s.execute(Refusal.__table__.insert(), [dict(
+                device_id=device_id, change_id=(ch.id or "")[:64], table_name=str(ch.table)[:64],
+                row_id=str(ch.row_id)[:64], field=str(ch.field)[:64], code=p.code, message=p.message, at=utcnow())
+                for ch, p in refusals])
+        if accepted:
+            device.state = secrets.token_hex(16)
+        device.last_seen = utcnow()
+        out.state = device.state or ""
+        out.server_seq = seq - 1
+        return out
+
+
+def _held_ids(s, ids: list[str]) -> set[str]:
+    held: set[str] = set()
+    for i in range(0, len(ids), CHUNK):
+        held.update(s.scalars(select(LogEntry.change_id).where(LogEntry.change_id.in_(ids[i:i + CHUNK]))))
+    return held
+
+
+def _first_problem(ch: Change, device_id: str, now_ms: int) -> Refused | None:
+    if not ch.id or len(ch.id) > 36:
+        return Refused("bad_change", "修改缺少编号，请升级童护后再同步。")
+    try:
+        merge.check(ch)
+    except MergeError as exc:
+        return Refused(exc.code, f"同步数据被拒绝：{exc.message}")
+    if ch.origin != device_id:
+        return Refused("foreign_origin", f"{ch.table} {ch.row_id} 不是本设备的修改，未被接受。")
+    return _clock_refusal(ch, now_ms)
+
+
+def _log_accepted(s, device: Device, accepted: list[Change], result, guard: ScopeGuard, seq: int) -> int:
+    """Write the log entries of a merged batch (with the scopes each belongs to), the moves, the
+    priority alerts, the snapshots of files that entered a scope, and the county's conflicts."""
+    tables = synced_tables()
+    linked = child_linked()
+    before = guard.before
+    after = _villages(s, set(before) | set(result.children))
+    now = utcnow()
+    entries, alerts, moves = [], [], []
+    for ch in accepted:
+        cls = tables[ch.table]
+        row = result.rows.get((ch.table, ch.row_id)) or guard.rows.get((ch.table, ch.row_id))
+        data = row_data(ch)
+        scope = scope2 = child_id = None
+        if ch.table == "child":
+            child_id = ch.row_id
+            scope = after.get(ch.row_id) or data.get("village_code")
+            old = before.get(ch.row_id)
+            if old and old != scope:
+                scope2 = old  # the old village learns that the child left
+        elif ch.table in linked:
+            child_id = (row.child_id if row is not None else None) or data.get("child_id")
+            if child_id and child_id not in after:
+                after.update(_villages(s, {child_id}))
+            scope = after.get(child_id) if child_id else device.scope
+        elif ch.table == "place":
+            scope = (row.code if row is not None else None) or data.get("code") or device.scope
+        elif "village_code" in cls.__table__.columns:
+            scope = (row.village_code if row is not None else None) or data.get("village_code") or device.scope
+        else:
+            scope = device.scope
+        priority = getattr(cls, "__sync_priority__", 0)
+        entries.append(_entry(seq, ch, device.id, child_id, scope, scope2, priority, now,
+                              claimed=getattr(ch, "claimed", ""), versions=ch.versions))
+        if priority > 0 and ch.field == ROW_FIELD:
+            alerts.append(dict(seq=seq, table_name=ch.table, row_id=ch.row_id, child_id=child_id,
+                               scope_code=scope, device_id=device.id, received_at=now, acknowledged=False))
+        seq += 1
+    for cid, village in after.items():
+        if cid in before and before[cid] and village and before[cid] != village:
+            child = s.get(Child, cid)
+            stamp = field_version(json.loads(child.versions or "{}"), "village_code")[0] if child else clock.ZERO
+            moves.append(dict(child_id=cid, from_village=before[cid], to_village=village, hlc=stamp, seq=seq))
+    for snap, child_id, scope in _snapshots(s, before, after, linked):
+        entries.append(_entry(seq, snap, None, child_id, scope, None, 0, now, versions=snap.versions))
+        seq += 1
+    for conflict in result.conflicts:
+        village = after.get(conflict.child_id) if conflict.child_id else None
+        entries.append(_entry(seq, conflict_change(conflict), None, conflict.child_id,
+                              village or device.scope, None, 0, now))
+        seq += 1
+    if entries:
+        s.execute(LogEntry.__table__.insert(), entries)
+    if alerts:
+        s.execute(PriorityAlert.__table__.insert(), alerts)
+    if moves:
+        s.execute(ChildMove.__table__.insert(), moves)
+    return seq
+
+
+def _entry(seq: int, ch: Change, device_id, child_id, scope, scope2, priority, now, *, claimed: str = "",
+           versions=None) -> dict:
+    return dict(seq=seq, change_id=ch.id or new_id(), device_id=device_id, table_name=ch.table, row_id=ch.row_id,
+                field=ch.field, value=ch.value, hlc=ch.hlc, base_hlc=ch.base_hlc, origin=ch.origin,
+                actor=(ch.actor or "")[:64], claimed_actor=(claimed or "")[:64],
+                versions=json.dumps(versions, separators=(",", ":")) if versions is not None else None,
+                child_id=child_id, scope_code=scope, scope_code2=scope2, priority=priority, received_at=now)
+
+
+def conflict_change(conflict) -> Change:
+    """A county conflict record as a log entry every replica of the scope receives."""
+    body = {name: getattr(conflict, name) for name in (
+        "table_name", "row_id", "field", "child_id", "winner_value", "winner_hlc", "winner_origin", "winner_actor",
+        "loser_value", "loser_hlc", "loser_origin", "loser_actor", "resolved", "resolution", "resolved_by")}
+    stamp = max(conflict.winner_hlc, conflict.loser_hlc)
+    return Change(table=CONFLICT_TABLE, row_id=conflict.key, field=ROW_FIELD,
+                  value=json.dumps(body, ensure_ascii=False, separators=(",", ":")), hlc=stamp,
+                  base_hlc=clock.ZERO, origin="county", id=new_id())
+
+
+def _villages(s, child_ids) -> dict[str, str]:
+    ids = [c for c in child_ids if c]
+    found = {}
+    for i in range(0, len(ids), CHUNK):
+        for cid, village in s.execute(select(Child.id, Child.village_code).where(Child.id.in_(ids[i:i + CHUNK]))):
+            found[cid] = village
+    return found
+
+
+def _snapshots(s, before: dict, after: dict, linked: dict):
+    """A child's file that enters a scope (moved village, or rows that arrived before the child
+    itself) is sent again whole, as snapshots, to the devices of its new scope."""
+    moved = [cid for cid, village in after.items() if cid in before and before[cid] != village]
+    new = [cid for cid in after if cid not in before]
+    for cid in moved:
+        village = after[cid]
+        child = s.get(Child, cid)
+        yield snapshot_of(child), cid, village
+        for cls in linked.values():
+            for row in s.scalars(select(cls).where(cls.child_id == cid)):
+                yield snapshot_of(row), cid, village
+    if new:
+        tables = synced_tables()
+        orphans = s.execute(select(LogEntry.table_name, LogEntry.row_id, LogEntry.child_id, Device.scope)
+                            .join(Device, Device.id == LogEntry.device_id).where(
+            LogEntry.scope_code.is_(None), LogEntry.child_id.in_(new)).distinct()).all()
+        for table, row_id, cid, pusher_scope in orphans:
+            village = after.get(cid)
+            row = s.get(tables[table], row_id)
+            # rows pushed before their child arrived join its file only if the pusher could own it
+            if row is not None and village and village.startswith(pusher_scope or "~"):
+                yield snapshot_of(row), cid, village

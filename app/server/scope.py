@@ -1,0 +1,194 @@
+"""Who owns a row on the county server, and whether a device may change it (DESIGN §4, protocol §5).
+
+Every change a device pushes is checked against the row as the SERVER holds it, never against
+what the push claims: a child belongs to its current `village_code`, a row of a child's file to
+that child, a screening round to its village; `place` rows are the county's. A device may change
+only what its scope owns now, with one exception: after a child moved away, the old village may
+still send the changes it stamped before the move (edits made before the transfer reached it).
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+
+from app.core import wire
+from app.data.base import synced_tables
+from app.data.capture import ROW_FIELD
+from app.data.models.child import Child
+from app.server.db import ChildMove, LogEntry
+from app.sync import merge
+from app.sync.merge import Change
+
+CHUNK = 500
+
+
+def in_scope(code: str | None, scope: str) -> bool:
+    return bool(code) and code.startswith(scope)
+
+
+def row_data(ch: Change) -> dict:
+    if ch.field != ROW_FIELD:
+        return {}
+    try:
+        data = json.loads(ch.value or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def field_value(ch: Change):
+    try:
+        return json.loads(ch.value) if ch.value is not None else None
+    except ValueError:
+        return None
+
+
+def child_linked() -> dict[str, type]:
+    return {name: cls for name, cls in synced_tables().items() if "child_id" in cls.__table__.columns}
+
+
+def village_owned() -> dict[str, type]:
+    return {name: cls for name, cls in synced_tables().items()
+            if "village_code" in cls.__table__.columns and "child_id" not in cls.__table__.columns}
+
+
+class Refused(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class ScopeGuard:
+    """Decides, change by change in push order, whether a device may make it. Loads the server's
+    rows a batch touches once; remembers what earlier accepted changes of the same batch did
+    (a child created and moved in one batch)."""
+
+    def __init__(self, session, scope: str, changes: list[Change]):
+        self.s = session
+        self.scope = scope
+        self.tables = synced_tables()
+        self.linked = child_linked()
+        self.owned = village_owned()
+        self.rows: dict[tuple[str, str], object] = {}
+        by_table: dict[str, set[str]] = {}
+        for ch in changes:
+            by_table.setdefault(ch.table, set()).add(ch.row_id)
+        for table, ids in by_table.items():
+            cls = self.tables[table]
+            ids = list(ids)
+            for i in range(0, len(ids), CHUNK):
+                for row in session.scalars(select(cls).where(cls.id.in_(ids[i:i + CHUNK]))):
+                    self.rows[(table, row.id)] = row
+        child_ids = {ch.row_id for ch in changes if ch.table == "child"}
+        for (table, _), row in self.rows.items():
+            if table in self.linked and row.child_id:
+                child_ids.add(row.child_id)
+        for ch in changes:
+            if ch.table in self.linked:
+                cid = row_data(ch).get("child_id") if ch.field == ROW_FIELD else (
+                    field_value(ch) if ch.field == "child_id" else None)
+                if isinstance(cid, str):
+                    child_ids.add(cid)
+        self.villages: dict[str, str | None] = {}
+        self.moves: dict[str, list[ChildMove]] = {}
+        ids = list(child_ids)
+        for i in range(0, len(ids), CHUNK):
+            part = ids[i:i + CHUNK]
+            for cid, village in session.execute(select(Child.id, Child.village_code).where(Child.id.in_(part))):
+                self.villages[cid] = village
+            for move in session.scalars(select(ChildMove).where(ChildMove.child_id.in_(part))):
+                self.moves.setdefault(move.child_id, []).append(move)
+        self.before = dict(self.villages)
+
+    # -- helpers -------------------------------------------------------------
+    def _out(self, ch: Change, what: str = "") -> Refused:
+        return Refused("out_of_scope", f"{ch.table} {ch.row_id}{what} 不属于本设备负责的范围（{self.scope}），"
+                                       "这条修改未被接受；其余修改照常同步。")
+
+    def _before_move(self, ch: Change, child_id: str) -> bool:
+        """The child's file left this scope, and this change was made before it left."""
+        return any(in_scope(m.from_village, self.scope) and ch.hlc < m.hlc for m in self.moves.get(child_id, ()))
+
+    def _child_ok(self, ch: Change, child_id: str | None) -> None:
+        if not child_id:
+            return
+        village = self.villages.get(child_id)
+        if village is None or in_scope(village, self.scope) or self._before_move(ch, child_id):
+            return  # an unknown child: the row waits (untagged) until its child arrives
+        raise self._out(ch)
+
+    # -- the check -------------------------------------------------------------
+    def check(self, ch: Change) -> None:
+        """Raise `Refused` if this device may not make this change; else note its effect."""
+        cls = self.tables[ch.table]
+        row = self.rows.get((ch.table, ch.row_id))
+        if cls.__append_only__ and (ch.field != ROW_FIELD or (row is not None and not _same_row(row, ch))):
+            raise Refused("append_only", f"{ch.table} {ch.row_id}：已定稿的记录（走访、评估、报告、发放等）不能修改或删除，"
+                                         "如需更正请另写一条补充记录。")
+        if ch.table == "place":
+            self._check_place(ch, row)
+        elif ch.table == "child":
+            self._check_village_row(ch, row, child=True)
+        elif ch.table in self.owned:
+            self._check_village_row(ch, row, child=False)
+        elif ch.table in self.linked:
+            self._check_linked(ch, row)
+        elif row is not None and not self._logged_in_scope(ch):
+            raise self._out(ch)
+
+    def _check_place(self, ch: Change, row) -> None:
+        if ch.field != ROW_FIELD or (row is not None and ch.versions is None and not _same_row(row, ch)):
+            raise Refused("county_managed", f"区划（{ch.row_id}）由县民政局统一管理，村里不能修改，这条修改未被接受。")
+        code = row_data(ch).get("code")
+        if not isinstance(code, str) or not (code.startswith(self.scope) or self.scope.startswith(code)):
+            raise self._out(ch)
+
+    def _check_village_row(self, ch: Change, row, *, child: bool) -> None:
+        current = self.villages.get(ch.row_id) if child else (row.village_code if row is not None else None)
+        data = row_data(ch)
+        if current is None:  # a new row: it must be created inside the scope
+            if ch.field == ROW_FIELD:
+                if not in_scope(data.get("village_code"), self.scope):
+                    raise self._out(ch)
+                if child:
+                    self.villages[ch.row_id] = data["village_code"]
+            return
+        new_village = data.get("village_code") if ch.field == ROW_FIELD else (
+            field_value(ch) if ch.field == "village_code" else None)
+        if in_scope(current, self.scope):
+            if child and isinstance(new_village, str) and ch.field == "village_code":
+                self.villages[ch.row_id] = new_village  # a transfer out: allowed, and later changes follow it
+            return
+        if isinstance(new_village, str) and in_scope(new_village, self.scope):
+            raise Refused("out_of_scope", f"{ch.table} {ch.row_id} 现属其他村（{current}），本村不能把它改回本村；"
+                                          "如需转回，请由现所在村办理转出。")
+        if child and self._before_move(ch, ch.row_id) and ch.field != "village_code":
+            return
+        raise self._out(ch)
+
+    def _check_linked(self, ch: Change, row) -> None:
+        if row is not None:
+            self._child_ok(ch, row.child_id)  # the file the server holds the row in, whatever the push says
+        elif ch.field == ROW_FIELD:
+            cid = row_data(ch).get("child_id")
+            self._child_ok(ch, cid if isinstance(cid, str) else None)
+        if ch.field == "child_id":
+            new = field_value(ch)
+            village = self.villages.get(new) if isinstance(new, str) else None
+            if village is not None and not in_scope(village, self.scope):
+                raise self._out(ch, "（改挂到其他村的儿童）")
+
+    def _logged_in_scope(self, ch: Change) -> bool:
+        tag = self.s.scalar(select(LogEntry.scope_code).where(
+            LogEntry.table_name == ch.table, LogEntry.row_id == ch.row_id).order_by(LogEntry.seq).limit(1))
+        return tag is None or in_scope(tag, self.scope) or self.scope.startswith(tag)
+
+
+def _same_row(row, ch: Change) -> bool:
+    """A create of a row the server already holds, with the same values (a repeated create)."""
+    fields = merge.synced_fields(type(row))
+    data = row_data(ch)
+    return all(wire.to_wire(getattr(row, name)) == value for name, value in data.items() if name in fields)
