@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy.exc import StatementError
+from sqlalchemy.exc import DataError, DBAPIError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
@@ -59,6 +59,7 @@ GZIP_MIN_BYTES = 1024
 INT64 = 2 ** 63
 MSG_TOO_LARGE = f"一次上传的数据太大（超过 {P.MAX_BODY_BYTES // 1024 // 1024} MB），未作任何更改。请分批同步。"
 MSG_MALFORMED = "同步数据格式错误（{detail}），未作任何更改。请升级童护；如果问题仍然存在，请联系县民政局。"
+MSG_UNAVAILABLE = "县级服务器的数据库暂时不可用，本次同步未作任何更改。请稍后再试；如果反复出现，请联系县民政局。"
 MSG_SERVER_ERROR = "县级服务器处理请求时出错，本次同步未作任何更改。请稍后再试；如果反复出现，请联系县民政局查看服务器日志。"
 
 
@@ -229,6 +230,10 @@ def create_app(db: ServerDB | str) -> FastAPI:
     async def _bad_input(request: Request, exc: Exception):
         # Input that slipped past validation and failed in the database or in a check: the
         # transaction rolled back, so nothing changed; logged so the gap can be closed.
+        if isinstance(exc, DBAPIError) and not isinstance(exc, DataError):
+            # the database itself failed (down, locked, a race on a unique key): worth a retry
+            log.error("database error on %s", request.url.path, exc_info=exc)
+            return _error(503, "unavailable", MSG_UNAVAILABLE)
         log.warning("malformed input on %s: %s: %s", request.url.path, type(exc).__name__, str(exc)[:300])
         return _error(400, "malformed", MSG_MALFORMED.format(detail=type(exc).__name__))
 

@@ -1,16 +1,31 @@
 """The desktop's HTTP transport to the county server: JSON POSTs with the protocol headers, retries
 with backoff on connection errors and 5xx, and refusals turned into `SyncError` with the server's
-Chinese message."""
+Chinese message.
+
+Given the county's public signing key (pinned at enrolment), every answer must carry the county's
+signature over the request's nonce and the exact answer body (`app/core/signing.py`); a missing or
+bad signature is refused with `SyncError(code="bad_signature")` before anything is applied. Large
+request bodies are sent gzip-compressed; answers are decompressed by httpx before they are checked.
+"""
 
 from __future__ import annotations
 
+import gzip
 import json
+import secrets
 import time
 
 import httpx
 
 from app import __version__
 from app.core import protocol as P
+from app.core import signing
+
+GZIP_REQUEST_BYTES = 4096  # request bodies above this are sent gzip-compressed
+MSG_BAD_SIGNATURE = ("收到的答复没有县级服务器的有效签名：它可能不是来自本县的服务器，或在传输途中被篡改。"
+                     "为安全起见本次同步没有使用它，本机数据没有任何改变。请检查服务器地址和网络"
+                     "（是否连到了别的服务器或不安全的网络），如果反复出现，请联系县民政局。")
+MSG_BAD_KEY = "本机保存的县级服务器公钥已损坏，无法核对服务器的答复。请联系县民政局重新登记本设备。"
 
 
 class SyncError(Exception):
@@ -55,7 +70,13 @@ class Http:
     """POST JSON with retries and exponential backoff; server refusals become `SyncError`."""
 
     def __init__(self, server: str, token: str | None, *, transport: httpx.BaseTransport | None = None,
-                 retries: int = 5, backoff: float = 0.5, timeout: float = 60.0):
+                 retries: int = 5, backoff: float = 0.5, timeout: float = 60.0, county_sign_public=None):
+        """`county_sign_public`: the county's Ed25519 public key (key object, base64 text, or the
+        stored `county_public` JSON/dict); when given, every answer must be signed by it."""
+        try:
+            self.county_key = signing.public_key(county_sign_public) if county_sign_public else None
+        except ValueError:
+            raise SyncError(MSG_BAD_KEY, "bad_key") from None
         self.client = httpx.Client(base_url=normalise_server(server), transport=transport, timeout=timeout,
                                    headers=_headers(token), verify=_ssl_context())
         self.retries = retries
@@ -64,21 +85,44 @@ class Http:
     def close(self) -> None:
         self.client.close()
 
-    def post(self, path: str, body: dict) -> dict:
+    def post(self, path: str, body: dict, headers: dict[str, str] | None = None) -> dict:
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        extra = {"Content-Type": "application/json", **(headers or {})}
+        if len(data) > GZIP_REQUEST_BYTES:
+            data = gzip.compress(data, compresslevel=5, mtime=0)
+            extra["Content-Encoding"] = "gzip"
         delay = self.backoff
         last: Exception | None = None
         for attempt in range(self.retries + 1):
+            nonce = secrets.token_urlsafe(18)
             try:
-                resp = self.client.post(path, content=json.dumps(body, ensure_ascii=False).encode("utf-8"),
-                                        headers={"Content-Type": "application/json"})
+                resp = self.client.post(path, content=data, headers={**extra, signing.HEADER_NONCE: nonce})
             except httpx.TransportError as exc:
                 last = exc
+            except httpx.DecodingError:  # a compressed answer that does not inflate: damaged in transit
+                raise SyncError(MSG_BAD_SIGNATURE if self.county_key is not None else
+                                "县级服务器返回的数据已损坏，请稍后再试；如果反复出现，请联系县民政局。",
+                                "bad_signature" if self.county_key is not None else "bad_answer") from None
             else:
-                if resp.status_code < 400:
-                    return resp.json()
-                if resp.status_code not in (429, 502, 503, 504) and resp.status_code < 500:
-                    raise _refusal(resp)
-                last = _refusal(resp)
+                retryable = resp.status_code in (429, 502, 503, 504) or resp.status_code >= 500
+                if not self._authentic(resp, path, nonce):
+                    if retryable:  # e.g. a proxy's 502 page: retry, but never show its text
+                        last = SyncError(f"县级服务器暂时无法回答（HTTP {resp.status_code}），请稍后再试。",
+                                         f"http_{resp.status_code}", status=resp.status_code)
+                    elif resp.status_code == 426:
+                        raise SyncError("县级服务器的同步协议版本与本机不同。请升级童护；如果已是最新版，"
+                                        "请联系县民政局升级服务器。", "upgrade_required", status=426)
+                    else:
+                        raise SyncError(MSG_BAD_SIGNATURE, "bad_signature", status=resp.status_code)
+                else:
+                    if resp.status_code < 400:
+                        try:
+                            return resp.json()
+                        except ValueError:
+                            raise SyncError("县级服务器返回的数据格式不对，请联系县民政局。", "bad_answer") from None
+                    if not retryable:
+                        raise _refusal(resp)
+                    last = _refusal(resp)
             if attempt < self.retries:
                 time.sleep(delay)
                 delay = min(delay * 2, 30.0)
@@ -87,6 +131,29 @@ class Http:
             raise last
         raise SyncError(f"无法连接县级服务器（{self.client.base_url}）：{type(last).__name__}。"
                         "请检查网络后再点“同步”，已保存的修改不会丢失。", "network", retryable=True)
+
+
+    def _authentic(self, resp: httpx.Response, path: str, nonce: str) -> bool:
+        """True when no county key is pinned, or the answer is signed by it (over the body as
+        decompressed by httpx, so compression in transit does not matter)."""
+        if self.county_key is None:
+            return True
+        try:
+            body = resp.read()
+        except httpx.HTTPError:
+            return False
+        message = signing.answer_message(resp.status_code, path, nonce, body)
+        return signing.verify(self.county_key, resp.headers.get(signing.HEADER_SIGNATURE), message)
+
+
+def enrol_proof(identity, code: str, device_id: str) -> dict[str, str]:
+    """The header by which an already enrolled device (same key pair) proves it is the same laptop
+    when it enrols again, e.g. a laptop enrolled by file enrolling for the network."""
+    import base64
+
+    public = identity.public().to_dict()
+    signature = identity.sign_private.sign(signing.enrol_message(code, device_id, public["sign"], public["box"]))
+    return {signing.HEADER_ENROL_PROOF: base64.b64encode(signature).decode("ascii")}
 
 
 def _refusal(resp: httpx.Response) -> SyncError:
