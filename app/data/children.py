@@ -272,9 +272,14 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
 
     `data` holds model attribute names (see `child_rules.CHILD_FIELDS`); a new child may also carry
     `categories`: a list of category names (or dicts for `save_category`) recorded from today.
+    The registration dialog also passes `away_parents` (guardian dicts of the parents working away,
+    may be empty): then at least one category is required and a 农村留守儿童 needs a parent away
+    (`child_rules.registration_errors`), and those parents are recorded with the child.
     """
     today = today or clock.today()
     data = dict(data)
+    registering = "away_parents" in data and child_id is None
+    away_parents = [dict(g, works_away=True) for g in (data.pop("away_parents", None) or [])]
     categories = data.pop("categories", None) or []
     data.pop("sex", None)
     data.pop("birth_date", None)
@@ -318,6 +323,15 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
                 continue
             seen.append(cleaned["category"])
             cleaned_categories.append(cleaned)
+    cleaned_parents = []
+    if registering:
+        names = [c if isinstance(c, str) else dict(c).get("category") for c in categories]
+        errors.extend(child_rules.registration_errors(names, away_parents))
+        for g in away_parents:
+            try:
+                cleaned_parents.append(child_rules.clean_guardian(g, today))
+            except ValidationErrors as exc:
+                errors.extend(ValidationError("away_parents", e.message) for e in exc.errors)
     if errors:
         raise ValidationErrors(_dedupe(errors))
     if child is None:
@@ -327,6 +341,8 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
         session.flush()
         for cat in cleaned_categories:
             session.add(ChildCategory(child_id=child.id, **cat))
+        for g in cleaned_parents:
+            session.add(Guardian(child_id=child.id, **g))
     else:
         for key, value in clean.items():
             if getattr(child, key) != value:
@@ -400,6 +416,9 @@ def save_category(session: Session, child_id: str, data: dict, row_id: str | Non
         if c.id != row_id and (c.ended is None or c.ended > today)
     ]
     clean = child_rules.clean_category(data, today, birth_date=child.birth_date, existing=others)
+    if clean["category"] == vocab.CATEGORY_LEFT_BEHIND and clean["ended"] is None and not child_rules.has_parent_away(
+            [{"relation": g.relation, "works_away": g.works_away} for g in guardians(session, child_id)]):
+        raise ValidationErrors([ValidationError("category", "农村留守儿童须先在“家庭与监护”中登记外出务工的父亲或母亲")])
     return _save_row(session, ChildCategory, child_id, clean, row_id)
 
 

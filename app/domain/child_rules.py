@@ -406,6 +406,26 @@ def clean_category(data: dict, today: dt.date | None = None, birth_date: dt.date
     return out
 
 
+AWAY_PARENT_RELATIONS = ("父亲", "母亲")
+
+
+def has_parent_away(guardians: list[dict]) -> bool:
+    """Whether a father or mother is recorded as working away (外出务工)."""
+    return any(g.get("relation") in AWAY_PARENT_RELATIONS and g.get("works_away") for g in guardians)
+
+
+def registration_errors(categories: list[str], guardians: list[dict]) -> list[ValidationError]:
+    """What a new child's registration still lacks (issue 13): at least one category, and for a
+    农村留守儿童 a parent recorded as working away (国发〔2016〕13号: both parents away, or one away
+    and the other unable to guard the child)."""
+    out = []
+    if not categories:
+        out.append(ValidationError("categories", "请至少选择一个儿童类别"))
+    if vocab.CATEGORY_LEFT_BEHIND in categories and not has_parent_away(guardians):
+        out.append(ValidationError("away_parents", "农村留守儿童须登记外出务工的父亲或母亲"))
+    return out
+
+
 def category_ends_on(category: str, birth_date: dt.date) -> dt.date:
     """When a category ends by age: 16 for left-behind children, 18 for the others."""
     limit = LEFT_BEHIND_AGE_LIMIT if category == vocab.CATEGORY_LEFT_BEHIND else ADULT_AGE

@@ -60,3 +60,23 @@ def test_fuzzed_queries_never_raise(store):
     for _ in range(1500):
         q = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
         search(store, q)
+
+
+def test_left_behind_category_needs_a_parent_away(store):
+    from app.data import children as C2
+
+    with store.session() as s:
+        cid = C2.save_child(s, {"name": "陈小雨", "id_number": make_id("20160101", "777"),
+                                "categories": [vocab.CATEGORY_LOW_INCOME]}, today=TODAY).id
+    with pytest.raises(ValidationErrors) as exc:
+        with store.session() as s:
+            C2.save_category(s, cid, {"category": vocab.CATEGORY_LEFT_BEHIND}, today=TODAY)
+    assert "外出务工" in exc.value.by_field()["category"]
+    with store.session() as s:
+        C2.save_guardian(s, cid, {"relation": "母亲", "name": "李芳", "works_away": True, "work_place": "上海"}, today=TODAY)
+        C2.save_category(s, cid, {"category": vocab.CATEGORY_LEFT_BEHIND}, today=TODAY)
+    with pytest.raises(ValidationErrors) as exc:  # the registration path: categories and a parent away
+        with store.session() as s:
+            C2.save_child(s, {"name": "陈小风", "id_number": make_id("20160102", "777"), "categories": [],
+                              "away_parents": []}, today=TODAY)
+    assert set(exc.value.by_field()) == {"categories"}

@@ -33,6 +33,11 @@ def test_add_child(qtbot, ctx, store):
     assert dialog.form.inputs["birth_date"].text() == "2016-06-12"
     assert not dialog.form.inputs["sex"].isEnabled() or dialog.form.inputs["sex"].isReadOnly()
     dialog.category_boxes["农村留守儿童"].setChecked(True)
+    dialog.save()  # a 留守儿童 needs a parent recorded as away (issue 13)
+    assert dialog.result() != dialog.DialogCode.Accepted and "外出务工" in dialog.away_error.text()
+    dialog.away_boxes["父亲"][0].setChecked(True)
+    dialog.away_boxes["父亲"][1].setText("张大山")
+    dialog.away_boxes["父亲"][2].setText("浙江杭州")
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     with store.read_session() as s:
@@ -40,6 +45,20 @@ def test_add_child(qtbot, ctx, store):
         assert (child.name, child.id_number, child.sex) == ("张小明", number, "男")
         assert str(child.birth_date) == "2016-06-12"
         assert [c.category for c in data.child_categories(s, child.id)] == ["农村留守儿童"]
+        assert [(g.relation, g.works_away, g.work_place) for g in data.guardians(s, child.id)] == [("父亲", True, "浙江杭州")]
+
+
+def test_a_child_needs_a_category(qtbot, ctx, store):
+    before = counts(store)
+    dialog = ChildDialog(ctx)
+    qtbot.addWidget(dialog)
+    fill(dialog, name="李小红", id_number=make_id("20170303", "642"))
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "至少选择一个儿童类别" in dialog.category_error.text() and counts(store) == before
+    dialog.category_boxes["低保家庭儿童"].setChecked(True)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
 
 
 @pytest.mark.parametrize("number, message", [
@@ -80,6 +99,7 @@ def test_missing_name_and_bad_id_both_shown(qtbot, ctx, store):
     assert dialog.form.error_text("id_number")
     # fixing the input clears the messages and saves
     fill(dialog, name="李小红", id_number=make_id("20170303", "642"))
+    dialog.category_boxes["散居孤儿"].setChecked(True)
     dialog.save()
     assert not dialog.form.error_text("name") and not dialog.form.error_text("id_number")
     assert dialog.child_id

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
@@ -108,6 +108,29 @@ class ChildDialog(GuardedDialog):
             self.category_error.setStyleSheet("color:#c5221f;")
             self.category_error.hide()
             content_layout.addWidget(self.category_error)
+            # 农村留守儿童 needs a parent recorded as working away (issue 13)
+            away = QGroupBox(self.tr("外出务工的父母（农村留守儿童必填，详情之后在“家庭与监护”中补充）"))
+            away_grid = QGridLayout(away)
+            self.away_boxes: dict[str, tuple[QCheckBox, QLineEdit, QLineEdit]] = {}
+            for r, (relation, label) in enumerate((("父亲", self.tr("父亲外出务工")), ("母亲", self.tr("母亲外出务工")))):
+                box = QCheckBox(label)
+                box.setObjectName(f"away_{relation}")
+                name = QLineEdit()
+                name.setObjectName(f"awayName_{relation}")
+                name.setPlaceholderText(self.tr("姓名"))
+                place = QLineEdit()
+                place.setObjectName(f"awayPlace_{relation}")
+                place.setPlaceholderText(self.tr("务工地，如：浙江杭州"))
+                away_grid.addWidget(box, r, 0)
+                away_grid.addWidget(name, r, 1)
+                away_grid.addWidget(place, r, 2)
+                self.away_boxes[relation] = (box, name, place)
+            content_layout.addWidget(away)
+            self.away_error = QLabel()
+            self.away_error.setObjectName("awayError")
+            self.away_error.setStyleSheet("color:#c5221f;")
+            self.away_error.hide()
+            content_layout.addWidget(self.away_error)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -193,9 +216,12 @@ class ChildDialog(GuardedDialog):
         self.form.clear_errors()
         if self.category_boxes:
             self.category_error.hide()
+            self.away_error.hide()
         values = self.values()
         if self.child_id is None:
             values["categories"] = self.selected_categories()
+            values["away_parents"] = [{"relation": relation, "name": name.text().strip(), "work_place": place.text().strip()}
+                                      for relation, (box, name, place) in self.away_boxes.items() if box.isChecked()]
         try:
             with self.ctx.store.session() as s:
                 child = data.save_child(s, values, child_id=self.child_id)
@@ -212,6 +238,10 @@ class ChildDialog(GuardedDialog):
     def show_errors(self, errors: dict[str, str]) -> None:
         errors = dict(errors)
         category_message = errors.pop("categories", "")
+        away_message = errors.pop("away_parents", "")
+        if away_message and self.category_boxes:
+            self.away_error.setText(away_message)
+            self.away_error.show()
         self.form.show_errors(errors)
         if category_message and self.category_boxes:
             self.category_error.setText(category_message)
