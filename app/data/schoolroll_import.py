@@ -29,7 +29,9 @@ from app.domain import schoolroll as rules
 from app.domain.errors import ValidationError
 from app.domain.vocab import STATUS_ACTIVE
 
-MAX_ROWS = 200_000
+MAX_ROWS = 50_000         # a county's roll is ~30,000 pupils; more is refused, never half-read
+MAX_COLUMNS = 64          # a roll has ~10 columns; cells beyond the 64th are ignored (issue 13)
+MAX_BYTES = 30 * 1024 * 1024
 HEADER_SEARCH_ROWS = 5
 TASK_OPEN = "劝返中"
 TASK_BACK = "已复学"
@@ -60,6 +62,8 @@ def read_table(path: Path | str, data: bytes | None = None) -> list[tuple[int, l
     data = path.read_bytes() if data is None else data
     if not data.strip():
         raise RollFileError(f"文件“{path.name}”是空的")
+    if len(data) > MAX_BYTES:
+        raise RollFileError(f"文件“{path.name}”超过{MAX_BYTES // 1024 // 1024}MB，请按乡镇分开导入")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, data)
@@ -81,8 +85,11 @@ def _read_xlsx(path: Path, data: bytes) -> list[tuple[int, list]]:
         raise RollFileError(f"无法读取 Excel 文件“{path.name}”（{type(exc).__name__}），文件可能已损坏") from None
     try:
         ws = wb.worksheets[0]
+        declared = ws.max_row  # from the sheet's <dimension>: refuse a huge sheet before reading it
+        if declared and declared > MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise RollFileError(f"文件超过{MAX_ROWS}行，请按乡镇分开导入")
         rows = []
-        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        for i, row in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1):
             if i > MAX_ROWS + HEADER_SEARCH_ROWS:
                 raise RollFileError(f"文件超过{MAX_ROWS}行，请按乡镇分开导入")
             rows.append((i, list(row)))
@@ -109,10 +116,14 @@ def _read_csv(path: Path, data: bytes) -> list[tuple[int, list]]:
     except csv.Error:
         dialect = csv.excel
     try:
-        rows = [(i, row) for i, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+        rows = []
+        for i, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+            if i > MAX_ROWS + HEADER_SEARCH_ROWS:
+                break
+            rows.append((i, row[:MAX_COLUMNS]))
     except csv.Error as exc:
         raise RollFileError(f"CSV 文件格式错误：{exc}") from None
-    if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+    if len(rows) >= MAX_ROWS + HEADER_SEARCH_ROWS:
         raise RollFileError(f"文件超过{MAX_ROWS}行，请按乡镇分开导入")
     return rows
 
