@@ -301,6 +301,9 @@ def refresh_schedules(session: Session, child_ids, policy: Policy | None = None,
 
     policy = policy or default_policy()
     ids = sorted({c for c in child_ids if c})
+    if merged.any_merged(session):  # files merged into others: the one-child rules follow the merges
+        survivors = sorted({merged.survivor(session, c) for c in ids})
+        return sum(refresh_child_schedule(session, c, policy=policy) is not None for c in survivors)
     written = 0
     table = Child.__table__
     stmt = (update(table).where(table.c.id == bindparam("_id"))

@@ -19,32 +19,27 @@ SCHEDULE_TABLES = ("child", "assessment", "visit")
 
 
 def refresh_schedules(session, result) -> None:
-    """Recompute the derived visit schedule of each child whose child row, assessment or visit changed."""
+    """Recompute the derived visit schedule of every child whose child row, assessment or visit
+    changed: once per applied batch, a few queries for all of them (`visits.refresh_schedules`)."""
     try:
-        from app.data.visits import refresh_child_schedule
+        from app.data.visits import refresh_schedules as refresh
     except ImportError:
         return
 
-    from app.data.base import synced_tables
-
-    tables = synced_tables()
     child_ids: set[str] = set(result.touched.get("child", ()))
     for table in SCHEDULE_TABLES[1:]:
-        ids = result.touched.get(table)
-        cls = tables.get(table)
-        if not ids or cls is None:
-            continue
-        for obj in session.identity_map.values():
-            if isinstance(obj, cls) and obj.id in ids and getattr(obj, "child_id", None):
-                child_ids.add(obj.child_id)
+        for row_id in result.touched.get(table, ()):
+            row = result.rows.get((table, row_id))
+            child_id = getattr(row, "child_id", None) if row is not None else None
+            if child_id:
+                child_ids.add(child_id)
+    if not child_ids:
+        return
     from app.domain.policy import default_policy
 
-    policy = default_policy()
     session.flush()
-    session.expunge_all()  # the merged rows are written; a big identity map slows every ORM call below
     with session.no_autoflush:
-        for child_id in sorted(child_ids):
-            refresh_child_schedule(session, child_id, policy)
+        refresh(session, child_ids, default_policy())
 
 
 AFTER_APPLY.append(refresh_schedules)

@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from sqlalchemy import String, inspect, select
+from sqlalchemy import String, Text, bindparam, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.data.base import SYNC_COLUMNS, synced_tables
@@ -171,26 +171,26 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
 
     The county records conflicts (`record_conflicts`), in the one order it received the changes,
     and sends them to every replica of the scope; devices take the county's list instead of
-    detecting their own, so every replica lists the same conflicts."""
+    detecting their own, so every replica lists the same conflicts.
+
+    The batch is applied at the Core level: the current rows are read with one SELECT per table
+    chunk, merged in Python (`Row` objects, which `MergeResult.rows` holds), and written with one
+    executemany per table and set of changed columns; ORM objects of written rows that the
+    session holds are expired."""
     if not validated:
         validate(changes)
     result = MergeResult()
     if not changes:
         return result
     tables = synced_tables()
-    rows: dict[tuple[str, str], Any] = {}
-    by_table: dict[str, set[str]] = {}
-    for ch in changes:
-        by_table.setdefault(ch.table, set()).add(ch.row_id)
-    for table, ids in by_table.items():
-        cls = tables[table]
-        ids = list(ids)
-        for i in range(0, len(ids), CHUNK):
-            for row in session.scalars(select(cls).where(cls.id.in_(ids[i:i + CHUNK]))):
-                rows[(table, row.id)] = row
+    session.flush()  # pending ORM work first (as autoflush did), so the reads below see it
+    rows = _load(session, tables, changes)
     result.rows = rows
     versions: dict[tuple[str, str], dict] = {}
     audits: list[dict] = []
+    new: dict[tuple[str, str], Row] = {}
+    dirty: dict[tuple[str, str], set[str]] = {}
+    held = _Held(session, tables, changes, rows, new)
 
     def versions_of(key, row) -> dict:
         found = versions.get(key)
@@ -198,7 +198,7 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
             found = versions[key] = json.loads(row.versions or "{}")
         return found
 
-    def touch(ch: Change, row) -> None:
+    def touch(ch: Change, row, key) -> None:
         result.touched.setdefault(ch.table, set()).add(ch.row_id)
         cid = child_id_of(row)
         if cid:
@@ -206,6 +206,15 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
         stamp = (ch.hlc, ch.origin)
         if stamp > (row.hlc or clock.ZERO, row.origin or ""):
             row.hlc, row.origin = ch.hlc, ch.origin
+            if key not in new:
+                dirty.setdefault(key, set()).update(("hlc", "origin"))
+
+    def set_field(key, row, name, value) -> None:
+        if name in held.unique.get(key[0], ()):
+            held.changed(key[0], name, getattr(row, name), value)
+        if key not in new:
+            dirty.setdefault(key, set()).add(name)
+        setattr(row, name, value)
 
     prior = session.info.get("applying_remote")
     session.info["applying_remote"] = True
@@ -222,22 +231,23 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
                 snap = ch.versions or {}
                 default = [ch.hlc, ch.origin, ch.actor]
                 if row is None:
-                    if _collides(session, cls, data):
+                    if held.collides(ch.table, data):
                         result.ignored += 1
                         continue
-                    row = cls(id=ch.row_id)
+                    row = Row(ch.table, {"id": ch.row_id})
                     for name, value in data.items():
-                        setattr(row, name, wire.from_wire(fields[name], value))
+                        setattr(row, name, _from_wire(fields[name], value))
                     vers = {name: list(snap.get(name) or default) for name in data}
                     if not snap:
                         vers = {ROW_FIELD: default}
                     row.versions = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
                     versions[key] = vers
                     row.hlc, row.origin = clock.ZERO, ""
-                    session.add(row)
+                    new[key] = row
                     rows[key] = row
+                    held.created(ch.table, row)
                     result.applied += 1
-                    touch(ch, row)
+                    touch(ch, row, key)
                     if audit:
                         audits.append(_audit(ch, row, ROW_FIELD, None, "create"))
                     continue
@@ -246,12 +256,12 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
                 for name, value in data.items():
                     incoming = snap.get(name) or default
                     if _key(incoming) > _key(field_version(vers, name)):
-                        setattr(row, name, wire.from_wire(fields[name], value))
+                        set_field(key, row, name, _from_wire(fields[name], value))
                         vers[name] = list(incoming)
                         changed = True
                 if changed:
                     result.applied += 1
-                    touch(ch, row)
+                    touch(ch, row, key)
                 else:
                     result.ignored += 1
                 continue
@@ -276,10 +286,10 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
                     _conflict(session, result, ch, row, winner=(ch.value, ch.hlc, ch.origin, ch.actor),
                               loser=(wire.dumps(old_value), current[0], _key(current)[1],
                                      current[2] if len(current) > 2 else _local_actor(session, ch)))
-                setattr(row, ch.field, wire.from_wire(column, new_wire))
+                set_field(key, row, ch.field, _from_wire(column, new_wire))
                 vers[ch.field] = [ch.hlc, ch.origin, ch.actor]
                 result.applied += 1
-                touch(ch, row)
+                touch(ch, row, key)
                 if audit:
                     audits.append(_audit(ch, row, ch.field, old_wire, "delete" if ch.field == "deleted" and new_wire else "update"))
             else:
@@ -290,9 +300,15 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
                               loser=(ch.value, ch.hlc, ch.origin, ch.actor))
                 result.ignored += 1
         for key, vers in versions.items():
-            rows[key].versions = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
+            row = rows[key]
+            text = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
+            if text != row.versions:
+                row.versions = text
+                if key not in new:
+                    dirty.setdefault(key, set()).add("versions")
+        _write(session, tables, new, dirty, rows)
         if audits:
-            session.add_all(AuditEntry(**a) for a in audits)
+            session.execute(insert(AuditEntry.__table__), audits)
         session.flush()
         if run_hooks and result.touched:
             from app.sync import hooks
@@ -303,12 +319,160 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
     return result
 
 
-def _collides(session: Session, cls, data: dict) -> bool:
-    """A new row whose unique natural key (e.g. a Place code) another row already holds."""
-    for name in _unique_fields(cls):
-        if name in data and session.scalar(select(cls.id).where(getattr(cls, name) == data[name]).limit(1)):
-            return True
-    return False
+def _from_wire(column, value):
+    """`wire.from_wire`, skipping its type tests for text columns (most values), which it returns as they are."""
+    if value is None or column.type.__class__ in _TEXT_TYPES:
+        return value
+    return wire.from_wire(column, value)
+
+
+_TEXT_TYPES = (String, Text)
+
+
+class Row:
+    """A synced row as the merge reads and writes it (what `MergeResult.rows` holds): its columns
+    as attributes, `__tablename__` like a model object. A column a new row was created without
+    reads as None (its default applies when it is inserted)."""
+
+    def __init__(self, table: str, values: dict):
+        self.__dict__.update(values)
+        self.__tablename__ = table
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name not in _columns(self.__dict__.get("__tablename__")):
+            raise AttributeError(name)
+        return None
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "__tablename__"}
+
+    def __repr__(self) -> str:
+        return f"Row({self.__tablename__}, {self.__dict__.get('id')})"
+
+
+_COLUMNS: dict[str, dict[str, str]] = {}
+
+
+def _columns(table: str | None) -> dict[str, str]:
+    """Attribute key -> column name of a synced table."""
+    found = _COLUMNS.get(table or "")
+    if found is None:
+        cls = synced_tables().get(table or "")
+        if cls is None:
+            return {}
+        found = _COLUMNS[table] = {attr.key: attr.columns[0].name for attr in inspect(cls).column_attrs}
+    return found
+
+
+def _load(session: Session, tables: dict, changes: list[Change]) -> dict[tuple[str, str], Row]:
+    """The current rows the batch names, one SELECT per table and chunk of ids."""
+    by_table: dict[str, set[str]] = {}
+    for ch in changes:
+        by_table.setdefault(ch.table, set()).add(ch.row_id)
+    rows: dict[tuple[str, str], Row] = {}
+    for table, ids in by_table.items():
+        t = tables[table].__table__
+        names = {name: key for key, name in _columns(table).items()}
+        same = all(k == n for n, k in names.items())
+        ids = list(ids)
+        for i in range(0, len(ids), CHUNK):
+            for r in session.execute(select(t).where(t.c.id.in_(ids[i:i + CHUNK]))):
+                values = dict(r._mapping) if same else {names[k]: v for k, v in r._mapping.items() if k in names}
+                rows[(table, values["id"])] = Row(table, values)
+    return rows
+
+
+def _write(session: Session, tables: dict, new: dict, dirty: dict, rows: dict) -> None:
+    """Insert the new rows (parents' tables first) and update the changed columns of the others,
+    one executemany per table and set of columns; expire what the session holds of them."""
+    from app.data.base import Base
+
+    order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+    inserts: dict[tuple[str, tuple], list[dict]] = {}
+    for (table, _), row in new.items():
+        cols = _columns(table)
+        values = {cols[k]: v for k, v in row.values().items() if k in cols}
+        inserts.setdefault((table, tuple(values)), []).append(values)
+    for (table, _), params in sorted(inserts.items(), key=lambda item: order.get(item[0][0], 0)):
+        session.execute(insert(tables[table].__table__), params)
+    updates: dict[tuple[str, frozenset], list[dict]] = {}
+    for key, names in dirty.items():
+        row = rows[key]
+        cols = _columns(key[0])
+        params = {"_id": key[1]}
+        for name in names:
+            params["v_" + cols[name]] = getattr(row, name)
+        updates.setdefault((key[0], frozenset(cols[n] for n in names)), []).append(params)
+    for (table, names), params in updates.items():
+        t = tables[table].__table__
+        stmt = update(t).where(t.c.id == bindparam("_id")).values({n: bindparam("v_" + n) for n in names})
+        session.execute(stmt, params)
+    if dirty and session.identity_map:
+        for obj in list(session.identity_map.values()):
+            if (getattr(obj, "__tablename__", None), getattr(obj, "id", None)) in dirty:
+                session.expire(obj)
+
+
+class _Held:
+    """Unique natural keys (e.g. a place's `code`) held by rows, for the collision rule (§1.2 rule 1):
+    the values the batch's creates name are looked up once per table and column, then kept up to
+    date as the batch creates rows or changes those columns."""
+
+    def __init__(self, session: Session, tables: dict, changes: list[Change], rows: dict, new: dict):
+        self.session, self.tables, self.rows, self.new = session, tables, rows, new
+        self.unique: dict[str, list[str]] = {}
+        self.values: dict[tuple[str, str], set] = {}
+        self.maybe_free: dict[tuple[str, str], set] = {}
+        wanted: dict[tuple[str, str], set] = {}
+        for ch in changes:
+            if ch.table not in self.unique:
+                self.unique[ch.table] = _unique_fields(tables[ch.table])
+            names = self.unique[ch.table]
+            if names and ch.field == ROW_FIELD and (ch.table, ch.row_id) not in rows:
+                data = json.loads(ch.value)
+                for name in names:
+                    if name in data and data[name] is not None:
+                        wanted.setdefault((ch.table, name), set()).add(data[name])
+        for (table, name), values in wanted.items():
+            col = getattr(tables[table], name)
+            found = self.values.setdefault((table, name), set())
+            values = list(values)
+            for i in range(0, len(values), CHUNK):
+                found.update(session.scalars(select(col).where(col.in_(values[i:i + CHUNK])).distinct()))
+
+    def collides(self, table: str, data: dict) -> bool:
+        for name in self.unique.get(table, ()):
+            if name not in data:
+                continue
+            value = data[name]
+            if value is None:  # `col == None` matches nothing in SQL
+                continue
+            if value in self.maybe_free.get((table, name), ()):
+                if self._exact(table, name, value):
+                    return True
+            elif value in self.values.get((table, name), ()):
+                return True
+        return False
+
+    def created(self, table: str, row: Row) -> None:
+        for name in self.unique.get(table, ()):
+            value = getattr(row, name)
+            if value is not None:
+                self.values.setdefault((table, name), set()).add(value)
+
+    def changed(self, table: str, name: str, old, value) -> None:
+        if old is not None:
+            self.maybe_free.setdefault((table, name), set()).add(old)
+        if value is not None:
+            self.values.setdefault((table, name), set()).add(value)
+
+    def _exact(self, table: str, name: str, value) -> bool:
+        cls = self.tables[table]
+        for row_id in self.session.scalars(select(cls.id).where(getattr(cls, name) == value)):
+            row = self.rows.get((table, row_id))
+            if row is None or getattr(row, name) == value:
+                return True
+        return any(getattr(r, name) == value for (t, _), r in self.new.items() if t == table)
 
 
 def _local_actor(session: Session, ch: Change) -> str:
