@@ -46,6 +46,7 @@ FEATURES = [
     "app.ui.features.protection",
     "app.ui.features.printing",
     "app.ui.features.sync",
+    "app.ui.features.duplicates",
 ]
 
 _registered = False

@@ -146,7 +146,7 @@ def _fill(store, child_id, guardians, visit_day, colour_answers=()):
     with store.session() as s:
         for relation, name, phone in guardians:
             C.save_guardian(s, child_id, {"relation": relation, "name": name, "phone": phone}, today=TODAY)
-        C.save_category(s, child_id, {"category": vocab.CATEGORY_LEFT_BEHIND, "since": TODAY}, today=TODAY)
+        C.save_category(s, child_id, {"category": vocab.CATEGORY_LOW_INCOME, "since": TODAY}, today=TODAY)
         V.record_assessment(s, child_id, list(colour_answers), on=visit_day)
         V.record_visit(s, child_id, visit_day, "入户")
 
@@ -165,13 +165,13 @@ def test_merge_on_one_laptop_reaches_the_other(live, tmp_path):
         assert summary.counts == {"visits": 1, "assessments": 1, "reports": 0, "payments": 0}
         outcome = D.merge_children(s, ca, cb, {"name": rules.KEEP, "phone": rules.KEEP}, user="a", today=TODAY)
     assert outcome.taken == ["address"]  # empty on the survivor: the other file's value by default
-    assert (outcome.moved, outcome.folded) == (1, 2)  # 父亲 moves; 母亲 and 留守 fold into their twins
+    assert (outcome.moved, outcome.folded) == (1, 2)  # 父亲 moves; 母亲 and 低保 fold into their twins
     merged = _file(a, ca)
     assert merged["register"] == [ca] and merged["duplicates"] == 0
     assert merged["visits"] == [dt.date(2026, 9, 1), dt.date(2026, 10, 8)]
     assert merged["assessments"] == 2 and merged["last_visit"] == dt.date(2026, 10, 8)
     assert merged["guardians"] == [("母亲", "李芳", "13900000009"), ("父亲", "王大", "")]
-    assert merged["categories"] == [vocab.CATEGORY_LEFT_BEHIND]
+    assert merged["categories"] == [vocab.CATEGORY_LOW_INCOME]
     assert (merged["name"], merged["phone"], merged["address"]) == ("王小明", "13800000111", "二组5号")
     with a.read_session() as s:
         assert get(a, Child, cb).merged_into == ca and get(a, Child, cb).deleted
@@ -205,7 +205,7 @@ def test_township_merges_files_of_two_villages(live, tmp_path):
     for st in (t, a, b):
         client.sync(st)
     with t.session() as s:  # the move reached the county: the rows follow (the 工作台 does this after a sync)
-        assert D.finish_merges(s, today=TODAY) == 2  # 祖父 moves, 留守 folds
+        assert D.finish_merges(s, today=TODAY) == 2  # 祖父 moves, 低保 folds
     with a.session() as s:  # the village laptop holds the moved file now and does the same
         assert D.finish_merges(s, today=TODAY) == 2
     for st in (t, a, t):

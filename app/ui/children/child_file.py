@@ -110,6 +110,10 @@ class ChildFilePage(QWidget):
 
     # -- loading ---------------------------------------------------------
     def load(self, child_id: str, log_view: bool = False) -> None:
+        from app.data.merged import survivor
+
+        with self.ctx.store.read_session() as s:  # a file merged into another opens as that one
+            child_id = survivor(s, child_id)
         self.child_id = child_id
         self._load_header()
         self._loaded: set[str] = set()
