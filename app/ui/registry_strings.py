@@ -37,6 +37,7 @@ TITLES = [
     QT_TRANSLATE_NOOP("", "月度走访台账"),
     QT_TRANSLATE_NOOP("", "用登记文件登记本机…"),
     QT_TRANSLATE_NOOP("", "界面语言 / Language"),
+    QT_TRANSLATE_NOOP("", "疑似重复档案"),
     QT_TRANSLATE_NOOP("", "登记本设备…"),
     QT_TRANSLATE_NOOP("", "监护"),
     QT_TRANSLATE_NOOP("", "立即同步"),

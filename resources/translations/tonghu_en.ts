@@ -50,6 +50,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Sync file exported: {name}</translation>
     </message>
     <message>
+        <source>正在导出同步文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>导入同步文件</source>
         <translation>Import sync file</translation>
     </message>
@@ -74,6 +78,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Sync file imported</translation>
     </message>
     <message>
+        <source>正在导入同步文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>用登记文件登记本机</source>
         <translation>Enrol this computer with an enrolment file</translation>
     </message>
@@ -92,6 +100,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>本机已登记，范围：{scope}。以后可以用网络或U盘同步。</source>
         <translation>This computer is enrolled, scope: {scope}. From now on you can sync over the network or by USB stick.</translation>
+    </message>
+    <message>
+        <source>正在登记…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>儿童名册</source>
@@ -474,6 +486,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Language / 界面语言</translation>
     </message>
     <message>
+        <source>疑似重复档案</source>
+        <translation>Possible duplicate files</translation>
+    </message>
+    <message>
         <source>监护</source>
         <translation>Guardianship</translation>
     </message>
@@ -580,6 +596,11 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>立即同步</source>
         <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>本机已用登记文件登记，通过U盘同步：同步 → 导出同步文件…，交县民政局导入后，再用“导入同步文件…”导入县里的回复。
+如需网络同步，请用“登记本设备…”输入县民政局提供的登记码。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>上传本机的修改，下载县里发来的更新（在后台进行）</source>
@@ -1130,12 +1151,40 @@ The data file and the .keys file beside it must be kept together.
         <translation>Child categories (several allowed; add evidence later on the “Categories” tab)</translation>
     </message>
     <message>
+        <source>外出务工的父母（农村留守儿童必填，详情之后在“家庭与监护”中补充）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>父亲外出务工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>母亲外出务工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>务工地，如：浙江杭州</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>提示：地区代码 {r} 不在内置代码表中，请核对（可以保存）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>提示：</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>选择照片</source>
@@ -1400,6 +1449,29 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>{n} 名学龄儿童不在学籍库中，需劝返复学</source>
         <translation>{n} school-age children are missing from the school roll and need to be brought back to school</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesSection</name>
+    <message>
+        <source>合并…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>并排核对两份档案，选择保留哪份和哪些内容，合并为一份</source>
+        <translation>Compare the two files side by side, choose which file and which values to keep, and merge them into one</translation>
+    </message>
+    <message>
+        <source>{names}&#x3000;身份证 {number}&#x3000;{villages}</source>
+        <translation>{names}   ID {number}   {villages}</translation>
+    </message>
+    <message>
+        <source>⚠ {n} 组疑似重复档案：同一身份证号码有多份档案（两台电脑分别登记后同步所致），请核对后合并。</source>
+        <translation>⚠ {n} possible duplicate file(s): more than one file holds the same ID number (registered on two laptops, then synced). Please check and merge.</translation>
+    </message>
+    <message>
+        <source>两份档案都可以照常查看和修改；双击一行或点“合并…”并排核对，合并为一份档案。</source>
+        <translation>Both files can still be viewed and edited. Double-click a line or click “Merge…” to compare them side by side and merge them into one file.</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +1942,185 @@ Enter the password of {u} to continue.</translation>
         <translation>Tonghu {v}
 Care services for rural left-behind children and children in difficulty (child director&apos;s workbench).
 Data is stored encrypted on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>合并疑似重复档案</source>
+        <translation>Merge possible duplicate files</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>所在村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <source>在册状态</source>
+        <translation>Register status</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>户籍地</source>
+        <translation>Place of household registration</translation>
+    </message>
+    <message>
+        <source>户口性质</source>
+        <translation>Household registration type</translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>就读学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>就学阶段</source>
+        <translation>School stage</translation>
+    </message>
+    <message>
+        <source>年级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>健康状况</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>疾病情况</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>残疾类别</source>
+        <translation>Disability type</translation>
+    </message>
+    <message>
+        <source>残疾等级</source>
+        <translation>Disability grade</translation>
+    </message>
+    <message>
+        <source>残疾证号</source>
+        <translation>Disability certificate no.</translation>
+    </message>
+    <message>
+        <source>监护状况</source>
+        <translation>Guardianship</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>这两份档案的身份证号码相同，可能是同一名儿童在两台电脑上分别登记。请核对后选择保留哪份档案；另一份并入它，不再单独出现在名册中。</source>
+        <translation>These two files have the same ID number: the same child may have been registered on two laptops. Check them, then choose the file to keep; the other is merged into it and no longer appears on the register by itself.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>档案一</source>
+        <translation>File 1</translation>
+    </message>
+    <message>
+        <source>档案二</source>
+        <translation>File 2</translation>
+    </message>
+    <message>
+        <source>保留的档案</source>
+        <translation>File to keep</translation>
+    </message>
+    <message>
+        <source>保留此档案</source>
+        <translation>Keep this file</translation>
+    </message>
+    <message>
+        <source>出生日期 / 性别</source>
+        <translation>Birth date / sex</translation>
+    </message>
+    <message>
+        <source>父母及监护人</source>
+        <translation>Parents and guardians</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>儿童类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>走访 / 评估</source>
+        <translation>Visits / assessments</translation>
+    </message>
+    <message>
+        <source>走访 {v} 次，评估 {a} 次</source>
+        <translation>{v} visit(s), {a} assessment(s)</translation>
+    </message>
+    <message>
+        <source>强制报告 / 发放</source>
+        <translation>Mandatory reports / payments</translation>
+    </message>
+    <message>
+        <source>强制报告 {r} 份，发放记录 {p} 条</source>
+        <translation>{r} mandatory report(s), {p} payment record(s)</translation>
+    </message>
+    <message>
+        <source>以下内容两份档案不同，请选择保留哪一个：</source>
+        <translation>The files differ in the following; choose the value to keep:</translation>
+    </message>
+    <message>
+        <source>走访、评估、强制报告和发放记录一条不改，合并后都显示在保留的档案中；监护人、委托照护、儿童类别、需求、个案等记录移入保留的档案，完全相同的只留一条。合并会同步到其他电脑。</source>
+        <translation>Visits, assessments, mandatory reports and payment records are not changed; after the merge they all show in the file you keep. Guardians, entrusted care, categories, needs, cases and similar records move to the file you keep; records that are the same are kept once. The merge syncs to the other laptops.</translation>
+    </message>
+    <message>
+        <source>我已核对，这两份档案是同一名儿童</source>
+        <translation>I have checked: both files are the same child</translation>
+    </message>
+    <message>
+        <source>合并为一份档案</source>
+        <translation>Merge into one file</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>有照片</source>
+        <translation>Has a photo</translation>
+    </message>
+    <message>
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2851,10 @@ Data is stored encrypted on this computer.</translation>
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>已登记（U盘同步）&#x3000;待上传：{n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>未登记同步</source>
         <translation>Not enrolled for sync</translation>
     </message>
@@ -2637,6 +2892,10 @@ Data is stored encrypted on this computer.</translation>
         <translation>Record visit — {n}</translation>
     </message>
     <message>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>如：儿童本人、祖母、班主任</source>
         <translation>e.g. the child, grandmother, class teacher</translation>
     </message>
@@ -2671,6 +2930,14 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>检查项目</source>
         <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>其余全部正常(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把尚未作答的检查项都选为“正常”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>发现的情况</source>
@@ -2721,12 +2988,12 @@ Data is stored encrypted on this computer.</translation>
         <translation>Reason for correction:</translation>
     </message>
     <message>
-        <source>保存更正</source>
-        <translation>Save correction</translation>
+        <source>保存更正(&amp;S)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>保存走访</source>
-        <translation>Save visit</translation>
+        <source>保存走访(&amp;S)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>取消</source>
@@ -2739,6 +3006,18 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>更正将作为新记录保存并与原记录关联，原记录保留不变。</source>
         <translation>The correction is saved as a new record linked to the original; the original stays unchanged.</translation>
+    </message>
+    <message>
+        <source>恢复草稿(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>丢弃草稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找到 {t} 未保存的走访草稿（可能因程序意外退出）。要接着填写吗？</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>走访记录已保存</source>
