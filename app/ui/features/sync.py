@@ -44,6 +44,20 @@ class SyncController:
             self.dialog.raise_()
             return
         if not client.is_enrolled(self.ctx.store):
+            from app.ui.sync.dialogs import enrolled_by_file
+
+            if enrolled_by_file(self.ctx.store):  # enrolled by USB file: say how to sync, don't re-enrol
+                from PySide6.QtCore import Qt
+                from PySide6.QtWidgets import QMessageBox
+
+                box = QMessageBox(QMessageBox.Information, tr("立即同步"), tr(
+                    "本机已用登记文件登记，通过U盘同步：同步 → 导出同步文件…，交县民政局导入后，"
+                    "再用“导入同步文件…”导入县里的回复。\n如需网络同步，请用“登记本设备…”输入县民政局提供的登记码。"),
+                    parent=self.window)
+                box.setObjectName("usbEnrolledInfo")
+                box.setAttribute(Qt.WA_DeleteOnClose)
+                box.open()
+                return
             if not enrol(self.window):
                 return
         self.dialog.hide_button.setText(tr("在后台继续"))

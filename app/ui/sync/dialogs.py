@@ -101,6 +101,13 @@ class SyncDialog(QDialog):
         self.hide_button.setText(self.tr("关闭"))
 
 
+def enrolled_by_file(store) -> bool:
+    """Enrolled with a county enrolment file (USB): the device has its keys but no network token."""
+    from app.sync import client
+
+    return bool(store.setting(client.S_IDENTITY)) and not client.is_enrolled(store)
+
+
 def describe_last_sync(value: str | None) -> str:
     if not value:
         return "从未同步"
@@ -131,7 +138,9 @@ class SyncStatusLabel(QLabel):
         except Exception:
             logging.getLogger(__name__).warning("sync status could not be read", exc_info=True)
             return
-        if not st["enrolled"]:
+        if not st["enrolled"] and enrolled_by_file(self.store):  # issue 13: USB enrolment counts
+            text = self.tr("已登记（U盘同步）　待上传：{n} 条").format(n=st["pending"])
+        elif not st["enrolled"]:
             text = self.tr("未登记同步")
         else:
             text = self.tr("上次同步：{w}　待上传：{n} 条").format(w=self.tr(describe_last_sync(st["last_sync"])), n=st["pending"])
