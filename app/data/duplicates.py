@@ -272,13 +272,37 @@ def _move_pending(session: Session, child_id: str) -> bool:
         OutboxChange.field.in_(("village_code", "*")), OutboxChange.acked.is_(False)).limit(1)) is not None
 
 
+def _break_cycles(session: Session) -> None:
+    """Two laptops that merged the same files in opposite directions before syncing leave each file
+    pointing at the other, both tombstoned. Every replica brings back the same one (the oldest id)
+    with the same edit, so the pair becomes one live file again (no conflict: equal values)."""
+    links = dict(session.execute(select(Child.id, Child.merged_into).where(
+        Child.merged_into.is_not(None), Child.deleted.is_(True))).all())
+    for start in sorted(links):
+        path, current = [], start
+        while current in links and current not in path:
+            path.append(current)
+            current = links[current]
+        if current in path:  # a cycle: path from `current` on
+            cycle = path[path.index(current):]
+            back = session.get(Child, min(cycle))
+            if back.deleted or back.merged_into:
+                back.deleted = False
+                back.merged_into = None
+            for cid in cycle:
+                links.pop(cid, None)
+    session.flush()
+
+
 def finish_merges(session: Session, today: dt.date | None = None) -> int:
     """Move the editable rows still held by merged-away files to their survivors: rows of a file
     merged from another village once its move reached the county, and rows another laptop added
-    to a file before it heard of the merge. Captured edits; returns how many rows moved or folded."""
+    to a file before it heard of the merge (or moved the other way, when two laptops merged one
+    pair in opposite directions). Captured edits; returns how many rows moved or folded."""
     if not merged.any_merged(session):
         return 0
     today = today or clock.today()
+    _break_cycles(session)
     gone = dict(session.execute(select(Child.id, Child.village_code).where(Child.merged_into.is_not(None))).all())
     linked = [cls for cls in synced_tables().values()
               if cls is not Child and not cls.__append_only__ and "child_id" in cls.__table__.columns]

@@ -232,3 +232,34 @@ def test_merge_refusals_and_edits_of_the_number(store):
             D.merge_children(s, ca, ca, today=TODAY)
     # a typo fixed: changing the number to one nobody holds saves
     edit(store, other, id_number=make_id("20140101", "457"))
+
+
+def test_opposite_merges_on_two_laptops_end_as_one_file(live, tmp_path):
+    a = enrolled(live, tmp_path, "a", V1)
+    b = enrolled(live, tmp_path, "b", V1)
+    ca = register(a, "李小龙")
+    cb = register(b, "李小龙")
+    _fill(a, ca, [("母亲", "陈梅", "")], dt.date(2026, 9, 1))
+    _fill(b, cb, [("父亲", "李强", "")], dt.date(2026, 10, 8))
+    for st in (a, b, a):
+        client.sync(st)
+    with a.session() as s:
+        D.merge_children(s, ca, cb, today=TODAY)
+    with b.session() as s:
+        D.merge_children(s, cb, ca, today=TODAY)  # the other way round, before hearing of a's merge
+    for st in (a, b, a):
+        client.sync(st)
+    assert register_ids(a) == register_ids(b) == []  # each file points at the other
+    for st in (a, b):
+        with st.session() as s:
+            D.finish_merges(s, today=TODAY)
+    for st in (a, b, a):
+        client.sync(st)
+    keep = min(ca, cb)
+    on_a = _file(a, keep)
+    assert on_a["register"] == [keep]
+    assert on_a["visits"] == [dt.date(2026, 9, 1), dt.date(2026, 10, 8)]
+    assert on_a["guardians"] == [("母亲", "陈梅", ""), ("父亲", "李强", "")]
+    assert _file(b, keep) == on_a
+    a.close()
+    b.close()
