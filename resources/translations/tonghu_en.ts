@@ -51,7 +51,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>正在导出同步文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting the sync file…</translation>
     </message>
     <message>
         <source>导入同步文件</source>
@@ -79,7 +79,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>正在导入同步文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing the sync file…</translation>
     </message>
     <message>
         <source>用登记文件登记本机</source>
@@ -103,7 +103,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>正在登记…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolling…</translation>
     </message>
     <message>
         <source>儿童名册</source>
@@ -600,7 +600,8 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>本机已用登记文件登记，通过U盘同步：同步 → 导出同步文件…，交县民政局导入后，再用“导入同步文件…”导入县里的回复。
 如需网络同步，请用“登记本设备…”输入县民政局提供的登记码。</source>
-        <translation type="unfinished"></translation>
+        <translation>This laptop was enrolled with an enrolment file and syncs by USB stick: Sync → Export sync file…, have the county civil affairs bureau import it, then import the county&apos;s answer with “Import sync file…”.
+To sync over the network, use “Enrol this device…” with the code the county civil affairs bureau gives you.</translation>
     </message>
     <message>
         <source>上传本机的修改，下载县里发来的更新（在后台进行）</source>
@@ -1152,15 +1153,15 @@ The data file and the .keys file beside it must be kept together.
     </message>
     <message>
         <source>外出务工的父母（农村留守儿童必填，详情之后在“家庭与监护”中补充）</source>
-        <translation type="unfinished"></translation>
+        <translation>Parents working away (required for left-behind children; add details later under “Family and guardians”)</translation>
     </message>
     <message>
         <source>父亲外出务工</source>
-        <translation type="unfinished"></translation>
+        <translation>Father works away</translation>
     </message>
     <message>
         <source>母亲外出务工</source>
-        <translation type="unfinished"></translation>
+        <translation>Mother works away</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -1168,7 +1169,7 @@ The data file and the .keys file beside it must be kept together.
     </message>
     <message>
         <source>务工地，如：浙江杭州</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of work, e.g. Hangzhou, Zhejiang</translation>
     </message>
     <message>
         <source>保存</source>
@@ -1180,11 +1181,11 @@ The data file and the .keys file beside it must be kept together.
     </message>
     <message>
         <source>提示：地区代码 {r} 不在内置代码表中，请核对（可以保存）</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: region code {r} is not in the built-in table; please check it (you can still save)</translation>
     </message>
     <message>
         <source>提示：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: </translation>
     </message>
     <message>
         <source>选择照片</source>
@@ -2852,7 +2853,7 @@ Data is stored encrypted on this computer.</translation>
     <name>SyncStatusLabel</name>
     <message>
         <source>已登记（U盘同步）&#x3000;待上传：{n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled (USB sync)   waiting to upload: {n}</translation>
     </message>
     <message>
         <source>未登记同步</source>
@@ -2893,7 +2894,7 @@ Data is stored encrypted on this computer.</translation>
     </message>
     <message>
         <source>请选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose</translation>
     </message>
     <message>
         <source>如：儿童本人、祖母、班主任</source>
@@ -2933,11 +2934,11 @@ Data is stored encrypted on this computer.</translation>
     </message>
     <message>
         <source>其余全部正常(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>All others &amp;normal</translation>
     </message>
     <message>
         <source>把尚未作答的检查项都选为“正常”</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark every unanswered checklist item as “normal”</translation>
     </message>
     <message>
         <source>发现的情况</source>
@@ -2989,11 +2990,11 @@ Data is stored encrypted on this computer.</translation>
     </message>
     <message>
         <source>保存更正(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save correction</translation>
     </message>
     <message>
         <source>保存走访(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save visit</translation>
     </message>
     <message>
         <source>取消</source>
@@ -3009,15 +3010,15 @@ Data is stored encrypted on this computer.</translation>
     </message>
     <message>
         <source>恢复草稿(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore draft</translation>
     </message>
     <message>
         <source>丢弃草稿</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard draft</translation>
     </message>
     <message>
         <source>找到 {t} 未保存的走访草稿（可能因程序意外退出）。要接着填写吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Found an unsaved visit draft from {t} (the program may have closed unexpectedly). Continue filling it in?</translation>
     </message>
     <message>
         <source>走访记录已保存</source>
