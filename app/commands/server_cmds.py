@@ -34,6 +34,8 @@ def register(sub) -> None:
     p.add_argument("--port", type=int, default=8765, help="端口（默认 8765）")
     p.add_argument("--tls-cert", help="TLS 证书文件（PEM），与 --tls-key 一起启用 HTTPS")
     p.add_argument("--tls-key", help="TLS 私钥文件（PEM）")
+    p.add_argument("--insecure", action="store_true",
+                   help="允许在非本机地址上不加密（HTTP）运行。不安全：仅限临时测试")
     p.set_defaults(handler=_serve)
 
     server = sub.add_parser("server", help="管理县级同步服务器：登记码、设备、强制报告提醒")
@@ -69,11 +71,44 @@ def _serve(args):
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CliError("--tls-cert 和 --tls-key 必须同时给出")
+    warning = listen_check(args.host, tls=bool(args.tls_cert), insecure=args.insecure)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
     db = _open(args)
     scheme = "https" if args.tls_cert else "http"
     print(f"童护县级同步服务器：{scheme}://{args.host}:{args.port}  数据库：{args.db}", file=sys.stderr, flush=True)
     uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info",
                 ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and localhost: only this machine can connect."""
+    import ipaddress
+
+    name = host.strip().strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+MSG_NEEDS_TLS = ("拒绝启动：监听地址 {host} 可以从其他电脑访问，但没有启用 HTTPS 加密，儿童信息会以明文在网络上传输。"
+                 "请用 --tls-cert 证书文件 --tls-key 私钥文件 启用 HTTPS；只在本机测试请用 --host 127.0.0.1。"
+                 "如确需临时不加密运行，请加 --insecure（不安全）。")
+MSG_INSECURE = ("警告：服务器正在 {host} 上以不加密的 HTTP 运行（--insecure）。同一网络中的任何人都可能看到或篡改同步数据"
+                "（设备会核对县里的签名，被篡改的答复会被拒绝，但内容不保密）。请尽快配置 --tls-cert/--tls-key。")
+
+
+def listen_check(host: str, *, tls: bool, insecure: bool) -> str | None:
+    """Refuse plain HTTP on an address other machines can reach unless `--insecure` (then the
+    warning to print); None when nothing needs saying."""
+    if tls or is_loopback(host):
+        return None
+    if not insecure:
+        raise CliError(MSG_NEEDS_TLS.format(host=host), EXIT_FAIL)
+    return MSG_INSECURE.format(host=host)
 
 
 def _enrol(args):
