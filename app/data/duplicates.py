@@ -78,10 +78,27 @@ def _village_names(session: Session, codes) -> dict[str, str]:
     return dict(session.execute(select(Place.code, Place.name).where(Place.code.in_(codes), Place.deleted.is_(False))).all())
 
 
+def _groups(session: Session) -> dict[str, list[str]]:
+    """{normalised number: [child ids]} for the numbers two or more live files hold. Numbers saved by
+    this app are already normalised, so SQL groups them (indexed); the few that are not (an older
+    version's full-width digits, a lowercase x) are normalised here and joined to their twins."""
+    live = (Child.deleted.is_(False), Child.id_number != "")
+    shared = select(Child.id_number).where(*live).group_by(Child.id_number).having(func.count() > 1)
+    found = dict(session.execute(select(Child.id, Child.id_number).where(*live, Child.id_number.in_(shared))).all())
+    odd = dict(session.execute(select(Child.id, Child.id_number).where(
+        *live, Child.id_number.op("GLOB")("*[^0-9X]*"))).all())
+    if odd:
+        keys = sorted({rules.duplicate_key(n) for n in odd.values()} - {""})
+        for start in range(0, len(keys), 900):
+            found.update(session.execute(select(Child.id, Child.id_number).where(
+                *live, Child.id_number.in_(keys[start:start + 900]))).all())
+        found.update(odd)
+    return rules.group_duplicates(found.items())
+
+
 def duplicate_groups(session: Session) -> list[DuplicateGroup]:
     """Every ID number two or more live files share, with those files (oldest first)."""
-    rows = session.execute(select(Child.id, Child.id_number).where(Child.deleted.is_(False), Child.id_number != "")).all()
-    groups = rules.group_duplicates(rows)
+    groups = _groups(session)
     if not groups:
         return []
     ids = [i for members in groups.values() for i in members]
@@ -102,8 +119,7 @@ def duplicate_groups(session: Session) -> list[DuplicateGroup]:
 
 def duplicate_count(session: Session) -> int:
     """How many ID numbers are held by more than one live file."""
-    rows = session.execute(select(Child.id, Child.id_number).where(Child.deleted.is_(False), Child.id_number != "")).all()
-    return len(rules.group_duplicates(rows))
+    return len(_groups(session))
 
 
 # -- comparing two files ---------------------------------------------------------

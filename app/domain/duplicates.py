@@ -30,6 +30,8 @@ STATUS_FIELDS = ("status", "status_date", "status_note")
 
 def duplicate_key(number: str | None) -> str:
     """The key two files share when they belong to one child ('' = no number, never a duplicate)."""
+    if number and number.isascii() and number.isalnum() and number == number.upper():
+        return number  # already normalised (as saved by this app): the register is scanned whole
     return idnumber.normalise(number or "")
 
 

@@ -263,3 +263,17 @@ def test_opposite_merges_on_two_laptops_end_as_one_file(live, tmp_path):
     assert _file(b, keep) == on_a
     a.close()
     b.close()
+
+
+def test_numbers_saved_by_older_versions_are_normalised(store):
+    from tests.sync.stores import add_child
+
+    clean = register(store, "吴小宝")
+    odd = add_child(store, "吴小宝", id_number=NUMBER[:-1].translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+                    + NUMBER[-1].lower())
+    alone = add_child(store, "郑一", id_number="3201152014010145ｘ")
+    with store.read_session() as s:
+        groups = D.duplicate_groups(s)
+        assert D.duplicate_count(s) == 1
+    assert [(g.id_number, sorted(m.id for m in g.members)) for g in groups] == [(NUMBER, sorted([clean, odd]))]
+    assert alone not in str(groups)
