@@ -54,6 +54,7 @@ class ChangeResult(_Strict):
     status: str  # ok / duplicate / refused
     code: str | None = None
     message: str | None = None
+    current: dict[str, Any] | None = None  # the county's value and version instead, or {"gone": true}
 
 
 class PushResponse(_Strict):

@@ -246,6 +246,12 @@ def import_roll(session: Session, path: Path | str, overrides: dict[str, str] | 
     return ImportResult(imp, counts, list(p.errors), False, opened, closed)
 
 
+def import_roll_file(store, path: Path | str, overrides: dict[str, str] | None = None, **options) -> ImportResult:
+    """`import_roll` in one transaction of its own: what the import wizard's 导入 button does."""
+    with store.session() as session:
+        return import_roll(session, path, overrides, **options)
+
+
 def close_task(session: Session, task_id: str, status: str, outcome: str, on: dt.date | None = None) -> ReturnToSchoolTask:
     task = session.get(ReturnToSchoolTask, task_id)
     if task is None or task.deleted:

@@ -198,13 +198,6 @@ class Store:
             return (row.display_name if row else "") or self.user
 
     @property
-    def display_name(self) -> str:
-        """The signed-in user's real name (姓名) as entered at setup; the login name if none."""
-        with self._sessions() as s:
-            row = s.get(User, self.user)
-            return (row.display_name if row else "") or self.user
-
-    @property
     def village_code(self) -> str:
         return self.setting("village_code") or ""
 

@@ -11,6 +11,7 @@ store), in which case they come back too, so nothing it once pushed is missing f
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from app.server.db import Device, LogEntry, ServerDB
 from app.server.push import note_state
 from app.server.service import _usable
 from app.sync.merge import Change
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,7 +48,10 @@ def changes_for(db: ServerDB, device_id: str, cursor: int, limit: int = 500, *, 
         if cursor > 0 and anchor is not None:
             held = s.scalar(select(LogEntry.change_id).where(LogEntry.seq == cursor))
             if held != anchor:
+                log.warning("device %s: cursor %s anchor %r is not in this log (held %r): reset",
+                            device_id, cursor, anchor, held)
                 device.last_seen = utcnow()
+                device.echo_pending = True  # from the start again: its own changes too
                 return PullResult([], 0, "", False, server_seq, reset=True)
         scope = device.scope
         include_own = bool(device.echo_pending)

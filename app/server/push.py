@@ -88,7 +88,7 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
                 refusals.append((ch, problem))
             else:
                 candidates.append(ch)
-        guard = ScopeGuard(s, device.scope, candidates)
+        guard = ScopeGuard(s, device.scope, candidates + [ch for ch, _ in refusals if ch.table in tables])
         accepted: list[Change] = []
         for ch in candidates:
             try:
@@ -107,7 +107,13 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
         out.accepted = len(accepted)
         out.conflicts = len(result.conflicts)
         for ch, problem in refusals:
-            out.results.append({"id": ch.id, "status": "refused", "code": problem.code, "message": problem.message})
+            answer = {"id": ch.id, "status": "refused", "code": problem.code, "message": problem.message}
+            if problem.code != "clock_ahead" and ch.table in tables and (ch.field == ROW_FIELD or ch.field in
+                                                                          merge.synced_fields(tables[ch.table])):
+                current = guard.current(ch)
+                if current:
+                    answer["current"] = current
+            out.results.append(answer)
         out.refused = len(refusals)
         if refusals:
             s.execute(Refusal.__table__.insert(), [dict(

@@ -120,6 +120,38 @@ class ScopeGuard:
             return  # an unknown child: the row waits (untagged) until its child arrives
         raise self._out(ch)
 
+    def owns_now(self, ch: Change) -> bool | None:
+        """Does the device's scope own this row on the server now (None: the server lacks it)?"""
+        row = self.rows.get((ch.table, ch.row_id))
+        if row is None:
+            return None
+        if ch.table == "child":
+            return in_scope(self.villages.get(ch.row_id) or row.village_code, self.scope)
+        if ch.table in self.linked:
+            village = self.villages.get(row.child_id) if row.child_id else None
+            return village is None or in_scope(village, self.scope)
+        if ch.table in self.owned:
+            return in_scope(row.village_code, self.scope)
+        if ch.table == "place":
+            return in_scope(row.code, self.scope) or self.scope.startswith(row.code or "~")
+        return self._logged_in_scope(ch)
+
+    def current(self, ch: Change) -> dict | None:
+        """What the device should hold instead of a refused change: the server's value and version
+        of the field (only for a row its scope owns), or `gone` for a row that is not its own."""
+        owned = self.owns_now(ch)
+        if owned is None:
+            return None
+        if not owned:
+            return {"gone": True}
+        row = self.rows[(ch.table, ch.row_id)]
+        if ch.field == ROW_FIELD:
+            return None
+        versions = json.loads(row.versions or "{}")
+        from app.data.capture import field_version
+
+        return {"value": wire.dumps(getattr(row, ch.field)), "version": list(field_version(versions, ch.field))}
+
     # -- the check -------------------------------------------------------------
     def check(self, ch: Change) -> None:
         """Raise `Refused` if this device may not make this change; else note its effect."""

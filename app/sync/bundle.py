@@ -58,7 +58,9 @@ KIND_DEVICE = "device"  # a device's file, addressed to the county
 KIND_COUNTY = "county"  # the county's answer, addressed to one device
 KINDS = (KIND_DEVICE, KIND_COUNTY)
 MAX_HEADER = 64 * 1024
-MAX_PAYLOAD = 1024 * 1024 * 1024  # decompressed bytes; guards against a decompression bomb
+MAX_PAYLOAD = 256 * 1024 * 1024  # decompressed bytes; a larger payload is refused before it is inflated
+MAX_FILE = 256 * 1024 * 1024  # bytes on disk; checked (stat, then a bounded read) before reading
+_INFLATE_STEP = 1024 * 1024
 SIG_LEN = 64
 _HKDF_INFO = b"tonghu-bundle-v1"
 _RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
@@ -234,9 +236,18 @@ def read_header(data: bytes) -> tuple[Header, int]:
     try:
         raw = json.loads(data[_PREFIX.size:end].decode("utf-8"))
         header = Header(**{name: raw[name] for name in Header.__dataclass_fields__})
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
         raise TamperedError(MSG_TAMPERED) from None
-    if not isinstance(header.protocol, int) or not isinstance(header.format, int) or header.format != version:
+    # Every field of its own type (a list where a fingerprint belongs must be refused here, not
+    # crash a lookup later); the header is unauthenticated until the signature is checked.
+    for name, field in Header.__dataclass_fields__.items():
+        value = getattr(header, name)
+        if field.type in ("int", int):
+            if type(value) is not int or not 0 <= value < 2 ** 31:
+                raise TamperedError(MSG_TAMPERED)
+        elif type(value) is not str or len(value) > 1024:
+            raise TamperedError(MSG_TAMPERED)
+    if header.format != version:
         raise TamperedError(MSG_TAMPERED)
     if header.protocol > PROTOCOL_VERSION:
         raise NewerFormatError(MSG_NEWER)
@@ -296,13 +307,10 @@ def open_bundle(
         compressed = AESGCM(key).decrypt(nonce, data[body_start:signed_end], data[:end])
     except (InvalidTag, ValueError):
         raise TamperedError(MSG_TAMPERED) from None
+    plain = inflate(compressed, MAX_PAYLOAD)
     try:
-        inflater = zlib.decompressobj()
-        plain = inflater.decompress(compressed, MAX_PAYLOAD)
-        if inflater.unconsumed_tail or not inflater.eof:
-            raise TamperedError(MSG_TAMPERED)
         payload = json.loads(plain.decode("utf-8"))
-    except (zlib.error, ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise TamperedError(MSG_TAMPERED) from None
     if not isinstance(payload, dict):
         raise TamperedError(MSG_TAMPERED)
@@ -313,18 +321,69 @@ def open_bundle(
     return Bundle(header, payload)
 
 
-def read_file(path) -> bytes:
-    """Read a bundle file, mapping an unreadable or missing file to a clear message."""
+MSG_TOO_BIG = ("同步文件太大（{size}，最大 {limit}），不是童护导出的同步文件或已损坏，未导入任何数据。"
+               "请确认选择的文件；如果确是童护导出的，请分几次同步后重新导出。")
+MSG_PAYLOAD_TOO_BIG = ("同步文件解压后超过 {limit}，为安全起见未导入任何数据。"
+                       "请分几次同步后重新导出（或联系县民政局）。")
+
+
+def _mib(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB"
+
+
+def inflate(compressed: bytes, limit: int = MAX_PAYLOAD) -> bytes:
+    """zlib-decompress `compressed`, refusing (TamperedError / BundleError) a stream that is
+    damaged or that inflates past `limit` bytes. A first pass counts the output in 1 MiB steps
+    and keeps none of it, so a bomb is refused without ever holding more than a step."""
+    def passes(keep: bool) -> list[bytes]:
+        inflater = zlib.decompressobj()
+        parts: list[bytes] = []
+        produced = 0
+        data = compressed
+        try:
+            while True:
+                out = inflater.decompress(data, _INFLATE_STEP)
+                produced += len(out)
+                if produced > limit:
+                    raise BundleError(MSG_PAYLOAD_TOO_BIG.format(limit=_mib(limit)))
+                if keep:
+                    parts.append(out)
+                data = inflater.unconsumed_tail
+                if inflater.eof or (not data and not out):
+                    break
+        except zlib.error:
+            raise TamperedError(MSG_TAMPERED) from None
+        if not inflater.eof or inflater.unused_data or inflater.unconsumed_tail:
+            raise TamperedError(MSG_TAMPERED)
+        return parts
+
+    passes(keep=False)
+    return b"".join(passes(keep=True))
+
+
+def read_file(path, limit: int = MAX_FILE) -> bytes:
+    """Read a bundle (or enrolment) file: its size is checked before it is read, and the read is
+    bounded too (a file that grows meanwhile); unreadable or missing files get a clear message."""
     from pathlib import Path
 
     try:
-        return Path(path).read_bytes()
+        path = Path(path)
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IsADirectoryError
+        if size > limit:
+            raise BundleError(MSG_TOO_BIG.format(size=_mib(size), limit=_mib(limit)))
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
     except FileNotFoundError:
         raise BundleError(f"找不到同步文件：{path}") from None
     except IsADirectoryError:
         raise BundleError(f"请选择一个同步文件，而不是文件夹：{path}") from None
     except OSError as exc:
         raise BundleError(f"无法读取同步文件（{exc.strerror or exc}）：{path}") from None
+    if len(data) > limit:
+        raise BundleError(MSG_TOO_BIG.format(size=f"超过 {_mib(limit)}", limit=_mib(limit)))
+    return data
 
 
 def write_file(directory, name: str, data: bytes):

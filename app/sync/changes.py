@@ -63,6 +63,42 @@ def refuse(session: Session, refusals: list[tuple[str, str, str]]) -> int:
     return done
 
 
+def take_county_values(session: Session, answers: list[tuple[str, str, dict]]) -> None:
+    """After refusals, hold what the county holds: its value and version of each refused field
+    (table, row id, {"field", "value", "version"}), or drop a row that is no longer this
+    device's (`gone`); the refused change itself stays listed with its value."""
+    from app.core import wire
+    from app.sync.merge import synced_fields
+
+    tables = synced_tables()
+    for table, row_id, current in answers:
+        cls = tables.get(table)
+        obj = session.get(cls, row_id) if cls is not None else None
+        if obj is None:
+            continue
+        if current.get("gone"):
+            forget_row(session, obj)
+            continue
+        name, version = current.get("field"), current.get("version")
+        fields = synced_fields(cls)
+        if name not in fields or not isinstance(version, list):
+            continue
+        setattr(obj, name, wire.from_wire(fields[name], wire.loads(current.get("value"))))
+        versions = json.loads(obj.versions or "{}")
+        versions[name] = version
+        obj.versions = json.dumps(versions, separators=(",", ":"))
+
+
+def forget_row(session: Session, obj) -> None:
+    """Remove a row (a child: its whole file) that belongs to another scope now."""
+    from app.sync.client import forget_child
+
+    if obj.__tablename__ == "child":
+        forget_child(session, obj.id)
+    else:
+        session.delete(obj)
+
+
 def refused(session: Session) -> list[dict]:
     """Every refused change, newest first, as the user sees it."""
     rows = session.scalars(select(OutboxChange).where(OutboxChange.refused_code.is_not(None))
@@ -114,7 +150,8 @@ def restamp(session: Session, clock: HybridClock, code: str) -> int:
 
 
 def pending_rows(session: Session) -> set[tuple[str, str]]:
-    """(table, row id) of every row with a change still waiting to be sent (or refused)."""
+    """(table, row id) of every row with a change still waiting to be sent. Refused changes do not
+    count: the county will not take them, and they stay listed (with their values) anyway."""
     return {(t, r) for t, r in session.execute(
-        select(OutboxChange.table_name, OutboxChange.row_id).where(OutboxChange.acked.is_(False)).distinct())}
+        select(OutboxChange.table_name, OutboxChange.row_id).where(*_QUEUED).distinct())}
 

@@ -193,11 +193,16 @@ class SyncClient:
         acked = [i for i, r in results.items() if i in sent and r.get("status") in ("ok", "duplicate")]
         refused = [(i, str(r.get("code") or "refused"), str(r.get("message") or "县级服务器未接受这条修改"))
                    for i, r in results.items() if i in sent and r.get("status") == "refused"]
+        by_id = {ch.id: ch for ch in batch}
+        county_values = [(by_id[i].table, by_id[i].row_id, {**r["current"], "field": by_id[i].field})
+                         for i, r in results.items()
+                         if i in by_id and r.get("status") == "refused" and isinstance(r.get("current"), dict)]
         if not acked and not refused:
             raise SyncError("县级服务器没有确认收到修改，请稍后再试。", "no_ack", retryable=True)
         with remote_session(self.store) as s:
             outbox.acknowledge(s, acked)
             outbox.refuse(s, refused)
+            outbox.take_county_values(s, county_values)
             if answer.get("state"):
                 _set(s, S_STATE, str(answer["state"]))
         report.pushed += int(answer.get("accepted") or 0)
@@ -310,10 +315,15 @@ def purge_out_of_scope(store) -> int:
         for cid in gone:
             if cid in pending_children:
                 continue
-            for cls in linked:
-                s.execute(delete(cls).where(cls.child_id == cid))
-            s.execute(delete(AuditEntry).where(AuditEntry.child_id == cid))
-            s.execute(delete(Conflict).where(Conflict.child_id == cid))
-            s.execute(delete(Child).where(Child.id == cid))
+            forget_child(s, cid)
             purged += 1
     return purged
+
+
+def forget_child(s: Session, cid: str) -> None:
+    """Delete a child's whole file from this store (it belongs to another village now)."""
+    for cls in (c for c in synced_tables().values() if "child_id" in c.__table__.columns):
+        s.execute(delete(cls).where(cls.child_id == cid))
+    s.execute(delete(AuditEntry).where(AuditEntry.child_id == cid))
+    s.execute(delete(Conflict).where(Conflict.child_id == cid))
+    s.execute(delete(Child).where(Child.id == cid))

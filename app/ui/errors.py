@@ -15,7 +15,7 @@ import sys
 import threading
 import traceback
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
@@ -102,18 +102,13 @@ def report_crash(exc_type, exc, tb, parent: QWidget | None = None) -> None:
     _dialog.open()  # not exec(): the event loop, and whatever called us, keeps running
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> QMessageBox | None:
-    """Tell the user an operation failed: a `TonghuError` by its message, anything else as a crash.
-
-    Never blocks: the message box is opened window-modal and returned (None for a crash)."""
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """Tell the user an operation failed: a `TonghuError` by its message, anything else as a crash."""
     if isinstance(exc, TonghuError):
         logger.info("operation refused: %s", exc.code)
-        box = QMessageBox(QMessageBox.Warning, title or _t("无法完成"), exc.user_message(), QMessageBox.Ok, parent)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.open()
-        return box
+        QMessageBox.warning(parent, title or _t("无法完成"), exc.user_message())
+        return
     report_crash(type(exc), exc, exc.__traceback__, parent)
-    return None
 
 
 def _qt_hook(exc_type, exc, tb) -> None:

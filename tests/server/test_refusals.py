@@ -9,7 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.data.models.child import Child
+from app.core import hlc
 from app.core import protocol as P
+from app.data.ids import new_id
 from app.server.db import LogEntry
 from app.sync import client
 from app.sync.client import SyncError
@@ -32,9 +34,10 @@ def _post(live, path, body, token=None, protocol=P.PROTOCOL):
 def test_old_protocol_gets_upgrade_message(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))
-    r = _post(live, "/api/v1/pull", {"cursor": 0}, a.setting("sync_token"), protocol=0)
-    assert r.status_code == 426
-    assert "请升级" in r.json()["error"]["message"]
+    for old in (0, 1):  # protocol 1 named changes by (device, sequence): it must upgrade
+        r = _post(live, "/api/v1/pull", {"cursor": 0}, a.setting("sync_token"), protocol=old)
+        assert r.status_code == 426
+        assert "请升级" in r.json()["error"]["message"]
     a.close()
 
 
@@ -59,7 +62,7 @@ def test_unknown_and_revoked_device_get_nothing(live, tmp_path):
     a.close()
 
 
-def test_malformed_oversized_out_of_scope_change_nothing(live, tmp_path):
+def test_malformed_and_oversized_change_nothing_bad_changes_refused_one_by_one(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     b = make_store(tmp_path, "b", V2)
     client.enrol(a, live.url, live.code(V1))
@@ -68,15 +71,22 @@ def test_malformed_oversized_out_of_scope_change_nothing(live, tmp_path):
     client.sync(b)
     token = a.setting("sync_token")
     before = _log_count(live.db)
-    r = _post(live, "/api/v1/push", {"changes": [{"seq": 1, "table": "child"}]}, token)
+    r = _post(live, "/api/v1/push", {"changes": [{"id": "x", "table": "child"}]}, token)
     assert r.status_code == 400 and r.json()["error"]["message"].startswith("同步数据格式错误")
-    good = {"seq": 1, "table": "child", "row_id": cb, "field": "name", "value": '"偷改"',
-            "hlc": "001900000000000.00000", "base_hlc": "000000000000000.00000", "origin": a.device_id}
-    r = _post(live, "/api/v1/push", {"changes": [good]}, token)
-    assert r.status_code == 403 and r.json()["error"]["code"] == "out_of_scope"
-    r = _post(live, "/api/v1/push", {"changes": [dict(good, table="no_such_table")]}, token)
-    assert r.status_code == 422 and "请升级" in r.json()["error"]["message"]
-    r = _post(live, "/api/v1/push", {"changes": [dict(good, seq=i + 1) for i in range(P.MAX_PUSH_CHANGES + 1)]}, token)
+    now = hlc.encode(hlc.wall_ms_now(), 0)
+    foreign = {"id": new_id(), "table": "child", "row_id": cb, "field": "name", "value": '"偷改"',
+               "hlc": now, "base_hlc": hlc.ZERO, "origin": a.device_id}
+    unknown = dict(foreign, id=new_id(), table="no_such_table")
+    ahead = dict(foreign, id=new_id(), hlc="999999999999999.99999")
+    r = _post(live, "/api/v1/push", {"changes": [foreign, unknown, ahead]}, token)
+    assert r.status_code == 200
+    results = {x["id"]: x for x in r.json()["results"]}
+    assert [results[c["id"]]["status"] for c in (foreign, unknown, ahead)] == ["refused"] * 3
+    assert results[foreign["id"]]["code"] == "out_of_scope"
+    assert results[unknown["id"]]["code"] == "unknown_table" and "请升级" in results[unknown["id"]]["message"]
+    assert results[ahead["id"]]["code"] == "clock_ahead" and "电脑时间" in results[ahead["id"]]["message"]
+    r = _post(live, "/api/v1/push", {"changes": [dict(foreign, id=new_id()) for i in range(P.MAX_PUSH_CHANGES + 1)]},
+              token)
     assert r.status_code == 413
     assert _log_count(live.db) == before
     with live.db.sessions() as s:

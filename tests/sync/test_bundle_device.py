@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from app.data.models import Child
 from app.data.models.local import OutboxChange
 from app.sync import bundle as B
-from app.sync import bundle_io, client
+from app.sync import bundle_io, changes, client
 from app.sync.identity import Identity
 
 NAME = "王小明"
@@ -46,8 +46,10 @@ def snapshot(store) -> dict:
     return out
 
 
-def answer(county, device, store, acks=(), changes=(), cursor=0, **kw):
-    payload = {"device": store.device_id, "acks": list(acks), "changes": list(changes), "cursor": cursor}
+def answer(county, device, store, acks=(), changes=(), cursor=0, refused=(), **kw):
+    results = [{"id": i, "status": "ok"} for i in acks] + [
+        {"id": i, "status": "refused", "code": "out_of_scope", "message": "不属于本设备负责的范围"} for i in refused]
+    payload = {"device": store.device_id, "results": results, "changes": list(changes), "cursor": cursor}
     return B.seal(payload, sender=county, recipient=device.public(), kind=B.KIND_COUNTY, **kw)
 
 
@@ -80,13 +82,16 @@ def test_export_carries_every_unacknowledged_change(store, device, county, tmp_p
 
 def test_answer_acknowledges_and_moves_the_cursor(store, device, county, tmp_path):
     add_child(store)
+    add_child(store, "李四", "320115201001010028")
     with store.read_session() as s:
-        seqs = s.scalars(select(OutboxChange.seq)).all()
+        ids = s.scalars(select(OutboxChange.change_id).order_by(OutboxChange.seq)).all()
     path = tmp_path / "answer.tonghu"
-    path.write_bytes(answer(county, device, store, acks=seqs, cursor=17))
+    path.write_bytes(answer(county, device, store, acks=ids[:-1], refused=ids[-1:], cursor=17))
     result = bundle_io.import_bundle(store, path)
-    assert result.acked == len(seqs) and result.cursor == 17
-    assert bundle_io.export_bundle(store, tmp_path).count == 0
+    assert result.acked == len(ids) - 1 and result.refused == 1 and result.cursor == 17
+    assert bundle_io.export_bundle(store, tmp_path).count == 0  # the refused change waits with its reason
+    with store.read_session() as s:
+        assert [r["code"] for r in changes.refused(s)] == ["out_of_scope"]
     # an older answer never moves the cursor back
     path.write_bytes(answer(county, device, store, cursor=3))
     assert bundle_io.import_bundle(store, path).cursor == 17
@@ -94,7 +99,7 @@ def test_answer_acknowledges_and_moves_the_cursor(store, device, county, tmp_pat
 
 def refusals(store, device, county):
     other_county, other_device = Identity.generate(), Identity.generate()
-    good = answer(county, device, store, acks=list(range(1, 100)), cursor=9)
+    good = answer(county, device, store, acks=[str(i) for i in range(1, 100)], cursor=9)
     flipped = bytearray(good)
     flipped[len(good) - B.SIG_LEN - 5] ^= 0x10  # in the encrypted body
     return {
@@ -124,7 +129,9 @@ def test_refused_files_change_nothing(store, device, county, tmp_path, case):
 def test_replay_is_applied_once_and_says_so(store, device, county, tmp_path):
     add_child(store)
     path = tmp_path / "answer.tonghu"
-    path.write_bytes(answer(county, device, store, acks=[1], cursor=5))
+    with store.read_session() as s:
+        first = s.scalars(select(OutboxChange.change_id)).first()
+    path.write_bytes(answer(county, device, store, acks=[first], cursor=5))
     assert bundle_io.import_bundle(store, path).acked == 1
     before = snapshot(store)
     with pytest.raises(B.ReplayError, match="已经导入过"):

@@ -19,7 +19,7 @@ from app.data.models.child import Child, Guardian
 from app.data.models.local import OutboxChange
 from app.data.models.sync import Conflict
 from app.core import wire
-from app.sync import client, merge
+from app.sync import changes, client, merge
 from app.core.hlc import HybridClock, wall_ms_now
 from app.sync.client import SyncError
 from tests.sync.live import FlakyTransport, LiveServer, server_db
@@ -69,7 +69,7 @@ def test_random_offline_edits_converge(kind, tmp_path):
                     .order_by(OutboxChange.seq.desc()).limit(1)).first()
             if out is not None:
                 edits.append({"table": table, "row": row_id, "field": field, "value": out.value,
-                              "hlc": out.hlc, "base": out.base_hlc, "origin": out.origin})
+                              "hlc": out.hlc, "base": out.base_hlc, "origin": out.origin, "id": out.change_id})
 
         def local_children(store):
             with store.read_session() as s:
@@ -148,6 +148,18 @@ def test_random_offline_edits_converge(kind, tmp_path):
                     with store.read_session() as ls:
                         got = _scoped(ls, store.scope)
                         everything = {"child": _rows(ls, Child), "guardian": _rows(ls, Guardian)}
+                    if got != expected:
+                        for t in got:
+                            for k in set(got[t]) ^ set(expected[t]):
+                                print("MISSING" if k in expected[t] else "EXTRA", store.user, t, k, expected[t].get(k) or got[t].get(k))
+                                from app.server.db import LogEntry
+                                for e in s.scalars(select(LogEntry).where(LogEntry.row_id == k).order_by(LogEntry.seq)):
+                                    print("  LOG", e.seq, e.device_id and e.device_id[-4:], e.field, (e.value or "")[:60], e.hlc, e.scope_code, e.scope_code2)
+                                sc = s.get(Child, k)
+                                print("  SERVER", sc and sc.village_code, sc and sc.versions)
+                            for k in set(got[t]) & set(expected[t]):
+                                if got[t][k] != expected[t][k]:
+                                    print("DIFF", store.user, t, k, got[t][k], expected[t][k])
                     assert got == expected, f"device {store.user} differs from the server in its scope"
                     assert everything == got, f"device {store.user} holds data outside its scope"
                 conflicts = {(c.table_name, c.row_id, c.field, c.loser_hlc, c.loser_origin)
@@ -155,8 +167,15 @@ def test_random_offline_edits_converge(kind, tmp_path):
                 winners = {(c.table_name, c.row_id, c.field, c.winner_hlc, c.winner_origin)
                            for c in s.scalars(select(Conflict))}
                 tables = synced_tables()
+                refused = {}
+                for store in devices.values():
+                    with store.read_session() as ls:
+                        refused.update({r["change_id"]: r for r in changes.refused(ls)})
                 seen_bases = {(e["table"], e["row"], e["field"], e["base"]) for e in edits}
                 for e in edits:
+                    if e["id"] in refused:  # kept on its laptop with the reason (an edit after a transfer)
+                        assert refused[e["id"]]["code"] == "out_of_scope" and refused[e["id"]]["message"]
+                        continue
                     row = s.get(tables[e["table"]], e["row"])
                     assert row is not None
                     current = merge.field_version(json.loads(row.versions), e["field"])

@@ -18,7 +18,7 @@ from tests.sync.stores import V1, add_child, edit, make_store
 
 def _outbox(store):
     with store.read_session() as s:
-        return [c for _, c in changes.read_batch(s, 10_000)]
+        return changes.read_batch(s, 10_000)
 
 
 def _state(store):
@@ -75,7 +75,7 @@ def test_unknown_table_or_field_refused_whole_batch(tmp_path):
     st.close()
 
 
-def test_outbox_priority_first_and_acknowledged_kept_monotonic(store):
+def test_outbox_priority_first_acknowledged_leave_refused_stay_visible(store):
     from app.data.models.protection import MandatoryReport
     import datetime as dt
 
@@ -84,14 +84,21 @@ def test_outbox_priority_first_and_acknowledged_kept_monotonic(store):
         s.add(MandatoryReport(child_id=cid, found_at=dt.datetime(2026, 1, 1), recorded_at=dt.datetime(2026, 1, 1)))
     with store.read_session() as s:
         batch = changes.read_batch(s, 2)
-    assert batch[0][1].table == "mandatory_report"
+    assert batch[0].table == "mandatory_report"
+    assert len({c.id for c in batch}) == 2 and all(len(c.id) == 36 for c in batch)
     with store.read_session() as s, s.begin():
-        changes.acknowledge(s, [seq for seq, _ in changes.read_batch(s, 100)])
-        top = s.scalar(select(OutboxChange.seq).order_by(OutboxChange.seq.desc()).limit(1))
-    add_child(store, "乙")
+        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 100)])
+        assert s.scalar(select(OutboxChange.seq).limit(1)) is None  # nothing kept once the county holds it
+    other = add_child(store, "乙")
+    edit(store, Child, other, phone="1")
+    with store.read_session() as s, s.begin():
+        first, second = changes.read_batch(s, 10)
+        changes.refuse(s, [(first.id, "out_of_scope", "不属于本设备负责的范围")])
     with store.read_session() as s:
-        assert changes.read_batch(s, 10)[0][0] > top
+        assert [c.id for c in changes.read_batch(s, 10)] == [second.id]  # a refusal never blocks the queue
         assert changes.pending_count(s) == 1
+        (shown,) = changes.refused(s)
+        assert (shown["row_id"], shown["code"], shown["message"]) == (other, "out_of_scope", "不属于本设备负责的范围")
 
 
 def test_conflict_keep_or_swap(tmp_path):
@@ -101,7 +108,7 @@ def test_conflict_keep_or_swap(tmp_path):
     with remote_session(b) as s:
         merge.apply(s, _outbox(a))
     with a.read_session() as s, s.begin():
-        changes.acknowledge(s, [seq for seq, _ in changes.read_batch(s, 100)])
+        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 100)])
     edit(b, Child, cid, phone="222")
     edit(a, Child, cid, phone="111")  # later: wins
     with remote_session(b) as s:
@@ -118,5 +125,34 @@ def test_conflict_keep_or_swap(tmp_path):
         assert s.scalars(select(Conflict)).one().resolution == "swapped"
         last = s.scalars(select(OutboxChange).order_by(OutboxChange.seq.desc())).first()
         assert (last.field, last.value) == ("phone", '"222"')
+    a.close()
+    b.close()
+
+
+def test_swap_of_a_superseded_conflict_never_brings_back_an_old_value(tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    cid = add_child(a, "甲")
+    with remote_session(b) as s:
+        merge.apply(s, _outbox(a))
+    with a.read_session() as s, s.begin():
+        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 100)])
+    edit(b, Child, cid, phone="222")
+    edit(a, Child, cid, phone="111")
+    with remote_session(b) as s:
+        merge.apply(s, _outbox(a))
+    with a.read_session() as s, s.begin():
+        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 100)])
+    edit(a, Child, cid, phone="333")  # the field moves on after the conflict
+    with remote_session(b) as s:
+        merge.apply(s, _outbox(a))
+    with b.read_session() as s:
+        c = s.scalars(select(Conflict)).one()
+        assert c.key == merge.conflict_key("child", cid, "phone", c.loser_hlc, c.loser_origin)
+    with pytest.raises(merge.SupersededError):
+        with b.session() as s:
+            merge.resolve(s, c.seq, swap=True, user="b")
+    with b.read_session() as s:
+        assert s.get(Child, cid).phone == "333"
     a.close()
     b.close()

@@ -1,16 +1,17 @@
 """USB sync in the main window: 同步 → 导出同步文件… / 导入同步文件… / 用登记文件登记本机….
 
-The work is done by `app.sync.bundle_io`; this module only asks for a folder or a file and shows
-the result or the refusal in clear Chinese.
+The work is done by `app.sync.bundle_io` on the store worker (`app.ui.ops`), so the window keeps
+turning; this module only asks for a folder or a file and shows the result. A refusal
+(`BundleError`) reaches the user through the one error path, in clear Chinese.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from app.ui import registry
+from app.ui import ops, registry
 
 _CTX = "Bundles"
 
@@ -31,18 +32,6 @@ def _ctx(window):
 
 def _start_dir() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
-
-
-class _Busy:
-    def __enter__(self):
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc):
-        QGuiApplication.restoreOverrideCursor()
-
-
-def _refused(window, title: str, exc: Exception) -> None:
-    QMessageBox.warning(window, title, getattr(exc, "message", None) or str(exc))
 
 
 # -- actions ----------------------------------------------------------------------------------
@@ -67,31 +56,28 @@ def enrol_action(window) -> QAction:
     return action
 
 
-def export_bundle(window, folder: str | None = None) -> None:
+def export_bundle(window, folder: str | None = None) -> ops.Op | None:
     from app.sync import bundle_io
-    from app.sync.bundle import BundleError
 
     ctx = _ctx(window)
     title = tr("导出同步文件")
     if folder is None:
         folder = QFileDialog.getExistingDirectory(window, tr("选择保存同步文件的文件夹（例如U盘）"), _start_dir())
     if not folder:
-        return
-    try:
-        with _Busy():
-            result = bundle_io.export_bundle(ctx.store, folder)
-    except BundleError as exc:
-        _refused(window, title, exc)
-        return
-    text = tr("已导出 {count} 条修改到：\n{path}\n\n请把此文件交到县民政局导入，再把县里发回的回执文件导入本机。"
-              "在导入回执之前，这些修改仍保留在本机，不会丢失。").format(count=result.count, path=result.path)
-    QMessageBox.information(window, title, text)
-    ctx.show_status(tr("同步文件已导出：{name}").format(name=result.path.name))
+        return None
+
+    def done(result) -> None:
+        text = tr("已导出 {count} 条修改到：\n{path}\n\n请把此文件交到县民政局导入，再把县里发回的回执文件导入本机。"
+                  "在导入回执之前，这些修改仍保留在本机，不会丢失。").format(count=result.count, path=result.path)
+        QMessageBox.information(window, title, text)
+        ctx.show_status(tr("同步文件已导出：{name}").format(name=result.path.name))
+
+    return ops.run(window, lambda progress: bundle_io.export_bundle(ctx.store, folder), done=done,
+                   title=title, label=tr("正在导出同步文件…"))
 
 
-def import_bundle(window, path: str | None = None) -> None:
+def import_bundle(window, path: str | None = None) -> ops.Op | None:
     from app.sync import bundle_io
-    from app.sync.bundle import BundleError
 
     ctx = _ctx(window)
     title = tr("导入同步文件")
@@ -99,25 +85,23 @@ def import_bundle(window, path: str | None = None) -> None:
         path, _ = QFileDialog.getOpenFileName(window, tr("选择县里发回的同步文件"), _start_dir(),
                                               tr("童护同步文件 (*.tonghu);;所有文件 (*)"))
     if not path:
-        return
-    try:
-        with _Busy():
-            result = bundle_io.import_bundle(ctx.store, path)
-    except BundleError as exc:
-        _refused(window, title, exc)
-        return
-    text = tr("导入完成：县里确认了 {acked} 条本机修改，收到 {received} 条新数据。").format(
-        acked=result.acked, received=result.received)
-    if result.conflicts:
-        text += "\n" + tr("其中 {n} 处与本机的修改冲突，请到“冲突”页面确认。").format(n=result.conflicts)
-    QMessageBox.information(window, title, text)
-    ctx.show_status(tr("同步文件已导入"))
-    ctx.notify_saved()
+        return None
+
+    def done(result) -> None:
+        text = tr("导入完成：县里确认了 {acked} 条本机修改，收到 {received} 条新数据。").format(
+            acked=result.acked, received=result.received)
+        if result.conflicts:
+            text += "\n" + tr("其中 {n} 处与本机的修改冲突，请到“冲突”页面确认。").format(n=result.conflicts)
+        QMessageBox.information(window, title, text)
+        ctx.show_status(tr("同步文件已导入"))
+        ctx.notify_saved()
+
+    return ops.run(window, lambda progress: bundle_io.import_bundle(ctx.store, path), done=done,
+                   title=title, label=tr("正在导入同步文件…"))
 
 
-def enrol_from_file(window, path: str | None = None, code: str | None = None) -> None:
+def enrol_from_file(window, path: str | None = None, code: str | None = None) -> ops.Op | None:
     from app.sync import bundle_io
-    from app.sync.bundle import BundleError
 
     ctx = _ctx(window)
     title = tr("用登记文件登记本机")
@@ -125,16 +109,16 @@ def enrol_from_file(window, path: str | None = None, code: str | None = None) ->
         path, _ = QFileDialog.getOpenFileName(window, tr("选择县里发的登记文件"), _start_dir(),
                                               tr("童护登记文件 (*.tonghu-enrol);;所有文件 (*)"))
     if not path:
-        return
+        return None
     if code is None:
         code, ok = QInputDialog.getText(window, title, tr("请输入县民政局另行告知的登记码（例如 ABCDE-FGHJK）："))
         if not ok:
-            return
-    try:
-        with _Busy():
-            result = bundle_io.enrol_from_file(ctx.store, path, code)
-    except BundleError as exc:
-        _refused(window, title, exc)
-        return
-    QMessageBox.information(window, title, tr("本机已登记，范围：{scope}。以后可以用网络或U盘同步。").format(scope=result.scope))
-    ctx.notify_saved()
+            return None
+
+    def done(result) -> None:
+        QMessageBox.information(window, title, tr("本机已登记，范围：{scope}。以后可以用网络或U盘同步。").format(
+            scope=result.scope))
+        ctx.notify_saved()
+
+    return ops.run(window, lambda progress: bundle_io.enrol_from_file(ctx.store, path, code), done=done,
+                   title=title, label=tr("正在登记…"))

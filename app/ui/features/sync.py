@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-from app.ui import registry
+from app.ui import ops, registry
 
 _CTX = "Sync"
 
@@ -29,7 +29,7 @@ class SyncController:
 
         self.window = window
         self.ctx = window.ctx
-        self.worker = None
+        self.worker = None  # the running ops.Op (sync shares the store worker with every other write)
         self.dialog = SyncDialog(window)
         self.label = SyncStatusLabel(self.ctx.store)
         window.statusBar().addPermanentWidget(self.label)
@@ -37,9 +37,8 @@ class SyncController:
 
     def start(self) -> None:
         from app.sync import client
-        from app.ui.sync.worker import SyncWorker
 
-        if self.worker is not None and self.worker.isRunning():
+        if self.worker is not None and not self.worker.finished:
             self.dialog.show()
             self.dialog.raise_()
             return
@@ -64,11 +63,19 @@ class SyncController:
         self.dialog.label.setText(tr("正在连接县级服务器…"))
         self.dialog.bar.setRange(0, 0)
         self.dialog.show()
-        self.worker = SyncWorker(self.ctx.store, self.window)
-        self.worker.progress.connect(self._progress)
-        self.worker.succeeded.connect(self._done)
-        self.worker.failed.connect(self._failed)
-        self.worker.start()
+        store = self.ctx.store
+        self.worker = ops.run(self.window, lambda progress: client.sync(store, progress=progress),
+                              done=self._done, failed=self._sync_failed, progress=self._progress,
+                              title=tr("立即同步"))
+
+    def _sync_failed(self, exc: BaseException) -> bool:
+        from app.sync import client
+
+        if isinstance(exc, client.SyncError):
+            self._failed(exc.message)
+            return True
+        self._failed(tr("出现意外问题，详情已记录在日志中"))
+        return False  # a bug: the one error path logs it and shows the crash dialog
 
     def _progress(self, phase, done, total) -> None:
         self.dialog.on_progress(phase, done, total)

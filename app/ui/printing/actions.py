@@ -10,39 +10,44 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget,
     QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.core import clock
+from app.core.errors import TonghuError
+from app.ui import ops
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
-def print_document(parent, ctx, kind: str, file_name: str | None = None, **options) -> bool:
-    """Render `kind` from the open store and show it in the preview dialog. False on error."""
-    from app.print import documents, sources
-    from app.ui.printing.preview import PrintPreviewDialog
+def print_document(parent, ctx, kind: str, file_name: str | None = None, **options) -> ops.Op:
+    """Render `kind` from the open store on the store worker, then show it in the preview dialog.
 
-    QApplication.setOverrideCursor(Qt.WaitCursor)
-    try:
-        data = documents.render(ctx.store, kind, **options)
-    except (ValueError, sources.NotFound, sources.NotAvailable) as exc:
-        QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, _t("无法打印"), str(exc))
-        return False
-    except Exception as exc:  # noqa: BLE001 - show, never crash the window
-        QApplication.restoreOverrideCursor()
-        QMessageBox.critical(parent, _t("打印出错"), _t("生成打印文件时出错：{e}").format(e=exc))
-        return False
-    QApplication.restoreOverrideCursor()
-    title = documents.TITLES[kind]
-    dialog = PrintPreviewDialog(data, _t(title), file_name or f"{title}-{clock.today():%Y%m%d}.pdf", parent)
-    ctx.show_status(_t("已生成{t}，共 {n} 页").format(t=_t(title), n=len(dialog.pages)))
-    dialog.exec()
-    return True
+    A record that is gone or a bad option shows its message; anything else is a bug and goes to
+    the crash dialog (`app.ui.ops`' one error path)."""
+    from app.print import documents
+
+    store = ctx.store
+
+    def work(progress):
+        try:
+            return documents.render(store, kind, **options)
+        except ValueError as exc:  # a bad option (month, round …): its message is for the user
+            raise TonghuError(str(exc), code="print_option") from exc
+
+    def done(data: bytes) -> None:
+        from app.ui.printing.preview import PrintPreviewDialog
+
+        title = documents.TITLES[kind]
+        dialog = PrintPreviewDialog(data, _t(title), file_name or f"{title}-{clock.today():%Y%m%d}.pdf", parent)
+        ctx.show_status(_t("已生成{t}，共 {n} 页").format(t=_t(title), n=len(dialog.pages)))
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+
+    return ops.run(parent, work, done=done, title=_t("无法打印"), label=_t("正在生成打印文件…"))
 
 
 def print_child_file(parent, ctx, child_id: str) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from app.data import schoolroll_import as imp
 from app.domain import schoolroll as rules
 from app.domain.errors import ValidationError
+from app.ui import ops
 from app.ui.protection.common import AMBER, RED, Table
 from app.ui.widgets import fmt_date
 
@@ -201,16 +202,27 @@ class SchoolRollWizard(QDialog):
         self._update_buttons()
 
     # -- step 2: check ---------------------------------------------------
-    def check(self) -> None:
+    def check(self) -> ops.Op:
+        """Read and check every row on the store worker (a county roll is large); returns the op."""
         self.errors.clear()
         self.prepared = None
-        try:
-            self.prepared = imp.preview(Path(self.path.text().strip()), self.overrides(), today=self.today)
-        except ValidationError as exc:
-            self.check_summary.setText(f"<span style='color:#c5221f'>{exc.message}</span>")
-            self._update_buttons()
-            return
-        p = self.prepared
+        self._update_buttons()
+        path, overrides, today = Path(self.path.text().strip()), self.overrides(), self.today
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, ValidationError):
+                self.check_summary.setText(f"<span style='color:#c5221f'>{exc.message}</span>")
+                self._update_buttons()
+                return True
+            return False
+
+        self.check_summary.setText(self.tr("正在检查…"))
+        self.check_op = ops.run(self, lambda progress: imp.preview(path, overrides, today=today), done=self._checked,
+                                failed=failed, title=self.tr("学籍库比对导入"), label=self.tr("正在读取并检查学籍名册…"))
+        return self.check_op
+
+    def _checked(self, prepared) -> None:
+        self.prepared = p = prepared
         for e in p.errors:
             self.errors.addItem(e.text())
         if p.errors:
@@ -221,15 +233,25 @@ class SchoolRollWizard(QDialog):
         self._update_buttons()
 
     # -- step 2 → 3 ------------------------------------------------------
-    def do_import(self) -> None:
-        try:
-            with self.ctx.store.session() as s:
-                self.result = imp.import_roll(s, Path(self.path.text().strip()), self.overrides(),
-                                              skip_bad=self.skip_bad.isChecked(), prepared=self.prepared,
-                                              today=self.today)
-        except ValidationError as exc:
-            QMessageBox.warning(self, self.tr("学籍库比对导入"), exc.message)
-            return
+    def do_import(self) -> ops.Op:
+        """Import on the store worker (a county roll has thousands of rows); the wizard stays live."""
+        store, path, overrides = self.ctx.store, Path(self.path.text().strip()), self.overrides()
+        skip_bad, prepared, today = self.skip_bad.isChecked(), self.prepared, self.today
+
+        def work(progress):
+            return imp.import_roll_file(store, path, overrides, skip_bad=skip_bad, prepared=prepared, today=today)
+
+        def failed(exc: BaseException) -> bool:
+            self._update_buttons()
+            return False  # the one error path: a ValidationError shows its message
+
+        self.next.setEnabled(False)
+        self.import_op = ops.run(self, work, done=self._imported, failed=failed, title=self.tr("学籍库比对导入"),
+                                 label=self.tr("正在导入学籍名册并比对…"))
+        return self.import_op
+
+    def _imported(self, result) -> None:
+        self.result = result
         c = self.result.counts
         text = self.tr("已比对 {n} 行：在籍 {ok} 人；未在籍（辍学风险）{d} 人；学校不一致 {o} 人；疑似匹配（需核实）{u} 人；"
                        "村内未登记 {k} 人。新建劝返复学任务 {t} 个，已复学关闭 {b} 个。").format(
