@@ -21,6 +21,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('child', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_child_merged_into'))
-        batch_op.drop_column('merged_into')
+    # ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35) rather than a batch copy of the table, which would
+    # lose the search index's triggers on child (0005_children).
+    op.drop_index('ix_child_merged_into', table_name='child')
+    op.execute('ALTER TABLE child DROP COLUMN merged_into')
