@@ -145,6 +145,8 @@ def _parse(payload: dict) -> tuple[str, int, list[Change]]:
     try:
         device_id = str(payload["device"])
         cursor = int(payload.get("cursor") or 0)
+        if not 0 <= cursor < 2 ** 63:  # would overflow the database's integers
+            raise ValueError("cursor")
         raw = payload.get("changes") or []
         if not isinstance(raw, list):
             raise TypeError("changes")
