@@ -169,16 +169,27 @@ class FirstRunDialog(QDialog):
             QApplication.restoreOverrideCursor()
         self.accept()
 
-    def use_demo(self) -> None:
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            self.store = demo_store.create_demo_store(self.store_path)
-        except StoreExistsError:
-            self.show_errors({"": self.tr("数据文件已存在：{p}").format(p=self.store_path)})
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.accept()
+    def use_demo(self):
+        """Create the demo store on the store worker (150 children take a few seconds)."""
+        from app.ui import ops
+
+        path = self.store_path
+
+        def done(store) -> None:
+            self.store = store
+            self.accept()
+
+        def failed(exc: BaseException) -> bool:
+            self.setEnabled(True)
+            if isinstance(exc, StoreExistsError):
+                self.show_errors({"": self.tr("数据文件已存在：{p}").format(p=path)})
+                return True
+            return False
+
+        self.setEnabled(False)
+        self.demo_op = ops.run(self, lambda progress: demo_store.create_demo_store(path), done=done, failed=failed,
+                               title=self.tr("演示数据"), label=self.tr("正在生成演示数据…"))
+        return self.demo_op
 
 
 class LoginDialog(QDialog):
@@ -327,11 +338,10 @@ def run(store_path: Path, demo: bool = False) -> int:
     install_excepthook()  # an unexpected error writes the log and shows a calm dialog, never a crash
     store_path = Path(store_path)
     if demo and not store_path.exists():
-        QApplication.setOverrideCursor(Qt.WaitCursor)
-        try:
-            demo_store.create_demo_store(store_path).close()
-        finally:
-            QApplication.restoreOverrideCursor()
+        from app.ui import ops
+
+        ops.run(None, lambda progress: demo_store.create_demo_store(store_path).close(),
+                title=QCoreApplication.translate("App", "演示数据")).wait(600000)
     store = open_or_create(store_path)
     if store is None:
         return 0

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.ui import lock, registry
+from app.ui import lock, ops, registry
 from app.ui.context import UiContext
 
 MENUS = ["文件", "打印", "同步", "工具", "帮助"]
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         ctx.open_child.connect(self.show_child)
         ctx.data_changed.connect(self._data_changed)
         ctx.status_message.connect(lambda text, msec: self.statusBar().showMessage(text, msec))
+        ops.busy().changed.connect(self._busy_changed)  # work on the store worker shows in the status bar
 
         self.idle = lock.IdleWatcher(lock.idle_minutes(store), self)
         self.idle.idle.connect(self.lock)
@@ -86,7 +87,14 @@ class MainWindow(QMainWindow):
         if self.page_entries:
             self.nav.setCurrentRow(0)  # PAGES is sorted: the lowest order (工作台 or 儿童名册) first
 
+    def _busy_changed(self, busy: bool, label: str) -> None:
+        if busy and label:
+            self.statusBar().showMessage(label)
+        elif not busy:
+            self.statusBar().clearMessage()
+
     # -- pages -----------------------------------------------------------
+
     def page(self, key: str) -> QWidget | None:
         widget = self.pages.get(key)
         if widget is None:

@@ -58,3 +58,35 @@ def test_child_print_tab_lists_visits(qtbot, village):
     qtbot.addWidget(tab)
     tab.load(facts["ids"][0])
     assert tab.visits.count() == 1 and tab.visit_button.isEnabled()
+
+
+def test_printing_renders_on_the_store_worker_then_previews(qtbot, village):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+    from app.ui.context import UiContext
+    from app.ui.printing.actions import print_child_file
+    from app.ui.printing.preview import PrintPreviewDialog
+
+    store, facts = village
+    window = QWidget()
+    qtbot.addWidget(window)
+    op = print_child_file(window, UiContext(store), facts["ids"][0])
+    op.wait(60000)
+    previews = window.findChildren(PrintPreviewDialog)
+    assert op.error is None and len(previews) == 1 and previews[0].isVisible() and previews[0].pages
+    previews[0].close()
+
+    seen = []
+
+    def close_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_box)
+
+    QTimer.singleShot(0, close_box)
+    op = print_child_file(window, UiContext(store), "no-such-child").wait(60000)
+    assert seen and "找不到" in seen[0]  # the one error path: a calm message, not a crash

@@ -51,9 +51,21 @@ def test_crash_in_slot_logs_and_shows_dialog(qtbot, hooked):
 
 
 def test_expected_error_is_a_plain_message(qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
     from app.core.errors import NotFoundError
 
-    box = errors.show_error(None, NotFoundError("找不到该儿童"))
-    assert box is not None and box.isVisible() and box.text() == "找不到该儿童"
-    assert errors.current_crash_dialog() is None
-    box.close()
+    seen = []
+
+    def close_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_box)
+
+    QTimer.singleShot(0, close_box)
+    errors.show_error(None, NotFoundError("找不到该儿童"))
+    assert seen == ["找不到该儿童"] and errors.current_crash_dialog() is None
