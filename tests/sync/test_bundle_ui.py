@@ -41,27 +41,27 @@ def test_enrol_export_import_from_the_menu(qtbot, tmp_path, shown):
     statuses = []
     window.ctx.status_message.connect(lambda text, msec: statuses.append(text))
 
-    ui.export_bundle(window, folder=str(tmp_path / "usb"))
+    ui.export_bundle(window, folder=str(tmp_path / "usb")).wait()
     assert shown[-1][0] == "warn" and "尚未登记" in shown[-1][2]
 
     made = county_bundles.enrolment_file(db, tmp_path / "a.tonghu-enrol", village=V1)
-    ui.enrol_from_file(window, path=str(made.path), code="WRONG-CODE1")
+    ui.enrol_from_file(window, path=str(made.path), code="WRONG-CODE1").wait()
     assert shown[-1][0] == "warn" and "登记码" in shown[-1][2]
-    ui.enrol_from_file(window, path=str(made.path), code=made.code)
+    ui.enrol_from_file(window, path=str(made.path), code=made.code).wait()
     assert shown[-1][0] == "info" and V1 in shown[-1][2]
 
     add_child(store, "王小明")
-    ui.export_bundle(window, folder=str(tmp_path / "usb"))
+    ui.export_bundle(window, folder=str(tmp_path / "usb")).wait()
     assert shown[-1][0] == "info" and "已导出" in shown[-1][2]
     exported = next((tmp_path / "usb").glob("*.tonghu"))
     answer = county_bundles.import_file(db, exported, tmp_path / "back").answer
 
     with qtbot.waitSignal(window.ctx.data_changed, timeout=5000):
-        ui.import_bundle(window, path=str(answer))
+        ui.import_bundle(window, path=str(answer)).wait()
     assert shown[-1][0] == "info" and "导入完成" in shown[-1][2]
-    ui.import_bundle(window, path=str(answer))
+    ui.import_bundle(window, path=str(answer)).wait()
     assert shown[-1][0] == "warn" and "已经导入过" in shown[-1][2]
-    ui.import_bundle(window, path=str(exported))
+    ui.import_bundle(window, path=str(exported)).wait()
     assert shown[-1][0] == "warn" and "县民政局导入" in shown[-1][2]
     assert statuses
     store.close()

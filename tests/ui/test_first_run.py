@@ -100,6 +100,7 @@ def test_demo_store_from_wizard_shows_password_on_login(qtbot, tmp_path, monkeyp
     dialog = FirstRunDialog(path)
     qtbot.addWidget(dialog)
     dialog.demo_button.click()
+    dialog.demo_op.wait()  # created on the store worker
     store = dialog.store
     assert store.setting("demo") == "1"
     store.close()

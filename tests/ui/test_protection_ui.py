@@ -135,12 +135,13 @@ def test_school_roll_wizard(qtbot, ctx, store):
     assert wizard.pages.currentIndex() == 1, wizard.file_error.text()
     mapped = {h: c.currentText() for h, c in zip(wizard.headers, wizard.combos)}
     assert mapped["公民身份号码"] == "身份证号" and mapped["学生姓名"] == "姓名" and mapped["班主任"] == "（忽略此列）"
-    wizard.check()
+    wizard.check().wait()
     assert wizard.errors.count() == 9 and wizard.errors.item(0).text().startswith("第")
     assert not wizard.next.isEnabled()
     wizard.skip_bad.setChecked(True)
     assert wizard.next.isEnabled()
     wizard.forward()
+    wizard.import_op.wait()
     assert wizard.pages.currentIndex() == 2
     text = wizard.result_summary.text()
     assert "未在籍（辍学风险）6 人" in text and "学校不一致 4 人" in text and "疑似匹配（需核实）3 人" in text
@@ -162,10 +163,10 @@ def test_wizard_missing_column_message(qtbot, ctx, store, tmp_path):
     wizard = SchoolRollWizard(ctx, path=str(path))
     qtbot.addWidget(wizard)
     wizard.forward()
-    wizard.check()
+    wizard.check().wait()
     assert "缺少必需的列：身份证号" in wizard.check_summary.text()
     wizard.combos[1].setCurrentText("身份证号")
-    wizard.check()
+    wizard.check().wait()
     assert wizard.errors.item(0).text().startswith("第2行：")
 
 
