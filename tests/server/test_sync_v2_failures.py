@@ -1,0 +1,271 @@
+"""Issue 11's failures, each through a real county server and real encrypted stores: a clock
+counter overflow, a laptop restored from a backup, a restored county database, a refusal that
+used to block the queue, scope checked against the server's rows, the device's word about itself,
+and conflicts that must be the same on every replica."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from app.core import hlc
+from app.core import protocol as P
+from app.data.capture import HLC_SETTING
+from app.data.ids import new_id
+from app.data.models.child import Child, Guardian
+from app.data.models.protection import MandatoryReport
+from app.data.models.sync import Conflict
+from app.data.store import Store
+from app.server.db import LogEntry, ServerDB
+from app.sync import changes, client
+from tests.sync.live import LiveServer
+from tests.sync.stores import PASSWORD, V1, V2, add_child, add_guardian, edit, get, make_store
+
+
+def _reopen(store: Store, path) -> Store:
+    store.close()
+    return Store.open(path, PASSWORD, user=store.user)
+
+
+def _backup(tmp_path, name: str, tag: str):
+    """Copy a closed store's files (the database and its key file), as the guide's backup does."""
+    src = tmp_path / f"{name}.store"
+    for suffix in ("", ".keys"):
+        shutil.copy(f"{src}{suffix}", f"{src}.{tag}{suffix}")
+
+
+def _restore(tmp_path, name: str, tag: str):
+    src = tmp_path / f"{name}.store"
+    for suffix in ("", ".keys"):
+        shutil.copy(f"{src}.{tag}{suffix}", f"{src}{suffix}")
+    for extra in ("-wal", "-shm"):
+        (tmp_path / f"{name}.store{extra}").unlink(missing_ok=True)
+
+
+def _push(live, store, change: dict) -> dict:
+    body = {"changes": [dict({"id": new_id(), "base_hlc": hlc.ZERO, "origin": store.device_id,
+                              "hlc": hlc.encode(hlc.wall_ms_now(), 0)}, **change)]}
+    r = httpx.post(live.url + "/api/v1/push", content=json.dumps(body),
+                   headers={P.HEADER_PROTOCOL: str(P.PROTOCOL), "Authorization": f"Bearer {store.setting('sync_token')}"})
+    assert r.status_code == 200, r.text
+    return r.json()["results"][0]
+
+
+def test_counter_overflow_never_bricks_a_store(tmp_path):
+    store = make_store(tmp_path, "a", V1)
+    frozen = hlc.wall_ms_now()
+    store.clock = hlc.HybridClock(hlc.encode(frozen, hlc.MAX_COUNTER - 2), wall=lambda: frozen - 1000)
+    for i in range(5):  # crosses 99,999 with the wall clock behind
+        add_child(store, f"儿童{i}")
+    assert hlc.decode(store.clock.last) == (frozen + 1, 2)
+    path = tmp_path / "a.store"
+    store = _reopen(store, path)
+    add_child(store, "再开后")
+    with store.session() as s:  # a saved stamp from a crafted push years ago still opens
+        s.get(__import__("app.data.models.local", fromlist=["Setting"]).Setting, HLC_SETTING).value = \
+            "999999999999999.99999"
+    store = _reopen(store, path)
+    add_child(store, "仍可保存")
+    assert hlc.decode(store.clock.last)[0] < hlc.wall_ms_now() + hlc.MAX_AHEAD_MS
+    store.close()
+
+
+def test_crafted_far_future_stamp_is_refused_and_never_reaches_the_village(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    client.enrol(a, live.url, live.code(V1))
+    client.enrol(b, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    client.sync(a)
+    result = _push(live, a, {"table": "child", "row_id": cid, "field": "phone", "value": '"1"',
+                             "hlc": "999999999999999.99999"})
+    assert result["status"] == "refused" and result["code"] == "clock_ahead"
+    client.sync(b)
+    add_child(b, "乙")  # b's clock is fine and its store still saves
+    assert get(b, Child, cid).phone in ("", None)
+    a.close()
+    b.close()
+
+
+def test_laptop_a_year_fast_is_refused_then_resent_after_the_clock_is_fixed(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    client.sync(a)
+    year = 365 * 24 * 3600 * 1000
+    a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
+    edit(a, Child, cid, phone="13800000000")  # stamped a year ahead
+    a.clock = hlc.HybridClock(a.clock.last)  # the director fixes the clock; the saved stamp stays ahead
+    report = client.sync(a)
+    assert report.clock_fixed and report.refused == 0
+    assert client.status(a)["pending"] == 0
+    with live.db.sessions() as s:
+        assert s.get(Child, cid).phone == "13800000000"
+    assert hlc.decode(a.clock.last)[0] < hlc.wall_ms_now() + hlc.MAX_AHEAD_MS
+    a.close()
+
+
+def test_restored_laptop_loses_nothing(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    first = add_child(a, "甲")
+    client.sync(a)
+    path = tmp_path / "a.store"
+    a.close()
+    _backup(tmp_path, "a", "bak")
+    a = Store.open(path, PASSWORD, user="a")
+    second = add_child(a, "乙")  # synced after the backup: only the county has it now
+    edit(a, Child, first, phone="111")
+    client.sync(a)
+    a.close()
+    _restore(tmp_path, "a", "bak")  # the disk died; the guide says: restore the backup
+    a = Store.open(path, PASSWORD, user="a")
+    third = add_child(a, "丙")  # new work after the restore must not be taken for a duplicate
+    report = client.sync(a)
+    assert report.restored
+    with live.db.sessions() as s:
+        assert s.get(Child, third) is not None
+    assert get(a, Child, second) is not None and get(a, Child, first).phone == "111"
+    a.close()
+
+
+def test_restored_county_database_resynchronises_every_laptop(tmp_path):
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    with LiveServer(db) as live:
+        client.enrol(a, live.url, live.code(V1))
+        client.enrol(b, live.url, live.code(V1))
+        early = add_child(a, "甲")
+        client.sync(a)
+        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
+            src.backup(dst)
+        late = add_child(a, "乙")  # the county loses this when it restores yesterday's backup
+        client.sync(a)
+        client.sync(b)
+    db.close()
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}")  # the county restores yesterday's backup
+    with LiveServer(db) as live:
+        newer = add_child(b, "丙")
+        report = client.sync(a, server=live.url)
+        assert report.county_restored and report.resent > 0
+        client.sync(b, server=live.url)
+        client.sync(a, server=live.url)
+        with db.sessions() as s:
+            assert {early, late, newer} <= set(s.scalars(select(Child.id)))
+        assert get(b, Child, late) is not None and get(a, Child, newer) is not None
+    db.close()
+    a.close()
+    b.close()
+
+
+def test_one_refused_change_never_blocks_the_rest_and_reports_go_first(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    edit(a, Child, cid, village_code=V2)  # transferred in the same batch as its creation...
+    edit(a, Child, cid, phone="123")  # ...then edited by the old village after the transfer
+    other = add_child(a, "乙")
+    with a.session() as s:
+        s.add(MandatoryReport(child_id=other, found_at=dt.datetime(2026, 11, 30), recorded_at=dt.datetime(2026, 11, 30)))
+    report = client.sync(a, batch=2)
+    assert report.refused == 1
+    with a.read_session() as s:
+        (refused,) = changes.refused(s)
+        assert refused["field"] == "phone" and refused["code"] == "out_of_scope" and refused["message"]
+    assert client.status(a)["pending"] == 0
+    with live.db.sessions() as s:
+        assert s.get(Child, other) is not None and s.get(Child, cid).village_code == V2
+        first = s.scalars(select(LogEntry).where(LogEntry.device_id == a.device_id).order_by(LogEntry.seq)).first()
+        assert first.table_name == "mandatory_report"
+    client.sync(a)  # and the next sync goes through
+    a.close()
+
+
+def test_scope_is_checked_against_the_servers_rows(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V2)
+    client.enrol(a, live.url, live.code(V1))
+    client.enrol(b, live.url, live.code(V2))
+    theirs = add_child(b, "乙", address="新地址")
+    guardian = add_guardian(b, theirs, "乙母")
+    moved = add_child(a, "甲")
+    client.sync(a)
+    client.sync(b)
+    mine = add_child(a, "丙")
+    client.sync(a)
+    edit(a, Child, moved, village_code=V2)  # a transfer to b's village
+    client.sync(a)
+    client.sync(b)
+    attacks = [
+        {"table": "child", "row_id": moved, "field": "village_code", "value": json.dumps(V1)},  # pull it back
+        {"table": "guardian", "row_id": guardian, "field": "child_id", "value": json.dumps(mine)},  # re-parent
+        {"table": "guardian", "row_id": new_id(), "field": "*",
+         "value": json.dumps({"child_id": theirs, "relation": "父亲", "name": "假父", "deleted": False})},
+        {"table": "child", "row_id": theirs, "field": "name", "value": '"改名"'},
+        {"table": "place", "row_id": new_id(), "field": "*",
+         "value": json.dumps({"code": V2, "name": "改名村", "level": "village", "deleted": False})},
+    ]
+    for attack in attacks:
+        assert _push(live, a, attack)["status"] == "refused", attack
+    client.sync(a)
+    with a.read_session() as s:
+        assert s.get(Child, moved) is None and s.get(Child, theirs) is None and s.get(Guardian, guardian) is None
+    with live.db.sessions() as s:
+        assert s.get(Child, moved).village_code == V2 and s.get(Guardian, guardian).child_id == theirs
+        assert s.get(Child, theirs).name == "乙"
+    a.close()
+    b.close()
+
+
+def test_actor_comes_from_authentication_and_final_rows_stay_final(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1), name="林主任")
+    cid = add_child(a, "甲")
+    with a.session() as s:
+        report = MandatoryReport(child_id=cid, found_at=dt.datetime(2026, 11, 30), recorded_at=dt.datetime(2026, 11, 30))
+        s.add(report)
+        s.flush()
+        rid = report.id
+    client.sync(a)
+    result = _push(live, a, {"table": "child", "row_id": cid, "field": "phone", "value": '"9"', "actor": "县长"})
+    assert result["status"] == "ok"
+    for field, value in (("deleted", "true"), ("found_at", '"2026-01-01T00:00:00"')):
+        result = _push(live, a, {"table": "mandatory_report", "row_id": rid, "field": field, "value": value})
+        assert result["status"] == "refused" and result["code"] == "append_only"
+    with live.db.sessions() as s:
+        entry = s.scalars(select(LogEntry).where(LogEntry.field == "phone")).one()
+        assert (entry.actor, entry.claimed_actor) == ("林主任", "县长")
+        assert s.get(MandatoryReport, rid).deleted is False
+    a.close()
+
+
+def test_conflicts_are_the_same_on_every_replica(live, tmp_path):
+    stores = {n: make_store(tmp_path, n, V1) for n in "abc"}
+    for st in stores.values():
+        client.enrol(st, live.url, live.code(V1))
+    a, b, c = stores.values()
+    cid = add_child(a, "甲")
+    for st in (a, b, c):
+        client.sync(st)
+    edit(a, Child, cid, phone="111")
+    edit(a, Child, cid, phone="112")
+    edit(b, Child, cid, phone="222")
+    client.sync(b)
+    client.sync(a)
+    for st in (c, b, a, c):
+        client.sync(st)
+    lists = []
+    for st in (a, b, c):
+        with st.read_session() as s:
+            lists.append(sorted((x.key, x.winner_value, x.loser_value) for x in s.scalars(select(Conflict))))
+    assert lists[0] and lists[0] == lists[1] == lists[2]
+    for st in stores.values():
+        st.close()
