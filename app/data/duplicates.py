@@ -42,7 +42,7 @@ from app.data.models.visits import Assessment, ScreeningRecord, Visit
 from app.domain import duplicates as rules
 from app.domain.errors import ValidationError, ValidationErrors
 
-__all__ = ["Member", "DuplicateGroup", "FileSummary", "MergeOutcome", "duplicate_groups", "duplicate_count",
+__all__ = ["Member", "DuplicateGroup", "FileSummary", "MergeOutcome", "duplicate_groups", "duplicate_count", "twins_of",
            "file_summary", "merge_children", "finish_merges"]
 
 
@@ -115,6 +115,20 @@ def duplicate_groups(session: Session) -> list[DuplicateGroup]:
             for r in (found[i] for i in sorted(members))))  # UUIDv7 ids: oldest registration first
         for number, members in groups.items()
     ]
+
+
+def twins_of(session: Session, child_id: str) -> list[Member]:
+    """The other live files holding this child's ID number (empty for most children)."""
+    child = session.get(Child, child_id)
+    if child is None or child.deleted or not child.id_number:
+        return []
+    numbers = {child.id_number, rules.duplicate_key(child.id_number)}
+    rows = session.execute(select(Child.id, Child.name, Child.id_number, Child.village_code, Child.status,
+                                  Child.birth_date).where(Child.id_number.in_(numbers), Child.deleted.is_(False),
+                                                          Child.id != child_id).order_by(Child.id)).all()
+    names = _village_names(session, (r.village_code for r in rows))
+    return [Member(r.id, r.name, r.id_number, r.village_code, names.get(r.village_code, r.village_code), r.status,
+                   r.birth_date) for r in rows]
 
 
 def duplicate_count(session: Session) -> int:

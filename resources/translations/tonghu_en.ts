@@ -578,6 +578,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Connecting to the county server…</translation>
     </message>
     <message>
+        <source>出现意外问题，详情已记录在日志中</source>
+        <translation>Something unexpected happened; the details were written to the log</translation>
+    </message>
+    <message>
         <source>同步中 {d}/{t}</source>
         <translation>Syncing {d}/{t}</translation>
     </message>
@@ -629,6 +633,10 @@ To sync over the network, use “Enrol this device…” with the code the count
         <translation>The key file {k} is missing or unreadable.
 The data file and the .keys file beside it must be kept together.
 ({e})</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
     </message>
 </context>
 <context>
@@ -1223,12 +1231,20 @@ The data file and the .keys file beside it must be kept together.
         <translation>Restore to register</translation>
     </message>
     <message>
+        <source>合并重复档案…</source>
+        <translation>Merge duplicate file…</translation>
+    </message>
+    <message>
         <source>此页无法加载：{e}</source>
         <translation>This page cannot be loaded: {e}</translation>
     </message>
     <message>
         <source>{a}岁</source>
         <translation>age {a}</translation>
+    </message>
+    <message>
+        <source>身份证号码与以下档案相同：{names}。可并排核对后合并为一份档案。</source>
+        <translation>Same ID number as: {names}. Compare them side by side and merge them into one file.</translation>
     </message>
     <message>
         <source>已标记为“{s}”</source>
@@ -1651,6 +1667,14 @@ For the first use, please create your account and enter your village (community)
     <message>
         <source>数据文件已存在：{p}</source>
         <translation>The data file already exists: {p}</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
+        <source>正在生成演示数据…</source>
+        <translation>Creating demo data…</translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2183,13 @@ Data is stored encrypted on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>未填</source>
@@ -2590,12 +2621,24 @@ Data is stored encrypted on this computer.</translation>
         <translation>File not found: {p}</translation>
     </message>
     <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>正在读取并检查学籍名册…</source>
+        <translation>Reading and checking the school roll…</translation>
+    </message>
+    <message>
         <source>共 {n} 行，其中 {e} 行有错误（见下表）。请改正文件后重新选择，或勾选“跳过有错误的行”。</source>
         <translation>{n} rows, {e} of them with errors (see the table below). Correct the file and choose it again, or tick “Skip rows with errors”.</translation>
     </message>
     <message>
         <source>共 {n} 行，全部正确，可以导入。</source>
         <translation>{n} rows, all correct; ready to import.</translation>
+    </message>
+    <message>
+        <source>正在导入学籍名册并比对…</source>
+        <translation>Importing and comparing the school roll…</translation>
     </message>
     <message>
         <source>已比对 {n} 行：在籍 {ok} 人；未在籍（辍学风险）{d} 人；学校不一致 {o} 人；疑似匹配（需核实）{u} 人；村内未登记 {k} 人。新建劝返复学任务 {t} 个，已复学关闭 {b} 个。</source>
@@ -2866,13 +2909,6 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>&#x3000;有冲突待确认</source>
         <translation>  conflicts to review</translation>
-    </message>
-</context>
-<context>
-    <name>SyncWorker</name>
-    <message>
-        <source>同步出错：{e}</source>
-        <translation>Sync error: {e}</translation>
     </message>
 </context>
 <context>

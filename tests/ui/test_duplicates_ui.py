@@ -99,3 +99,16 @@ def test_opening_a_merged_file_shows_the_survivor(qtbot, ctx, store):
     ctx.open_child.emit(b)  # e.g. from a report listed under the merged-away file
     assert window.child_file.child_id == a
     assert "王小明" in window.child_file.title.text()
+
+
+def test_child_file_offers_the_merge(qtbot, ctx, store, kids):
+    a, b = _twins(store)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    ctx.open_child.emit(kids["李华"])
+    assert not window.child_file.merge_button.isVisible()
+    ctx.open_child.emit(b)
+    page = window.child_file
+    assert page.merge_button.isVisible() and [t.id for t in page.twins] == [a]
+    assert "王小明" in page.merge_button.toolTip()

@@ -70,7 +70,13 @@ class ChildFilePage(QWidget):
         self.transfer_button = QPushButton(self.tr("标记已转出"))
         self.aged_button = QPushButton(self.tr("标记已满18岁"))
         self.restore_button = QPushButton(self.tr("恢复在册"))
-        for b, name in ((self.edit_button, "editChild"), (self.transfer_button, "markTransferred"),
+        # 疑似重复档案: shown when another live file holds this child's ID number (app/ui/duplicates)
+        self.merge_button = QPushButton(self.tr("合并重复档案…"))
+        self.merge_button.setStyleSheet("color:#8a4b00;")
+        self.merge_button.hide()
+        self.twins: list = []
+        for b, name in ((self.merge_button, "mergeDuplicate"), (self.edit_button, "editChild"),
+                        (self.transfer_button, "markTransferred"),
                         (self.aged_button, "markAgedOut"), (self.restore_button, "restoreActive")):
             b.setObjectName(name)
 
@@ -81,7 +87,7 @@ class ChildFilePage(QWidget):
         head.addWidget(self.back_button)
         head.addSpacing(12)
         head.addLayout(names, 1)
-        for b in (self.edit_button, self.transfer_button, self.aged_button, self.restore_button):
+        for b in (self.merge_button, self.edit_button, self.transfer_button, self.aged_button, self.restore_button):
             head.addWidget(b)
 
         self.tabs = QTabWidget()
@@ -102,6 +108,7 @@ class ChildFilePage(QWidget):
 
         self.back_button.clicked.connect(self.back_requested)
         self.edit_button.clicked.connect(self.edit)
+        self.merge_button.clicked.connect(self.merge_duplicate)
         self.transfer_button.clicked.connect(lambda: self.mark(vocab.STATUS_TRANSFERRED))
         self.aged_button.clicked.connect(lambda: self.mark(vocab.STATUS_AGED_OUT))
         self.restore_button.clicked.connect(lambda: self.mark(vocab.STATUS_ACTIVE))
@@ -130,6 +137,9 @@ class ChildFilePage(QWidget):
             rows = data.list_children(s, data.ChildQuery(text=child.id_number, status=""))
             categories = next((r.categories for r in rows if r.id == self.child_id), [])
             age = next((r.age for r in rows if r.id == self.child_id), None)
+            from app.data.duplicates import twins_of
+
+            self.twins = twins_of(s, self.child_id)
         dot = COLOUR_HEX.get(colour, COLOUR_HEX[""])
         self.title.setText(  # the name is text, never markup (issue 13)
             f'{html.escape(name or "")}　<span style="color:{dot};">●</span> '
@@ -142,6 +152,9 @@ class ChildFilePage(QWidget):
         self.transfer_button.setVisible(active)
         self.aged_button.setVisible(active)
         self.restore_button.setVisible(not active)
+        self.merge_button.setVisible(bool(self.twins))
+        self.merge_button.setToolTip(self.tr("身份证号码与以下档案相同：{names}。可并排核对后合并为一份档案。").format(
+            names="、".join(f"{t.name}（{t.village_name}）" for t in self.twins)))
 
     def _tab_shown(self, index: int) -> None:
         if self.child_id is None or index < 0:
@@ -161,6 +174,12 @@ class ChildFilePage(QWidget):
             self.load(self.child_id)
 
     # -- actions ---------------------------------------------------------
+    def merge_duplicate(self) -> None:
+        from app.ui.duplicates.merge_dialog import MergeDialog
+
+        if self.twins and MergeDialog(self.ctx, (self.child_id, self.twins[0].id), self).exec():
+            self.load(self.child_id)  # the survivor, whichever file it is
+
     def edit(self) -> None:
         from app.ui.children.child_dialog import ChildDialog
 
