@@ -168,6 +168,7 @@ def import_bytes(store, data: bytes) -> ImportResult:
             raise B.BundleError(MSG_BAD_CONTENT.format(detail=type(exc).__name__)) from None
         acked = outbox.acknowledge(s, acks) if acks else 0
         outbox.refuse(s, refusals)
+        outbox.take_county_values(s, _county_values(s, results))
         if payload.get("reset"):
             # the county's database was restored: start again from its beginning, sending everything
             for key, value in ((client.S_CURSOR, "0"), (client.S_ANCHOR, ""), (client.S_RESYNC, "1")):
@@ -191,6 +192,18 @@ def import_bytes(store, data: bytes) -> ImportResult:
     store.set_setting(client.S_LAST, utcnow().isoformat(timespec="seconds"))
     return ImportResult(acked=acked, received=len(items), conflicts=got.conflicts, cursor=cursor, refused=len(refusals),
                         bundle_id=bundle.header.bundle_id)
+
+
+def _county_values(s, results: list[dict]) -> list[tuple[str, str, dict]]:
+    """(table, row id, the county's value) for each refused change the answer says more about."""
+    from app.data.models.local import OutboxChange
+
+    wanted = {str(r["id"]): r["current"] for r in results
+              if r.get("status") == "refused" and isinstance(r.get("current"), dict)}
+    if not wanted:
+        return []
+    rows = s.scalars(select(OutboxChange).where(OutboxChange.change_id.in_(list(wanted)))).all()
+    return [(r.table_name, r.row_id, {**wanted[r.change_id], "field": r.field}) for r in rows]
 
 
 # -- offline enrolment ------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from app.data.models.sync import Conflict
 from app.server import bundles as county_bundles
 from app.sync import bundle as B
 from app.core import wire
-from app.sync import bundle_io, client, merge
+from app.sync import bundle_io, changes, client, merge
 from app.core.hlc import HybridClock, wall_ms_now
 from app.sync.client import SyncError
 from tests.sync.live import FlakyTransport, LiveServer, server_db
@@ -58,7 +58,7 @@ def test_random_mix_of_network_and_usb_converges(kind, tmp_path):
                     .order_by(OutboxChange.seq.desc()).limit(1)).first()
             if out is not None:
                 edits.append({"table": table, "row": row_id, "field": field, "value": out.value,
-                              "hlc": out.hlc, "base": out.base_hlc, "origin": out.origin})
+                              "hlc": out.hlc, "base": out.base_hlc, "origin": out.origin, "id": out.change_id})
 
         def local_children(store):
             with store.read_session() as s:
@@ -152,13 +152,16 @@ def test_random_mix_of_network_and_usb_converges(kind, tmp_path):
             check()
 
         def check():
+            refused: dict = {}
             with db.sessions() as s:
                 for store in devices.values():
                     expected = _scoped(s, store.scope)
                     with store.read_session() as ls:
                         got = _scoped(ls, store.scope)
                         everything = {"child": _rows(ls, Child), "guardian": _rows(ls, Guardian)}
-                        pending = ls.scalar(select(OutboxChange.seq).where(OutboxChange.acked.is_(False)).limit(1))
+                        pending = ls.scalar(select(OutboxChange.seq).where(
+                            OutboxChange.acked.is_(False), OutboxChange.refused_code.is_(None)).limit(1))
+                        refused.update({r["change_id"]: r for r in changes.refused(ls)})
                     assert pending is None, f"device {store.user} still has unacknowledged changes"
                     assert got == expected, f"device {store.user} differs from the server in its scope"
                     assert everything == got, f"device {store.user} holds data outside its scope"
@@ -169,6 +172,9 @@ def test_random_mix_of_network_and_usb_converges(kind, tmp_path):
                 tables = synced_tables()
                 seen_bases = {(e["table"], e["row"], e["field"], e["base"]) for e in edits}
                 for e in edits:
+                    if e["id"] in refused:  # kept on its laptop with the reason (an edit after a transfer)
+                        assert refused[e["id"]]["code"] == "out_of_scope" and refused[e["id"]]["message"]
+                        continue
                     row = s.get(tables[e["table"]], e["row"])
                     assert row is not None
                     current = merge.field_version(json.loads(row.versions), e["field"])
