@@ -447,20 +447,32 @@ def open_enrolment(data: bytes, code: str) -> dict:
         outer = json.loads(data.decode("utf-8"))
         if not isinstance(outer, dict) or outer.get("kind") != ENROL_MAGIC:
             raise ValueError
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise NotBundleError("这不是童护登记文件，请选择县民政局发的登记文件（.tonghu-enrol）。") from None
-    if int(outer.get("version", 0)) > ENROL_VERSION:
+    damaged = TamperedError("登记文件已损坏，请向县民政局重新索取。")
+    version = outer.get("version", 0)
+    if type(version) is not int:
+        raise damaged
+    if version > ENROL_VERSION:
         raise NewerFormatError(MSG_NEWER)
     try:
         head = {k: outer[k] for k in ("kind", "version", "kdf", "salt", "nonce")}
+        if not all(isinstance(outer[k], str) for k in ("kdf", "salt", "nonce", "body")):
+            raise ValueError
         salt, nonce = base64.b64decode(head["salt"]), base64.b64decode(head["nonce"])
         body = base64.b64decode(outer["body"])
     except (KeyError, ValueError):
-        raise TamperedError("登记文件已损坏，请向县民政局重新索取。") from None
+        raise damaged from None
     try:
         plain = AESGCM(_code_key(code or "", salt)).decrypt(nonce, body, json.dumps(head, sort_keys=True).encode())
     except (InvalidTag, ValueError):
         raise TamperedError("登记码与登记文件不符（或文件已损坏）。请核对县民政局告知的登记码。") from None
-    return json.loads(plain)
+    try:
+        secret = json.loads(plain)
+    except (ValueError, UnicodeDecodeError):
+        raise damaged from None
+    if not isinstance(secret, dict):
+        raise damaged
+    return secret
 
 

@@ -163,3 +163,16 @@ def test_oversized_file_refused_by_both_importers(tmp_path):
     with pytest.raises(B.BundleError) as exc:
         county_bundles.import_file(f"sqlite:///{tmp_path / 'county.db'}", huge, tmp_path / "out")
     assert "同步文件太大" in exc.value.message
+
+
+def test_enrolment_file_fields_of_the_wrong_type_are_a_clear_refusal():
+    good = json.loads(B.seal_enrolment({"scope": "320115101201"}, "ABCDE-FGHJK"))
+    assert B.open_enrolment(json.dumps(good).encode(), "ABCDE-FGHJK") == {"scope": "320115101201"}
+    for field in ("version", "kdf", "salt", "nonce", "body"):
+        for value in WRONG + ["%%%not base64"]:
+            if field == "version" and value in (1, True):
+                continue
+            bad = json.dumps({**good, field: value}).encode()
+            with pytest.raises(B.BundleError) as exc:
+                B.open_enrolment(bad, "ABCDE-FGHJK")
+            assert exc.value.message, (field, value)
