@@ -113,8 +113,9 @@ def status(store) -> dict:
     """What the status bar shows: last successful sync and how many local changes wait."""
     with store.read_session() as s:
         pending = outbox.pending_count(s)
+        refused = len(outbox.refused(s))
         open_conflicts = s.scalar(select(Conflict.seq).where(Conflict.resolved.is_(False)).limit(1)) is not None
-    return {"enrolled": is_enrolled(store), "last_sync": store.setting(S_LAST), "pending": pending,
+    return {"enrolled": is_enrolled(store), "last_sync": store.setting(S_LAST), "pending": pending, "refused": refused,
             "open_conflicts": open_conflicts, "server": store.setting(S_SERVER)}
 
 

@@ -19,6 +19,7 @@ def register() -> None:
     registry.add(registry.MENU_ACTIONS, 40, "sync_now", "立即同步", "app.ui.features.sync:sync_action", "同步")
     registry.add(registry.MENU_ACTIONS, 41, "sync_enrol", "登记本设备…", "app.ui.features.sync:enrol_action", "同步")
     registry.add(registry.PAGES, 80, "conflicts", "冲突", "app.ui.sync.conflicts:ConflictsPage")
+    registry.add(registry.PAGES, 81, "refused", "未接受的修改", "app.ui.sync.refused:RefusedPage")
 
 
 class SyncController:

@@ -146,6 +146,8 @@ class SyncStatusLabel(QLabel):
             text = self.tr("上次同步：{w}　待上传：{n} 条").format(w=self.tr(describe_last_sync(st["last_sync"])), n=st["pending"])
             if st["open_conflicts"]:
                 text += self.tr("　有冲突待确认")
+            if st.get("refused"):
+                text += self.tr("　{n} 条修改未被接受").format(n=st["refused"])
         if running:
             text = running + "　" + text
         self.setText(text)

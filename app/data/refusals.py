@@ -1,0 +1,49 @@
+"""The 未被接受的修改 page's reading and actions: changes the county refused, with the reason, the
+child they concern, and what the user can do (send again, or give up sending)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.data.models.child import Child
+from app.sync import changes
+
+__all__ = ["RefusedRow", "list_refused", "send_again", "give_up"]
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    change_id: str
+    table: str
+    row_id: str
+    field: str
+    value: str | None  # JSON
+    child_name: str
+    code: str
+    message: str
+    refused_at: str
+
+
+def list_refused(store) -> list[RefusedRow]:
+    with store.read_session() as s:
+        rows = changes.refused(s)
+        ids = {r["row_id"] for r in rows if r["table"] == "child"}
+        names = {cid: name for cid, name in s.execute(select(Child.id, Child.name).where(Child.id.in_(list(ids))))}
+    return [RefusedRow(change_id=r["change_id"], table=r["table"], row_id=r["row_id"], field=r["field"],
+                       value=r["value"], child_name=names.get(r["row_id"], ""), code=r["code"] or "",
+                       message=r["message"] or "",
+                       refused_at=r["refused_at"].strftime("%Y-%m-%d %H:%M") if r["refused_at"] else "")
+            for r in rows]
+
+
+def send_again(store, change_ids: list[str]) -> int:
+    """Queue refused changes for the next sync (after the county changed what made it refuse)."""
+    with store.read_session() as s, s.begin():
+        return changes.requeue(s, change_ids)
+
+
+def give_up(store, change_ids: list[str]) -> int:
+    with store.read_session() as s, s.begin():
+        return changes.discard(s, change_ids)

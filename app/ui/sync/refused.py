@@ -1,0 +1,78 @@
+"""The 未被接受的修改 page: changes the county did not accept, each with the county's reason. They
+no longer hold up the others; the director can send one again or stop sending it."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from app.data import refusals
+from app.ui.sync.conflicts import FIELD_NAMES, TABLE_NAMES
+
+
+def _value(text: str | None) -> str:
+    try:
+        value = json.loads(text) if text is not None else None
+    except ValueError:
+        return text or ""
+    if isinstance(value, dict):
+        return "（整条记录）"
+    return "（空）" if value in (None, "") else str(value)
+
+
+class RefusedPage(QWidget):
+    COLUMNS = ["内容", "儿童", "修改后的值", "原因", "时间"]
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        title = QLabel(self.tr("未被接受的修改"))
+        title.setStyleSheet("font-size:16px;font-weight:bold;")
+        hint = QLabel(self.tr("县级服务器没有接受下面这些修改，原因写在每一行。其余修改已照常同步。"
+                              "情况改变后（例如县里已办理转回）可以“重新发送”；不再需要的可以“不再发送”。"))
+        hint.setWordWrap(True)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.again = QPushButton(self.tr("重新发送"))
+        self.drop = QPushButton(self.tr("不再发送"))
+        self.again.clicked.connect(lambda: self._act(refusals.send_again))
+        self.drop.clicked.connect(lambda: self._act(refusals.give_up))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.again)
+        buttons.addWidget(self.drop)
+        layout = QVBoxLayout(self)
+        for w in (title, hint, self.table):
+            layout.addWidget(w)
+        layout.addLayout(buttons)
+        self.rows: list[refusals.RefusedRow] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = refusals.list_refused(self.ctx.store)
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            what = f"{TABLE_NAMES.get(r.table, r.table)} · {FIELD_NAMES.get(r.field, r.field)}"
+            for j, text in enumerate((what, r.child_name, _value(r.value), r.message, r.refused_at)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+                self.table.setItem(i, j, item)
+        self.again.setEnabled(bool(self.rows))
+        self.drop.setEnabled(bool(self.rows))
+
+    def _selected(self) -> list[str]:
+        picked = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [self.rows[i].change_id for i in picked if i < len(self.rows)]
+
+    def _act(self, action) -> None:
+        ids = self._selected()
+        if ids:
+            action(self.ctx.store, ids)
+            self.refresh()
+            self.ctx.data_changed.emit()
