@@ -482,6 +482,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Monthly visit ledger</translation>
     </message>
     <message>
+        <source>未接受的修改</source>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
@@ -2301,6 +2305,25 @@ Data is stored encrypted on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>RefusedPage</name>
+    <message>
+        <source>未被接受的修改</source>
+        <translation>Changes not accepted</translation>
+    </message>
+    <message>
+        <source>县级服务器没有接受下面这些修改，原因写在每一行。其余修改已照常同步。情况改变后（例如县里已办理转回）可以“重新发送”；不再需要的可以“不再发送”。</source>
+        <translation>The county server did not accept the changes below; each row gives the reason. All other changes were synced as usual. When things change (for example the county has moved the child back), choose &quot;Send again&quot;; choose &quot;Stop sending&quot; for changes no longer needed.</translation>
+    </message>
+    <message>
+        <source>重新发送</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>不再发送</source>
+        <translation>Stop sending</translation>
+    </message>
+</context>
+<context>
     <name>ReportAlarmsSection</name>
     <message>
         <source>⚠ {o} 份报告超时未向公安机关报告；未结束的报告共 {n} 份</source>
@@ -2909,6 +2932,10 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>&#x3000;有冲突待确认</source>
         <translation>  conflicts to review</translation>
+    </message>
+    <message>
+        <source>&#x3000;{n} 条修改未被接受</source>
+        <translation>&#x3000;{n} changes not accepted</translation>
     </message>
 </context>
 <context>
