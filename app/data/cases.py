@@ -157,3 +157,63 @@ def open_cases(session: Session, today: dt.date | None = None) -> list[CaseLine]
                             sum(1 for f in facts if f.state == rules.STEP_TODO)))
     out.sort(key=lambda l: (-l.overdue, l.next_due or dt.date.max, l.case.opened_on))
     return out
+
+
+# -- what the 个案 tab shows: plain values, one read per user action ------------------------
+@dataclass(frozen=True)
+class StepView:
+    id: str
+    title: str
+    responsible: str
+    due_date: dt.date | None
+    state: str
+    done_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PartyView:
+    role: str
+    name: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class NoteView:
+    written_at: dt.datetime
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: str
+    title: str
+    status: str
+    problem: str
+    closing_summary: str
+    steps: list[StepView]
+    parties: list[PartyView]
+    notes: list[NoteView]
+
+
+def case_detail(store, case_id: str) -> CaseDetail:
+    """One case with its steps, people involved and notes (oldest first); `NotFoundError` if gone."""
+    from app.data.rows import live
+
+    with store.read_session() as s:
+        case = live(s, Case, case_id, f"找不到该个案：{case_id}")
+        steps = [StepView(x.id, x.title or "", x.responsible or "", x.due_date, x.state, x.done_on)
+                 for x in steps_of(s, case_id)]
+        parties = [PartyView(p.role or "", p.name or "", p.phone or "") for p in s.scalars(
+            select(CaseParty).where(CaseParty.case_id == case_id, CaseParty.deleted.is_(False)))]
+        notes = [NoteView(n.written_at, n.author or "", n.text or "") for n in s.scalars(
+            select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.written_at))]
+        return CaseDetail(case.id, case.title or "", case.status or "", case.problem or "",
+                          case.closing_summary or "", steps, parties, notes)
+
+
+def case_status(store, case_id: str) -> str:
+    from app.data.rows import live
+
+    with store.read_session() as s:
+        return live(s, Case, case_id, f"找不到该个案：{case_id}").status

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import Qt
-from sqlalchemy import select
 
 from app.core import clock
 from app.data import cases as svc
-from app.data.models.protection import CaseNote, CaseParty
 from app.domain import cases as rules
 from app.domain.errors import ValidationError
 from app.ui.protection.common import RED, FormDialog, Table, errors_by_field
@@ -82,12 +80,8 @@ class CasesTab(QWidget):
             self.notes.setPlainText("")
             return
         today = clock.today()
-        with self.ctx.store.read_session() as s:
-            from app.data.models.protection import Case
-            case = s.get(Case, cid)
-            steps = svc.steps_of(s, cid)
-            parties = s.scalars(select(CaseParty).where(CaseParty.case_id == cid, CaseParty.deleted.is_(False))).all()
-            notes = s.scalars(select(CaseNote).where(CaseNote.case_id == cid).order_by(CaseNote.written_at)).all()
+        case = svc.case_detail(self.ctx.store, cid)
+        steps, parties, notes = case.steps, case.parties, case.notes
         esc = html.escape  # titles and notes are text, never markup (issue 13)
         text = f"<b>{esc(case.title or '')}</b>　{esc(case.status or '')}<br>{self.tr('问题')}：{esc(case.problem or '—')}"
         if case.closing_summary:
@@ -177,9 +171,7 @@ class CasesTab(QWidget):
         cid = self._need_case()
         if cid is None:
             return
-        with self.ctx.store.read_session() as s:
-            from app.data.models.protection import Case
-            status = s.get(Case, cid).status
+        status = svc.case_status(self.ctx.store, cid)
         target = rules.OPEN if status == rules.PAUSED else rules.PAUSED
         reason, ok = QInputDialog.getText(self, self.tr("暂停/恢复"), self.tr("原因"))
         if ok:

@@ -9,7 +9,6 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
-from sqlalchemy import select
 
 from app.core.hlc import decode
 
@@ -87,24 +86,15 @@ class ConflictsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from app.data.models.child import Child
-        from app.data.models.sync import Conflict
+        from app.data.conflicts import list_conflicts
 
-        with self.ctx.store.read_session() as s:
-            q = select(Conflict).order_by(Conflict.seq.desc())
-            if not self.show_all.isChecked():
-                q = q.where(Conflict.resolved.is_(False))
-            conflicts = s.scalars(q.limit(1000)).all()
-            names = {}
-            ids = {c.child_id for c in conflicts if c.child_id}
-            if ids:
-                names = dict(s.execute(select(Child.id, Child.name).where(Child.id.in_(ids))).all())
+        conflicts = list_conflicts(self.ctx.store, include_resolved=self.show_all.isChecked())
         self._seqs = [c.seq for c in conflicts]
         self.table.setRowCount(len(conflicts))
         for r, c in enumerate(conflicts):
             what = self.tr(TABLE_NAMES.get(c.table_name, c.table_name)) + " · " + self.tr(FIELD_NAMES.get(c.field, c.field))
             state = {"kept": "已保留当前值", "swapped": "已改用另一值"}.get(c.resolution, "待确认")
-            cells = [names.get(c.child_id, "") or "—", what,
+            cells = [c.child_name or "—", what,
                      _value(c.winner_value), f"{c.winner_actor or '—'} · {_when(c.winner_hlc)}",
                      _value(c.loser_value), f"{c.loser_actor or '—'} · {_when(c.loser_hlc)}", self.tr(state)]
             for col, text in enumerate(cells):
@@ -119,15 +109,13 @@ class ConflictsPage(QWidget):
             self.table.selectRow(0)
 
     def _resolve(self, swap: bool) -> None:
-        from app.sync import merge
+        from app.sync import conflicts, merge
 
         row = self.table.currentRow()
         if row < 0 or row >= len(self._seqs):
             return
         try:
-            with self.ctx.store.session() as s:
-                conflict = merge.resolve(s, self._seqs[row], swap=swap, user=self.ctx.store.user)
-                child_id = conflict.child_id
+            child_id = conflicts.resolve(self.ctx.store, self._seqs[row], swap=swap)
         except merge.MergeError as exc:
             QMessageBox.warning(self, self.tr("无法处理"), exc.message)
             return

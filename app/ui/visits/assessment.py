@@ -9,7 +9,6 @@ app.data.visits.record_assessment to save.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.data import visits as data
-from app.data.models import Child
+from app.data import visit_views as views
 from app.domain import colour as colour_rule
 from app.domain import schedule
 from app.domain.errors import ValidationError
@@ -42,11 +41,8 @@ class AssessmentDialog(GuardedDialog):
         self.source = source
         self.policy = policy or load_policy_or_warn(self)
         self.saved_id: str | None = None
-        with ctx.store.read_session() as s:
-            child = s.get(Child, child_id)
-            name, current = child.name, child.colour or ""
-            last = data.assessments(s, child_id)
-            previous = json.loads(last[-1].answers) if last else {}
+        child, previous = views.assessment_start(ctx.store, child_id)
+        name, current = child.name, child.colour
         self.setWindowTitle(self.tr("分级分色评估 — {n}").format(n=name))
         self.resize(1120, 700)
         self.inputs: dict[str, QWidget] = {}
@@ -322,11 +318,10 @@ class AssessmentTab(QWidget):
     def load(self, child_id: str) -> None:
         self.child_id = child_id
         today = schedule.today_local()
-        with self.ctx.store.read_session() as s:
-            child = s.get(Child, child_id)
-            colour, due, last = child.colour or "", child.next_visit_due, child.last_visit_date
-            rows = [(a.assessed_on, a.colour, a.suggested_colour, a.override_reason, a.assessor,
-                     json.loads(a.reasons or "[]"), a.source) for a in data.assessments(s, child_id)]
+        child, lines = views.assessment_history(self.ctx.store, child_id)
+        colour, due, last = child.colour, child.next_visit_due, child.last_visit_date
+        rows = [(a.assessed_on, a.colour, a.suggested_colour, a.override_reason, a.assessor, a.reasons, a.source)
+                for a in lines]
         set_badge(self.colour_badge, colour)
         self.meaning.setText(meaning(colour))
         if due is None:

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.data import visits as data
-from app.data.models import Child
-from app.data.models.visits import Visit
+from app.data import visit_views as views
 from app.domain import schedule
 from app.domain.errors import ValidationError, ValidationErrors
 from app.domain.policy import PolicyError
@@ -48,16 +47,7 @@ class VisitDialog(GuardedDialog):
         self.child_id = child_id
         self.amends = amends
         self.saved_id: str | None = None
-        with ctx.store.read_session() as s:
-            child = s.get(Child, child_id)
-            name = child.name
-            base = None
-            if amends:
-                original = s.get(Visit, amends)
-                base = data.effective_version(s, s.get(Visit, original.amends_id) if original.amends_id else original)
-                base = {c: getattr(base, c) for c in (
-                    "visit_date", "kind", "present", "lives_where", "lives_with", "checklist", "findings",
-                    "needs", "help_given", "follow_ups", "reassess")}
+        name, base = views.visit_form_start(ctx.store, child_id, amends)
         title = self.tr("更正走访记录 — {n}") if amends else self.tr("记录走访 — {n}")
         self.setWindowTitle(title.format(n=name))
         self.resize(1000, 700)
@@ -395,8 +385,8 @@ class VisitDialog(GuardedDialog):
             self.reassess_dialog.open()
 
 
-def describe_visit(v: Visit, tr) -> str:
-    """The visit as HTML for the detail pane."""
+def describe_visit(v, tr) -> str:
+    """The visit (a row from `app.data.visit_views.visit_history`) as HTML for the detail pane."""
     rows = [(tr("走访日期"), fmt_date(v.visit_date)), (tr("走访方式"), v.kind), (tr("走访人"), v.visitor),
             (tr("在场人员"), v.present), (tr("现居住地"), v.lives_where), (tr("与谁同住"), v.lives_with)]
     html = ["<table cellspacing=2>"] + [f"<tr><td><b>{k}：</b></td><td>{_esc(val)}</td></tr>" for k, val in rows]
@@ -491,12 +481,8 @@ class VisitsTab(QWidget):
     def load(self, child_id: str) -> None:
         self.child_id = child_id
         today = schedule.today_local()
-        with self.ctx.store.read_session() as s:
-            child = s.get(Child, child_id)
-            due, last = child.next_visit_due, child.last_visit_date
-            self.entries = data.visit_history(s, child_id)
-            for e in self.entries:  # detach-safe: touch what the view needs
-                _ = [(a.visit_date, a.amend_reason) for a in e.amendments]
+        child, self.entries = views.visit_history(self.ctx.store, child_id)
+        due, last = child.next_visit_due, child.last_visit_date
         parts = [self.tr("共 {n} 次走访").format(n=len(self.entries))]
         if last:
             parts.append(self.tr("最近一次 {d}").format(d=fmt_date(last)))
