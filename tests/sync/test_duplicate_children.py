@@ -277,3 +277,17 @@ def test_numbers_saved_by_older_versions_are_normalised(store):
         assert D.duplicate_count(s) == 1
     assert [(g.id_number, sorted(m.id for m in g.members)) for g in groups] == [(NUMBER, sorted([clean, odd]))]
     assert alone not in str(groups)
+
+
+def test_the_duplicate_check_ignores_merged_away_files(store):
+    from tests.sync.stores import add_child
+
+    keep = register(store, "冯小花")
+    drop = add_child(store, "冯晓花", id_number=NUMBER)  # as a sync leaves it
+    with store.session() as s:
+        D.merge_children(s, keep, drop, today=TODAY)
+    edit(store, keep, id_number=make_id("20150315", "124"))  # the survivor's number was mistyped
+    other = register(store, "冯小草")  # the old number is free again: the merged-away file does not hold it
+    with store.read_session() as s:
+        assert C.get_child(s, other).id_number == NUMBER
+        assert D.duplicate_groups(s) == []
