@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.core import clock
@@ -42,8 +44,10 @@ from app.data.models.visits import Assessment, ScreeningRecord, Visit
 from app.domain import duplicates as rules
 from app.domain.errors import ValidationError, ValidationErrors
 
+log = logging.getLogger(__name__)
+
 __all__ = ["Member", "DuplicateGroup", "FileSummary", "MergeOutcome", "duplicate_groups", "duplicate_count", "twins_of",
-           "file_summary", "merge_children", "finish_merges"]
+           "file_summary", "merge_children", "finish_merges", "finish_pending_merges"]
 
 
 @dataclass(frozen=True)
@@ -353,3 +357,14 @@ def finish_merges(session: Session, today: dt.date | None = None) -> int:
         done += moved + folded
     session.flush()
     return done
+
+
+def finish_pending_merges(store) -> int:
+    """`finish_merges` in its own transaction, for the 工作台's refresh. A store busy with a sync
+    postpones it to the next refresh (returns 0) instead of failing the screen."""
+    try:
+        with store.session() as s:
+            return finish_merges(s)
+    except OperationalError:
+        log.info("finishing merges postponed: the store is busy", exc_info=True)
+        return 0

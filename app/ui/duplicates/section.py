@@ -48,9 +48,7 @@ class DuplicatesSection(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        finished = 0
-        with self.ctx.store.session() as s:
-            finished = data.finish_merges(s)
+        finished = data.finish_pending_merges(self.ctx.store)
         with self.ctx.store.read_session() as s:
             self.groups = data.duplicate_groups(s)
         self.list.clear()
