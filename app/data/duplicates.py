@@ -283,12 +283,7 @@ def merge_children(session: Session, keep_id: str, drop_id: str, choices: dict[s
                               "deferred": deferred}, ensure_ascii=False),
     ))
     session.flush()
-    try:
-        from app.data.visits import refresh_child_schedule
-    except ImportError:  # pragma: no cover - the visits feature is absent
-        pass
-    else:
-        refresh_child_schedule(session, keep.id)
+    _refresh_schedules(session, [keep.id])
     return MergeOutcome(keep.id, drop.id, taken_fields, moved, folded, deferred)
 
 
@@ -306,12 +301,13 @@ def _move_pending(session: Session, child_id: str) -> bool:
         OutboxChange.field.in_(("village_code", "*")), OutboxChange.acked.is_(False)).limit(1)) is not None
 
 
-def _break_cycles(session: Session) -> None:
+def _break_cycles(session: Session) -> set[str]:
     """Two laptops that merged the same files in opposite directions before syncing leave each file
     pointing at the other, both tombstoned. Every replica brings back the same one (the oldest id)
     with the same edit, so the pair becomes one live file again (no conflict: equal values)."""
     links = dict(session.execute(select(Child.id, Child.merged_into).where(
         Child.merged_into.is_not(None), Child.deleted.is_(True))).all())
+    restored = set()
     for start in sorted(links):
         path, current = [], start
         while current in links and current not in path:
@@ -323,9 +319,11 @@ def _break_cycles(session: Session) -> None:
             if back.deleted or back.merged_into:
                 back.deleted = False
                 back.merged_into = None
+                restored.add(back.id)
             for cid in cycle:
                 links.pop(cid, None)
     session.flush()
+    return restored
 
 
 def finish_merges(session: Session, today: dt.date | None = None) -> int:
@@ -336,7 +334,7 @@ def finish_merges(session: Session, today: dt.date | None = None) -> int:
     if not merged.any_merged(session):
         return 0
     today = today or clock.today()
-    _break_cycles(session)
+    survivors = _break_cycles(session)
     gone = dict(session.execute(select(Child.id, Child.village_code).where(Child.merged_into.is_not(None))).all())
     linked = [cls for cls in synced_tables().values()
               if cls is not Child and not cls.__append_only__ and "child_id" in cls.__table__.columns]
@@ -355,8 +353,20 @@ def finish_merges(session: Session, today: dt.date | None = None) -> int:
             continue
         moved, folded = _move_rows(session, keep.id, drop_id, today)
         done += moved + folded
+        survivors.add(keep.id)
     session.flush()
+    _refresh_schedules(session, survivors)
     return done
+
+
+def _refresh_schedules(session: Session, child_ids) -> None:
+    """The survivor's colour and visit dates count the visits and assessments of its whole file."""
+    try:
+        from app.data.visits import refresh_child_schedule
+    except ImportError:  # pragma: no cover - the visits feature is absent
+        return
+    for cid in sorted(child_ids):
+        refresh_child_schedule(session, cid)
 
 
 def finish_pending_merges(store) -> int:
