@@ -123,8 +123,6 @@ def cmd_export(args):
         result = bundle_io.export_bundle(store, args.out)
     except BundleError as exc:
         raise _bundle_error(exc) from None
-    finally:
-        store.close()
     if args.json:
         print_json({"path": str(result.path), "changes": result.count})
     else:
@@ -140,8 +138,6 @@ def cmd_import(args):
         result = bundle_io.import_bundle(store, args.file)
     except BundleError as exc:
         raise _bundle_error(exc) from None
-    finally:
-        store.close()
     if args.json:
         print_json({"acked": result.acked, "received": result.received, "conflicts": result.conflicts,
                     "cursor": result.cursor})
@@ -160,8 +156,6 @@ def cmd_enrol_file(args):
         result = bundle_io.enrol_from_file(store, args.file, args.code)
     except BundleError as exc:
         raise _bundle_error(exc) from None
-    finally:
-        store.close()
     print(f"本机已登记：设备 {result.device_id}，范围 {result.scope}")
 
 

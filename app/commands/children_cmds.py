@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.commands.common import CliError, add_store_arg, open_store, password
+from app.commands.common import CliError, add_store_arg, closes, open_store, password
 from app.core import clock
 
 DEMO_VILLAGE = "320115101201"
@@ -90,34 +90,28 @@ def cmd_demo(args) -> None:
     if path.exists():
         store = open_store(args)
     else:
-        store = Store.create(
+        store = closes(Store.create(
             path, user=args.user or "director", password=password("设置密码: "), village_code=args.village,
             village_name=args.village_name, township_name=args.township_name, county_name=args.county_name,
-        )
-    try:
-        demo.generate(store, args.children, seed=args.seed)
-    finally:
-        store.close()
+        ))
+    demo.generate(store, args.children, seed=args.seed)
 
 
 def cmd_children(args) -> None:
     from app.data import children
 
     store = open_store(args)
-    try:
-        q = children.ChildQuery(text=args.search, status=args.status, category=args.category,
-                                group=args.group, colour=args.colour)
-        with store.read_session() as s:
-            rows = children.list_children(s, q)
-        out = sys.stdout
-        for row in rows:
-            if args.json:
-                out.write(json.dumps(row.as_dict(), ensure_ascii=False) + "\n")
-            else:
-                out.write("\t".join([row.id, row.name, row.sex, str(row.age if row.age is not None else ""),
-                                     row.id_number, "、".join(row.categories), row.status]) + "\n")
-    finally:
-        store.close()
+    q = children.ChildQuery(text=args.search, status=args.status, category=args.category,
+                            group=args.group, colour=args.colour)
+    with store.read_session() as s:
+        rows = children.list_children(s, q)
+    out = sys.stdout
+    for row in rows:
+        if args.json:
+            out.write(json.dumps(row.as_dict(), ensure_ascii=False) + "\n")
+        else:
+            out.write("\t".join([row.id, row.name, row.sex, str(row.age if row.age is not None else ""),
+                                 row.id_number, "、".join(row.categories), row.status]) + "\n")
 
 
 def cmd_child_add(args) -> None:
@@ -128,12 +122,9 @@ def cmd_child_add(args) -> None:
     if args.category:
         data["categories"] = args.category
     store = open_store(args)
-    try:
-        with store.session() as s:
-            child = children.save_child(s, data)
-            child_id = child.id
-    finally:
-        store.close()
+    with store.session() as s:
+        child = children.save_child(s, data)
+        child_id = child.id
     print(child_id)
 
 
@@ -152,21 +143,15 @@ def cmd_child_edit(args) -> None:
 
     data = _pairs(args.set)
     store = open_store(args)
-    try:
-        _with_child(store, args.child_id, lambda s: children.save_child(s, data, args.child_id))
-    finally:
-        store.close()
+    _with_child(store, args.child_id, lambda s: children.save_child(s, data, args.child_id))
 
 
 def cmd_child_status(args) -> None:
     from app.data import children
 
     store = open_store(args)
-    try:
-        _with_child(store, args.child_id, lambda s: children.set_status(
-            s, args.child_id, args.status, args.date or clock.today(), args.note))
-    finally:
-        store.close()
+    _with_child(store, args.child_id, lambda s: children.set_status(
+        s, args.child_id, args.status, args.date or clock.today(), args.note))
 
 
 def cmd_child_show(args) -> None:
@@ -175,22 +160,19 @@ def cmd_child_show(args) -> None:
     from app.domain import child_rules
 
     store = open_store(args)
-    try:
-        with store.read_session() as s:
-            try:
-                child = children.get_child(s, args.child_id)
-            except children.NotFoundError:
-                raise CliError(f"找不到该儿童：{args.child_id}") from None
+    with store.read_session() as s:
+        try:
+            child = children.get_child(s, args.child_id)
+        except children.NotFoundError:
+            raise CliError(f"找不到该儿童：{args.child_id}") from None
 
-            def plain(row, fields):
-                return {f: getattr(row, f) for f in ["id", *fields]}
+        def plain(row, fields):
+            return {f: getattr(row, f) for f in ["id", *fields]}
 
-            record = plain(child, [f for f in child_rules.CHILD_FIELDS if f != "photo"]
-                           + ["sex", "birth_date", "status", "status_date", "status_note", "colour"])
-            record["guardians"] = [plain(g, child_rules.GUARDIAN_FIELDS) for g in children.guardians(s, child.id)]
-            record["care"] = [plain(c, child_rules.CARE_FIELDS) for c in children.care_arrangements(s, child.id)]
-            record["categories"] = [plain(c, child_rules.CATEGORY_FIELDS) for c in children.child_categories(s, child.id)]
-            record["needs"] = [plain(n, child_rules.NEED_FIELDS) for n in children.needs(s, child.id)]
-        print_json(record)
-    finally:
-        store.close()
+        record = plain(child, [f for f in child_rules.CHILD_FIELDS if f != "photo"]
+                       + ["sex", "birth_date", "status", "status_date", "status_note", "colour"])
+        record["guardians"] = [plain(g, child_rules.GUARDIAN_FIELDS) for g in children.guardians(s, child.id)]
+        record["care"] = [plain(c, child_rules.CARE_FIELDS) for c in children.care_arrangements(s, child.id)]
+        record["categories"] = [plain(c, child_rules.CATEGORY_FIELDS) for c in children.child_categories(s, child.id)]
+        record["needs"] = [plain(n, child_rules.NEED_FIELDS) for n in children.needs(s, child.id)]
+    print_json(record)

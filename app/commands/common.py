@@ -1,4 +1,9 @@
-"""Helpers shared by the subcommands: opening a store, passwords, JSON output, error mapping."""
+"""Helpers shared by the subcommands: opening a store, passwords, JSON output, error mapping.
+
+Cleanup has one place: `run_handler` runs each command inside an `ExitStack`, and `open_store`
+(or `closes(x)` for anything else a command opens: a new store, the county database) puts the
+resource on it, so it is closed when the command ends, however it ends. Commands never write
+their own try/finally to close."""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ import json
 import logging
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TypeVar
 
 from app.core import log
 from app.core.errors import TonghuError
@@ -43,13 +50,25 @@ def password(prompt: str = "密码: ") -> str:
     return getpass.getpass(prompt)
 
 
+_T = TypeVar("_T")
+_cleanup: list[ExitStack] = []  # the running command's stack (innermost last)
+
+
+def closes(resource: _T) -> _T:
+    """Close `resource` (anything with `.close()`) when the running command ends; returns it."""
+    if _cleanup:
+        _cleanup[-1].callback(resource.close)  # type: ignore[attr-defined]
+    return resource
+
+
 def open_store(args):
+    """The store named by `--store`, signed in; closed when the command ends (`closes`)."""
     from app.data.store import LoginLockedError, Store
 
     if not Path(args.store).exists():
         raise CliError(f"找不到数据文件: {args.store}")
     try:
-        return Store.open(args.store, password(), user=args.user)
+        return closes(Store.open(args.store, password(), user=args.user))
     except WrongPasswordError:
         raise CliError("密码错误", EXIT_WRONG_PASSWORD) from None
     except UnknownUserError:
@@ -63,11 +82,29 @@ def print_json(obj) -> None:
     sys.stdout.write("\n")
 
 
+def add_json_arg(parser) -> None:
+    parser.add_argument("--json", action="store_true", help="输出JSON（供脚本使用）")
+
+
+def print_rows(args, rows: list[dict], columns: list[str]) -> None:
+    """A listing: with `--json` a JSON array of `rows`, else one tab-separated line of `columns` per row."""
+    if getattr(args, "json", False):
+        print_json(rows)
+        return
+    for row in rows:
+        print("\t".join("" if row.get(c) is None else str(row.get(c)) for c in columns))
+
+
 def run_handler(handler, args) -> int:
     """Run one command: expected errors become a message and an exit code, a closed pipe ends
     quietly, anything else is logged with its traceback and reported in one line."""
     try:
-        result = handler(args)
+        with ExitStack() as stack:
+            _cleanup.append(stack)
+            try:
+                result = handler(args)
+            finally:
+                _cleanup.pop()
         sys.stdout.flush()
     except BrokenPipeError:
         return closed_pipe()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.commands.common import EXIT_FAIL, CliError, print_json
+from app.commands.common import EXIT_FAIL, CliError, closes, print_json
 
 try:
     from app.commands.server_cmds import DEFAULT_DB
@@ -41,10 +41,8 @@ def _duplicates(args):
         db = ServerDB(args.db)
     except Exception as exc:  # noqa: BLE001 - connection refused, bad URL: told to the user
         raise CliError(f"无法打开服务器数据库 {args.db}：{exc}", EXIT_FAIL) from None
-    try:
-        groups = duplicate_groups(db)
-    finally:
-        db.close()
+    closes(db)
+    groups = duplicate_groups(db)
     if args.json:
         print_json(groups)
         return

@@ -44,19 +44,16 @@ def cmd_print(args) -> None:
         raise CliError(f"输出目录不存在：{args.out.parent}")
     store = open_store(args)
     try:
-        try:
-            data = documents.render(
-                store, args.kind, child=args.child, visit=args.visit, within=args.within, order=args.order,
-                month=args.month, round_id=args.round_id, report=args.report, case=args.case, out=args.out,
-            )
-        except ValueError as exc:
-            raise CliError(str(exc)) from None
-        except sources.NotFound as exc:
-            raise CliError(str(exc)) from None
-        except sources.NotAvailable as exc:
-            raise CliError(str(exc), EXIT_FAIL) from None
-    finally:
-        store.close()
+        data = documents.render(
+            store, args.kind, child=args.child, visit=args.visit, within=args.within, order=args.order,
+            month=args.month, round_id=args.round_id, report=args.report, case=args.case, out=args.out,
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    except sources.NotFound as exc:
+        raise CliError(str(exc)) from None
+    except sources.NotAvailable as exc:
+        raise CliError(str(exc), EXIT_FAIL) from None
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
     if args.json:
         print_json({"kind": args.kind, "out": str(args.out), "pages": pages, "bytes": len(data)})

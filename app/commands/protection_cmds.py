@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from app.commands.common import CliError, add_store_arg, open_store, print_json
+from app.commands.common import CliError, add_json_arg, add_store_arg, open_store, print_json, print_rows
 from app.core import clock
 
 
@@ -40,6 +40,7 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_report_follow_up)
     p = rp.add_parser("alarms", help="未结束的报告及超时未向公安报告的提醒")
     add_store_arg(p)
+    add_json_arg(p)
     p.set_defaults(handler=cmd_report_alarms)
 
     sp = sub.add_parser("schoolroll", help="学籍库比对").add_subparsers(dest="schoolroll_command", metavar="ACTION")
@@ -61,11 +62,13 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_schoolroll_sample)
     p = sp.add_parser("tasks", help="进行中的劝返复学任务")
     add_store_arg(p)
+    add_json_arg(p)
     p.set_defaults(handler=cmd_schoolroll_tasks)
 
     bp = sub.add_parser("benefits", help="保障").add_subparsers(dest="benefits_command", metavar="ACTION")
     p = bp.add_parser("due", help="应保未保的儿童和需要终止的保障")
     add_store_arg(p)
+    add_json_arg(p)
     p.add_argument("--date", default=None)
     p.add_argument("--days", type=int, default=None, help="提前提醒天数（默认按政策）")
     p.set_defaults(handler=cmd_benefits_due)
@@ -87,6 +90,7 @@ def register(sub) -> None:
     cp = sub.add_parser("case", help="个案").add_subparsers(dest="case_command", metavar="ACTION")
     p = cp.add_parser("list", help="进行中的个案")
     add_store_arg(p)
+    add_json_arg(p)
     p.set_defaults(handler=cmd_case_list)
 
 
@@ -141,55 +145,44 @@ def cmd_report_add(args) -> None:
     from app.data import protection
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            n = _notification(args)
-            report = protection.add_report(
-                s, _child_id(s, args.child), found_at=_datetime(args.found_at, "发现时间"), description=args.description,
-                situation=args.situation, urgency=args.urgency, place=args.place, found_by=args.found_by,
-                notifications=[n] if n else [])
-            print_json({"report_id": report.id, "child_id": report.child_id, "colour": "红"})
-    finally:
-        store.close()
+    with store.session() as s:
+        n = _notification(args)
+        report = protection.add_report(
+            s, _child_id(s, args.child), found_at=_datetime(args.found_at, "发现时间"), description=args.description,
+            situation=args.situation, urgency=args.urgency, place=args.place, found_by=args.found_by,
+            notifications=[n] if n else [])
+        print_json({"report_id": report.id, "child_id": report.child_id, "colour": "红"})
 
 
 def cmd_report_notify(args) -> None:
     from app.data import protection
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            row = protection.add_notification(s, args.report_id, **_notification(args))
-            print_json({"notification_id": row.id})
-    finally:
-        store.close()
+    with store.session() as s:
+        row = protection.add_notification(s, args.report_id, **_notification(args))
+        print_json({"notification_id": row.id})
 
 
 def cmd_report_follow_up(args) -> None:
     from app.data import protection
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            row = protection.add_follow_up(s, args.report_id, on_date=_date(args.date), action=args.action,
-                                           actor=args.actor, outcome=args.outcome, closes=args.close)
-            print_json({"follow_up_id": row.id, "closed": args.close})
-    finally:
-        store.close()
+    with store.session() as s:
+        row = protection.add_follow_up(s, args.report_id, on_date=_date(args.date), action=args.action,
+                                       actor=args.actor, outcome=args.outcome, closes=args.close)
+        print_json({"follow_up_id": row.id, "closed": args.close})
 
 
 def cmd_report_alarms(args) -> None:
     from app.data import protection
 
     store = open_store(args)
-    try:
-        with store.read_session() as s:
-            print_json([{"report_id": a.view.report.id, "child": a.view.child_name, "child_id": a.view.report.child_id,
-                         "recorded_at": a.view.report.recorded_at, "urgency": a.view.report.urgency,
-                         "police_notified": a.view.police_notified, "overdue": a.overdue, "text": a.text}
-                        for a in protection.report_alarms(s)])
-    finally:
-        store.close()
+    with store.read_session() as s:
+        rows = [{"report_id": a.view.report.id, "child": a.view.child_name, "child_id": a.view.report.child_id,
+                 "recorded_at": a.view.report.recorded_at, "urgency": a.view.report.urgency,
+                 "police_notified": a.view.police_notified, "overdue": a.overdue, "text": a.text}
+                for a in protection.report_alarms(s)]
+    print_rows(args, rows, ["report_id", "child", "recorded_at", "text"])
 
 
 def _overrides(pairs: list[str]) -> dict[str, str]:
@@ -214,14 +207,11 @@ def cmd_schoolroll_import(args) -> int | None:
                     "mapping": {k: prepared.headers[i] for k, i in prepared.mapping.items()}})
         return 2 if prepared.errors else None
     store = open_store(args)
-    try:
-        with store.session() as s:
-            result = imp.import_roll(s, args.file, today=today, skip_bad=args.skip_bad, prepared=prepared)
-            print_json({"import_id": result.import_row.id, "already_imported": result.already_imported,
-                        "counts": result.counts, "tasks_opened": result.tasks_opened, "tasks_closed": result.tasks_closed,
-                        "skipped": [e.text() for e in result.skipped]})
-    finally:
-        store.close()
+    with store.session() as s:
+        result = imp.import_roll(s, args.file, today=today, skip_bad=args.skip_bad, prepared=prepared)
+        print_json({"import_id": result.import_row.id, "already_imported": result.already_imported,
+                    "counts": result.counts, "tasks_opened": result.tasks_opened, "tasks_closed": result.tasks_closed,
+                    "skipped": [e.text() for e in result.skipped]})
     return None
 
 
@@ -230,17 +220,14 @@ def cmd_schoolroll_sample(args) -> None:
 
     if args.store is not None:
         store = open_store(args)
-        try:
-            from sqlalchemy import select
+        from sqlalchemy import select
 
-            from app.data.models import Child
+        from app.data.models import Child
 
-            with store.read_session() as s:
-                kids = [sample.SampleChild(c.name, c.id_number, c.birth_date, c.sex, c.school, c.school_stage)
-                        for c in s.scalars(select(Child).where(Child.deleted.is_(False))) if c.birth_date]
-            village = store.place_name(store.village_code)
-        finally:
-            store.close()
+        with store.read_session() as s:
+            kids = [sample.SampleChild(c.name, c.id_number, c.birth_date, c.sex, c.school, c.school_stage)
+                    for c in s.scalars(select(Child).where(Child.deleted.is_(False))) if c.birth_date]
+        village = store.place_name(store.village_code)
     else:
         kids, village = sample.village_children(80, seed=args.seed), "东山村"
     header, rows, expected = sample.make_roll(kids, total=args.rows, seed=args.seed, village=village)
@@ -255,12 +242,10 @@ def cmd_schoolroll_tasks(args) -> None:
     from app.data import schoolroll_import as imp
 
     store = open_store(args)
-    try:
-        with store.read_session() as s:
-            print_json([{"task_id": t.id, "child": c.name, "child_id": c.id, "opened_on": t.opened_on, "status": t.status}
-                        for t, c in imp.open_tasks(s)])
-    finally:
-        store.close()
+    with store.read_session() as s:
+        rows = [{"task_id": t.id, "child": c.name, "child_id": c.id, "opened_on": t.opened_on, "status": t.status}
+                for t, c in imp.open_tasks(s)]
+    print_rows(args, rows, ["task_id", "child", "opened_on", "status"])
 
 
 def cmd_benefits_due(args) -> None:
@@ -268,53 +253,49 @@ def cmd_benefits_due(args) -> None:
 
     today = _date(args.date)
     store = open_store(args)
-    try:
-        with store.read_session() as s:
-            print_json({
-                "looks_eligible_unpaid": [{"child": u.child.name, "child_id": u.child.id, "kinds": u.kinds, "reason": u.reason}
-                                          for u in benefits.looks_eligible_unpaid(s, today)],
-                "to_end": [{"child": t.child.name, "child_id": t.child.id, "entitlement_id": t.entitlement.id,
-                            "kind": t.entitlement.kind, "end_date": t.end_date, "reason": t.reason}
-                           for t in benefits.entitlements_to_end(s, today, args.days)],
-            })
-    finally:
-        store.close()
+    with store.read_session() as s:
+        due = {
+            "looks_eligible_unpaid": [{"child": u.child.name, "child_id": u.child.id, "kinds": u.kinds, "reason": u.reason}
+                                      for u in benefits.looks_eligible_unpaid(s, today)],
+            "to_end": [{"child": t.child.name, "child_id": t.child.id, "entitlement_id": t.entitlement.id,
+                        "kind": t.entitlement.kind, "end_date": t.end_date, "reason": t.reason}
+                       for t in benefits.entitlements_to_end(s, today, args.days)],
+        }
+    if args.json:
+        print_json(due)
+        return
+    for u in due["looks_eligible_unpaid"]:
+        print(f"应保未保\t{u['child']}\t{'、'.join(u['kinds'])}\t{u['reason']}")
+    for t in due["to_end"]:
+        print(f"应终止\t{t['child']}\t{t['kind']}\t{t['end_date']}\t{t['reason']}")
 
 
 def cmd_benefits_add(args) -> None:
     from app.data import benefits
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            row = benefits.add_entitlement(s, _child_id(s, args.child), kind=args.kind, start_date=_date(args.start, "开始日期"),
-                                           monthly_amount=args.amount)
-            print_json({"entitlement_id": row.id, "monthly_amount": row.monthly_amount})
-    finally:
-        store.close()
+    with store.session() as s:
+        row = benefits.add_entitlement(s, _child_id(s, args.child), kind=args.kind, start_date=_date(args.start, "开始日期"),
+                                       monthly_amount=args.amount)
+        print_json({"entitlement_id": row.id, "monthly_amount": row.monthly_amount})
 
 
 def cmd_benefits_pay(args) -> None:
     from app.data import benefits
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            row = benefits.record_payment(s, args.entitlement_id, month=args.month, paid_on=_date(args.paid_on, "发放日期"),
-                                          amount=args.amount)
-            print_json({"payment_id": row.id, "amount": row.amount})
-    finally:
-        store.close()
+    with store.session() as s:
+        row = benefits.record_payment(s, args.entitlement_id, month=args.month, paid_on=_date(args.paid_on, "发放日期"),
+                                      amount=args.amount)
+        print_json({"payment_id": row.id, "amount": row.amount})
 
 
 def cmd_case_list(args) -> None:
     from app.data import cases
 
     store = open_store(args)
-    try:
-        with store.read_session() as s:
-            print_json([{"case_id": l.case.id, "child": l.child_name, "title": l.case.title, "status": l.case.status,
-                         "owner": l.case.owner, "next_due": l.next_due, "overdue_steps": l.overdue}
-                        for l in cases.open_cases(s)])
-    finally:
-        store.close()
+    with store.read_session() as s:
+        rows = [{"case_id": line.case.id, "child": line.child_name, "title": line.case.title, "status": line.case.status,
+                 "owner": line.case.owner, "next_due": line.next_due, "overdue_steps": line.overdue}
+                for line in cases.open_cases(s)]
+    print_rows(args, rows, ["case_id", "child", "title", "status", "next_due"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from app.commands.common import EXIT_FAIL, CliError, print_json
+from app.commands.common import EXIT_FAIL, CliError, closes, print_json
 
 DEFAULT_DB = os.environ.get("TONGHU_SERVER_DB", "county.db")
 
@@ -22,8 +22,8 @@ def _open(args):
     from app.server.db import ServerDB
 
     try:
-        return ServerDB(args.db)
-    except Exception as exc:  # connection refused, bad URL, …
+        return closes(ServerDB(args.db))
+    except Exception as exc:  # noqa: BLE001 - connection refused, bad URL, …: told to the user
         raise CliError(f"无法打开服务器数据库 {args.db}：{exc}", EXIT_FAIL) from None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.commands.common import CliError, add_store_arg, open_store, password
+from app.commands.common import CliError, add_store_arg, closes, open_store, password
 
 
 def register(sub) -> None:
@@ -32,7 +32,7 @@ def cmd_init(args) -> None:
         )
     except StoreExistsError:
         raise CliError(f"数据文件已存在: {args.store}") from None
-    store.close()
+    closes(store)
 
 
 def cmd_passwd(args) -> None:
@@ -40,13 +40,10 @@ def cmd_passwd(args) -> None:
 
     new = os.environ.get("TONGHU_NEW_PASSWORD")
     store = open_store(args)
-    try:
-        if new is None:
-            import getpass
+    if new is None:
+        import getpass
 
-            new = getpass.getpass("新密码: ")
-            if getpass.getpass("再输入一次: ") != new:
-                raise CliError("两次输入的密码不一致")
-        store.change_password(password(), new)
-    finally:
-        store.close()
+        new = getpass.getpass("新密码: ")
+        if getpass.getpass("再输入一次: ") != new:
+            raise CliError("两次输入的密码不一致")
+    store.change_password(password(), new)

@@ -28,8 +28,6 @@ def _enrol(args):
         answer = client.enrol(store, args.server, args.code)
     except client.SyncError as exc:
         raise CliError(exc.message, EXIT_FAIL) from None
-    finally:
-        store.close()
     print(f"登记成功：本设备 {answer['device_id']}，负责范围 {answer['scope']}", file=sys.stderr)
 
 
@@ -49,8 +47,6 @@ def _sync(args):
         if not args.quiet:
             print(file=sys.stderr)
         raise CliError(exc.message, EXIT_FAIL) from None
-    finally:
-        store.close()
     if not args.quiet:
         print(file=sys.stderr)
     if args.json:

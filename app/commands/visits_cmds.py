@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from app.commands.common import CliError, add_store_arg, open_store, print_json
+from app.commands.common import CliError, add_json_arg, add_store_arg, open_store, print_json, print_rows
 
 
 def register(sub) -> None:
@@ -79,6 +79,10 @@ def register(sub) -> None:
     s.add_argument("--reassessed", action="store_true")
     s.add_argument("--skip-reason", default="", help="未能排查：原因")
     s.set_defaults(handler=cmd_round_screen)
+    ls = ss.add_parser("list", help="排查轮次（编号、名称、时间、进度）")
+    add_store_arg(ls)
+    add_json_arg(ls)
+    ls.set_defaults(handler=cmd_round_list)
     st = ss.add_parser("status", help="排查进度")
     add_store_arg(st)
     st.add_argument("round_id")
@@ -133,12 +137,9 @@ def cmd_due(args) -> None:
     from app.data.dashboard import due_list
 
     store = open_store(args)
-    try:
-        today = dt.date.fromisoformat(args.today) if args.today else None
-        with store.read_session() as s:
-            items = due_list(s, args.within, today=today)
-    finally:
-        store.close()
+    today = dt.date.fromisoformat(args.today) if args.today else None
+    with store.read_session() as s:
+        items = due_list(s, args.within, today=today)
     rows = [{"child_id": i.child_id, "name": i.name, "colour": i.colour,
              "last_visit": i.last_visit.isoformat() if i.last_visit else None,
              "due": i.due.isoformat() if i.due else None, "days_overdue": i.days_overdue} for i in items]
@@ -162,19 +163,16 @@ def cmd_assess(args) -> None:
         return
     answers = _parse_answers(args.factor, policy)
     store = open_store(args)
-    try:
-        with store.session() as s:
-            row = record_assessment(s, args.child_id, answers, colour=args.colour, override_reason=args.reason,
-                                    on=args.date, source=args.source, policy=policy)
-            child = row.child_id
-            out = {"id": row.id, "child_id": child, "colour": row.colour, "suggested": row.suggested_colour,
-                   "reasons": [r["label"] for r in json.loads(row.reasons)]}
-            from app.data.models import Child
+    with store.session() as s:
+        row = record_assessment(s, args.child_id, answers, colour=args.colour, override_reason=args.reason,
+                                on=args.date, source=args.source, policy=policy)
+        child = row.child_id
+        out = {"id": row.id, "child_id": child, "colour": row.colour, "suggested": row.suggested_colour,
+               "reasons": [r["label"] for r in json.loads(row.reasons)]}
+        from app.data.models import Child
 
-            c = s.get(Child, child)
-            out["next_visit_due"] = c.next_visit_due.isoformat() if c.next_visit_due else None
-    finally:
-        store.close()
+        c = s.get(Child, child)
+        out["next_visit_due"] = c.next_visit_due.isoformat() if c.next_visit_due else None
     if args.json:
         print_json(out)
     else:
@@ -205,18 +203,15 @@ def cmd_visit_add(args) -> None:
 
     _policy()
     store = open_store(args)
-    try:
-        with store.session() as s:
-            row = record_visit(s, args.child_id, args.date, args.kind, present=args.present,
-                               lives_where=args.lives_where, lives_with=args.lives_with,
-                               checklist=_checks(args.check), findings=args.findings, needs=args.needs,
-                               help_given=args.help_given, follow_ups=_follow_ups(args.follow_up),
-                               reassess=args.reassess)
-            c = s.get(Child, args.child_id)
-            out = {"id": row.id, "child_id": c.id,
-                   "next_visit_due": c.next_visit_due.isoformat() if c.next_visit_due else None}
-    finally:
-        store.close()
+    with store.session() as s:
+        row = record_visit(s, args.child_id, args.date, args.kind, present=args.present,
+                           lives_where=args.lives_where, lives_with=args.lives_with,
+                           checklist=_checks(args.check), findings=args.findings, needs=args.needs,
+                           help_given=args.help_given, follow_ups=_follow_ups(args.follow_up),
+                           reassess=args.reassess)
+        c = s.get(Child, args.child_id)
+        out = {"id": row.id, "child_id": c.id,
+               "next_visit_due": c.next_visit_due.isoformat() if c.next_visit_due else None}
     if args.json:
         print_json(out)
     else:
@@ -234,25 +229,19 @@ def cmd_visit_amend(args) -> None:
             raise CliError(f"应写作 FIELD=VALUE：{pair}")
         changes[key.strip().replace("-", "_")] = value
     store = open_store(args)
-    try:
-        with store.session() as s:
-            row = amend_visit(s, args.visit_id, args.reason, **changes)
-            print(row.id)
-    finally:
-        store.close()
+    with store.session() as s:
+        row = amend_visit(s, args.visit_id, args.reason, **changes)
+        print(row.id)
 
 
 def cmd_visit_list(args) -> None:
     from app.data.visits import visit_history
 
     store = open_store(args)
-    try:
-        with store.read_session() as s:
-            entries = visit_history(s, args.child_id)
-            rows = [{"id": e.original.id, "date": e.current.visit_date.isoformat(), "kind": e.current.kind,
-                     "findings": e.current.findings, "amendments": [a.id for a in e.amendments]} for e in entries]
-    finally:
-        store.close()
+    with store.read_session() as s:
+        entries = visit_history(s, args.child_id)
+        rows = [{"id": e.original.id, "date": e.current.visit_date.isoformat(), "kind": e.current.kind,
+                 "findings": e.current.findings, "amendments": [a.id for a in e.amendments]} for e in entries]
     if args.json:
         for row in rows:
             print_json(row)
@@ -265,41 +254,45 @@ def cmd_round_open(args) -> None:
     from app.data.visits import open_round
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            print(open_round(s, args.name, args.start, args.end).id)
-    finally:
-        store.close()
+    with store.session() as s:
+        print(open_round(s, args.name, args.start, args.end).id)
 
 
 def cmd_round_screen(args) -> None:
     from app.data.visits import screen_child, set_skip_reason
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            if args.skip_reason:
-                set_skip_reason(s, args.round_id, args.child_id, args.skip_reason)
-            else:
-                screen_child(s, args.round_id, args.child_id, in_scope=not args.out_of_scope,
-                             category_ok=not args.category_wrong, reassessed=args.reassessed)
-    finally:
-        store.close()
+    with store.session() as s:
+        if args.skip_reason:
+            set_skip_reason(s, args.round_id, args.child_id, args.skip_reason)
+        else:
+            screen_child(s, args.round_id, args.child_id, in_scope=not args.out_of_scope,
+                         category_ok=not args.category_wrong, reassessed=args.reassessed)
+
+
+def cmd_round_list(args) -> None:
+    from app.data.visits import round_progress, rounds
+
+    store = open_store(args)
+    with store.read_session() as s:
+        rows = []
+        for r in rounds(s):
+            p = round_progress(s, r.id)
+            rows.append({"id": r.id, "name": r.name, "window_start": r.window_start, "window_end": r.window_end,
+                         "status": r.status, "screened": p.screened, "total": p.total})
+    print_rows(args, rows, ["id", "name", "window_start", "window_end", "status", "screened", "total"])
 
 
 def cmd_round_status(args) -> None:
     from app.data.visits import round_progress
 
     store = open_store(args)
-    try:
-        with store.read_session() as s:
-            p = round_progress(s, args.round_id)
-            out = {"id": p.round.id, "name": p.round.name, "status": p.round.status, "total": p.total,
-                   "screened": p.screened,
-                   "remaining": [{"child_id": ln.child_id, "name": ln.name, "skip_reason": ln.skip_reason}
-                                 for ln in p.remaining]}
-    finally:
-        store.close()
+    with store.read_session() as s:
+        p = round_progress(s, args.round_id)
+        out = {"id": p.round.id, "name": p.round.name, "status": p.round.status, "total": p.total,
+               "screened": p.screened,
+               "remaining": [{"child_id": ln.child_id, "name": ln.name, "skip_reason": ln.skip_reason}
+                             for ln in p.remaining]}
     if args.json:
         print_json(out)
     else:
@@ -310,8 +303,5 @@ def cmd_round_close(args) -> None:
     from app.data.visits import close_round
 
     store = open_store(args)
-    try:
-        with store.session() as s:
-            close_round(s, args.round_id, note=args.note)
-    finally:
-        store.close()
+    with store.session() as s:
+        close_round(s, args.round_id, note=args.note)

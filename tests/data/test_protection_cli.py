@@ -36,7 +36,7 @@ def test_report_add_by_id_number_turns_red_and_alarms(store, store_path, capsys,
                           "--description", "被锁在家中两天无人照料", "--situation", "面临其他危险")
     assert code == 0, err
     report_id = json.loads(out)["report_id"]
-    code, out, err = _run(capsys, monkeypatch, "report", "alarms", "--store", store_path)
+    code, out, err = _run(capsys, monkeypatch, "report", "alarms", "--store", store_path, "--json")
     alarms = json.loads(out)
     assert [a["report_id"] for a in alarms] == [report_id] and not alarms[0]["police_notified"]
     code, out, err = _run(capsys, monkeypatch, "report", "notify", "--store", store_path, report_id, "--notify", "公安",
@@ -63,7 +63,7 @@ def test_schoolroll_import_messages_and_benefits_due(store, store_path, tmp_path
     code, out, err = _run(capsys, monkeypatch, "schoolroll", "import", "--store", store_path, roll, "--map", "学生证件=身份证号")
     assert code == 0, err
     assert json.loads(out)["counts"]["在籍"] == 1
-    code, out, err = _run(capsys, monkeypatch, "benefits", "due", "--store", store_path)
+    code, out, err = _run(capsys, monkeypatch, "benefits", "due", "--store", store_path, "--json")
     due = json.loads(out)
     assert [u["child"] for u in due["looks_eligible_unpaid"]] == ["冯小西"]
     code, out, err = _run(capsys, monkeypatch, "schoolroll", "sample", tmp_path / "s.xlsx", "--rows", "200")
