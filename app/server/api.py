@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import DataError, DBAPIError, StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import ClientDisconnect
 
 from app import __version__
 from app.core import hlc as clock
@@ -177,6 +178,9 @@ class _SignAnswers:
 
         try:
             await self.app(scope, receive, capture)
+        except ClientDisconnect:  # the device went away mid-upload: nobody to answer
+            log.info("client disconnected during %s %s", scope.get("method"), scope.get("path"))
+            return
         except Exception:
             log.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
             start = None

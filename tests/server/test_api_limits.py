@@ -147,3 +147,16 @@ def test_large_answers_are_gzipped_and_signed_over_the_plain_body(live):
     assert r.status_code == 400
     assert len(r.content) > 1024 and r.headers.get("content-encoding") == "gzip"
     assert _verify(live, r, "/api/v1/pull")
+
+
+def test_client_that_disconnects_mid_upload_leaves_the_server_serving(live):
+    token = _enrol(live)
+    for _ in range(3):
+        sock = socket.create_connection(("127.0.0.1", live.port))
+        sock.sendall(f"POST /api/v1/push HTTP/1.1\r\nHost: x\r\n{P.HEADER_PROTOCOL}: {P.PROTOCOL}\r\n"
+                     f"Authorization: Bearer {token}\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     "10\r\n{\"changes\": [   \r\n".encode())
+        sock.close()
+    time.sleep(0.2)
+    r = httpx.post(live.url + "/api/v1/pull", json={"cursor": 0}, headers=_headers(token))
+    assert r.status_code == 200
