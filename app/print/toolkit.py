@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import segno
 from reportlab import rl_config
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -221,78 +221,14 @@ def _draw_footer(canv: Canvas, meta: DocMeta, page: int, total: int) -> None:
 
 # -- the QR code ------------------------------------------------------------------------
 
-_EXP = [0] * 512
-_LOG = [0] * 256
-_x = 1
-for _i in range(255):
-    _EXP[_i] = _x
-    _LOG[_x] = _i
-    _x <<= 1
-    if _x & 0x100:
-        _x ^= 0x11D
-for _i in range(255, 512):
-    _EXP[_i] = _EXP[_i - 255]
+@lru_cache(maxsize=4096)
+def qr_matrix(data: str) -> tuple[bytes, ...]:
+    """The modules of `data`'s QR code (error correction M, the smallest version, the mask with the
+    lowest penalty as the standard prescribes), one row of 0/1 bytes per line, without border.
 
-
-@lru_cache(maxsize=None)
-def _rs_generator(ec: int) -> tuple[int, ...]:
-    return tuple(qrencoder.QRUtil.getErrorCorrectPolynomial(ec).num)
-
-
-def _rs_remainder(data: list[int], ec: int) -> list[int]:
-    """Reed-Solomon error-correction bytes of `data` (the remainder of data·x^ec by the generator)."""
-    gen = _rs_generator(ec)
-    logs = [_LOG[g] if g else None for g in gen[1:]]
-    rem = [0] * ec
-    for d in data:
-        factor = d ^ rem[0]
-        rem = rem[1:] + [0]
-        if factor:
-            lf = _LOG[factor]
-            for i, lg in enumerate(logs):
-                if lg is not None:
-                    rem[i] ^= _EXP[lg + lf]
-    return rem
-
-
-class _FixedMaskQR(qrencoder.QRCode):
-    """ReportLab's QR encoder made fast enough for 200 forms: one fixed (valid) mask instead of
-    trying all eight, and a table-driven Reed-Solomon step (same bytes as ReportLab's)."""
-
-    def make(self):
-        if self.version is None:
-            self.version = self.calculate_version()
-        if self.dataCache is None:
-            self.dataCache = self._data()
-        self.makeImpl(False, 2)
-
-    def _data(self) -> list[int]:
-        from itertools import chain, zip_longest
-
-        rs_blocks = qrencoder.QRRSBlock.getRSBlocks(self.version, self.errorCorrectLevel)
-        buffer = qrencoder.QRBitBuffer()
-        for data in self.dataList:
-            data.write(buffer, self.version)
-        total = sum(b.dataCount for b in rs_blocks) * 8
-        if buffer.getLengthInBits() > total:
-            raise ValueError("QR data too long")
-        if buffer.getLengthInBits() + 4 <= total:
-            buffer.put(0, 4)
-        while buffer.getLengthInBits() % 8:
-            buffer.putBit(False)
-        pads = (self.PAD0, self.PAD1)
-        i = 0
-        while buffer.getLengthInBits() < total:
-            buffer.put(pads[i % 2], 8)
-            i += 1
-        offset, dc, ec = 0, [], []
-        for block in rs_blocks:
-            count = block.dataCount
-            chunk = list(buffer.buffer[offset:offset + count])
-            offset += count
-            dc.append(chunk)
-            ec.append(_rs_remainder(chunk, block.totalCount - count))
-        return [d for group in chain(zip_longest(*dc), zip_longest(*ec)) for d in group if d is not None]
+    Encoded by segno (pinned in pyproject.toml); cached, because printing the same forms again
+    is common and choosing the mask costs a few milliseconds per code."""
+    return tuple(bytes(row) for row in segno.make_qr(data, error="m", boost_error=False).matrix)
 
 
 class QrFlowable(Flowable):
@@ -307,13 +243,11 @@ class QrFlowable(Flowable):
         return self.size, self.size
 
     def draw(self):
-        qr = _FixedMaskQR(None, qrencoder.QRErrorCorrectLevel.M)
-        qr.addData(self.data)
-        qr.make()
-        n = qr.getModuleCount()
+        modules = qr_matrix(self.data)
+        n = len(modules)
         box = self.size / (n + 2 * layout.QR_BORDER)
         path = self.canv.beginPath()
-        for r, row in enumerate(qr.modules):
+        for r, row in enumerate(modules):
             y = self.size - (r + 1 + layout.QR_BORDER) * box
             c = 0
             while c < n:

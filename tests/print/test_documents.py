@@ -218,23 +218,20 @@ def test_fit_wraps_shrinks_then_cuts_with_a_marker():
         assert len(f.lines) * f.size * 1.3 <= 30 or len(f.lines) == 1
 
 
-def test_fast_qr_encoder_matches_reportlab():
-    """The faster encoder of the visit forms yields exactly ReportLab's QR modules."""
-    from reportlab.graphics.barcode import qrencoder
+def test_qr_code_is_segno_with_mask_selection():
+    """The forms' QR code is segno's: error correction M, the smallest version, the best mask."""
+    import segno
 
-    from app.print.toolkit import _FixedMaskQR
+    from app.print.toolkit import qr_matrix
 
     for data in ("TONGHU:1:C:0192F0A0-1111-7000-8000-000000000001:P:20261201",
                  "TONGHU:1:C:0192F0A0-1111-7000-8000-000000000001:V:0192F0A0-1111-7000-8000-0000000000AB",
                  "mixed 中文 data " * 8):
-        fast = _FixedMaskQR(None, qrencoder.QRErrorCorrectLevel.M)
-        fast.addData(data)
-        fast.make()
-        slow = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        slow.addData(data)
-        slow.version = slow.calculate_version()
-        slow.makeImpl(False, 2)
-        assert fast.modules == slow.modules
+        ref = segno.make_qr(data, error="m", boost_error=False)
+        assert qr_matrix(data) == tuple(bytes(row) for row in ref.matrix)
+        assert ref.error == "M" and ref.designator.endswith("-M")
+    masks = {segno.make_qr(f"TONGHU:1:C:{i:036d}", error="m", boost_error=False).mask for i in range(40)}
+    assert len(masks) > 1  # chosen per code, not one fixed mask
 
 
 def test_long_table_repeats_its_header_on_every_page(tmp_path):
