@@ -42,17 +42,6 @@ def _configure(conn, key: bytes) -> None:
     cur.close()
 
 
-def connect_raw(path: Path | str, key: bytes):
-    """A bare DB-API connection to the encrypted file, configured like the engine's."""
-    conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
-    try:
-        _configure(conn, key)
-    except Exception:
-        conn.close()
-        raise
-    return conn
-
-
 def make_engine(path: Path | str, key: bytes) -> Engine:
     if len(key) != 32:
         raise ValueError("the data key must be 32 bytes")

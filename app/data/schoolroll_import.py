@@ -279,12 +279,6 @@ def open_tasks(session: Session) -> list[tuple[ReturnToSchoolTask, Child]]:
                                        Child.deleted.is_(False)).order_by(ReturnToSchoolTask.opened_on, Child.name)).all())
 
 
-def tasks_of(session: Session, child_id: str) -> list[ReturnToSchoolTask]:
-    return list(session.scalars(select(ReturnToSchoolTask).where(
-        ReturnToSchoolTask.child_id == child_id, ReturnToSchoolTask.deleted.is_(False))
-        .order_by(ReturnToSchoolTask.opened_on.desc())))
-
-
 def latest_import(session: Session) -> SchoolRollImport | None:
     return session.scalar(select(SchoolRollImport).where(SchoolRollImport.deleted.is_(False))
                           .order_by(SchoolRollImport.imported_at.desc()).limit(1))

@@ -39,10 +39,6 @@ LEFT_BEHIND_GROUP = "留守"
 HARDSHIP_GROUP = "困境"
 
 
-def category_group(category: str) -> str:
-    return LEFT_BEHIND_GROUP if category == CATEGORY_LEFT_BEHIND else HARDSHIP_GROUP
-
-
 # 在册状态: a child is never hard-deleted, only moved out of the active register.
 STATUS_ACTIVE = "在册"
 STATUS_TRANSFERRED = "已转出"

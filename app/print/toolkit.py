@@ -571,15 +571,6 @@ class Form:
                                       ("FONT", (0, 3), (-1, 3), ensure_font(), layout.SIZE_CELL)]))
         self.story.append(KeepTogether([Spacer(1, 6), t]))
 
-    def qr_with(self, left_flowables: list, data: str, caption: str = "扫码打开记录") -> None:
-        """Put `left_flowables` (e.g. a title block) beside a QR code carrying `data`."""
-        qr_w = layout.QR_SIZE + 6
-        qr_cell = [QrFlowable(data), Paragraph(markup(caption), style("small"))]
-        t = Table([[left_flowables, qr_cell]], colWidths=[self.width - qr_w, qr_w],
-                  style=_tstyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
-        self.story.append(t)
-
     # -- output ------------------------------------------------------------------------------
     def build(self, out: str | Path | io.BytesIO | None = None) -> bytes:
         """Lay the story out into a PDF; write it to `out` (a path or buffer) and return its bytes."""

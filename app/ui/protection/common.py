@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from app.domain.errors import ValidationError, ValidationErrors
@@ -127,9 +127,3 @@ class ChildList(QListWidget):
 
     def lines(self) -> list[str]:
         return [self.item(i).text() for i in range(self.count())]
-
-
-def empty_hint(text: str) -> QWidget:
-    label = QLabel(text)
-    label.setProperty("role", "hint")
-    return label
