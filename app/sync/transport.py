@@ -47,10 +47,25 @@ def _headers(token: str | None = None) -> dict[str, str]:
 
 
 def normalise_server(url: str) -> str:
+    """The server address as typed, with a scheme: HTTPS unless the host is this machine (the
+    county server refuses plain HTTP on any other address, docs/sync-protocol.md §2)."""
     url = url.strip().rstrip("/")
     if url and "://" not in url:
-        url = "http://" + url
+        host = url.split("/", 1)[0].rsplit(":", 1)[0] if not url.startswith("[") else url[1:].split("]", 1)[0]
+        url = ("http://" if _loopback(host) else "https://") + url
     return url
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    host = host.strip().lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 _SSL = None

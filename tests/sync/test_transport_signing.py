@@ -190,3 +190,14 @@ def test_unpinned_transport_still_works_and_bad_key_is_refused(live):
 
     key = json.dumps(Identity.generate().public().to_dict())
     Http(live.url, None, county_sign_public=key).close()  # the stored county_public JSON form
+
+
+def test_server_address_without_scheme_means_https_except_on_this_machine():
+    from app.sync.transport import normalise_server
+
+    assert normalise_server(" 10.32.1.5:8765/ ") == "https://10.32.1.5:8765"
+    assert normalise_server("county.example") == "https://county.example"
+    assert normalise_server("127.0.0.1:8765") == "http://127.0.0.1:8765"
+    assert normalise_server("localhost:8765") == "http://localhost:8765"
+    assert normalise_server("[::1]:8765") == "http://[::1]:8765"
+    assert normalise_server("http://10.1.1.1:1") == "http://10.1.1.1:1"  # an explicit scheme is kept
