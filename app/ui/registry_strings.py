@@ -35,6 +35,7 @@ TITLES = [
     QT_TRANSLATE_NOOP("", "排查"),
     QT_TRANSLATE_NOOP("", "文件"),
     QT_TRANSLATE_NOOP("", "月度走访台账"),
+    QT_TRANSLATE_NOOP("", "未接受的修改"),
     QT_TRANSLATE_NOOP("", "用登记文件登记本机…"),
     QT_TRANSLATE_NOOP("", "界面语言 / Language"),
     QT_TRANSLATE_NOOP("", "疑似重复档案"),
