@@ -30,7 +30,7 @@ logger = logging.getLogger("app.ui")
 __all__ = ["CrashDialog", "show_error", "report_crash", "install_excepthook", "current_crash_dialog"]
 
 
-def _t(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("CrashDialog", text)
 
 
@@ -39,24 +39,24 @@ class CrashDialog(QDialog):
 
     def __init__(self, details: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(_t("出现了一个意外问题"))
+        self.setWindowTitle(tr("出现了一个意外问题"))
         self.setModal(True)
-        message = QLabel(_t(
+        message = QLabel(tr(
             "童护遇到了一个意外问题，刚才的操作可能没有完成。\n"
             "已经保存的数据不受影响，您可以继续使用。\n"
             "如果问题反复出现，请点“复制详情”，把内容发给县民政局的技术人员。"))
         message.setWordWrap(True)
-        where = QLabel(_t("详情已记录在：{path}").format(path=log.log_file("app")))
+        where = QLabel(tr("详情已记录在：{path}").format(path=log.log_file("app")))
         where.setWordWrap(True)
         where.setTextInteractionFlags(where.textInteractionFlags() | where.textInteractionFlags().TextSelectableByMouse)
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
         self.details.setMinimumHeight(140)
         buttons = QDialogButtonBox()
-        self.copy_button = QPushButton(_t("复制详情"))
+        self.copy_button = QPushButton(tr("复制详情"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
         close = buttons.addButton(QDialogButtonBox.Close)
-        close.setText(_t("关闭"))
+        close.setText(tr("关闭"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         close.clicked.connect(self.accept)
@@ -70,7 +70,7 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
-        self.copy_button.setText(_t("已复制"))
+        self.copy_button.setText(tr("已复制"))
 
 
 _dialog: CrashDialog | None = None
@@ -106,7 +106,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
     """Tell the user an operation failed: a `TonghuError` by its message, anything else as a crash."""
     if isinstance(exc, TonghuError):
         logger.info("operation refused: %s", exc.code)
-        QMessageBox.warning(parent, title or _t("无法完成"), exc.user_message())
+        QMessageBox.warning(parent, title or tr("无法完成"), exc.user_message())
         return
     report_crash(type(exc), exc, exc.__traceback__, parent)
 

@@ -623,6 +623,122 @@ To sync over the network, use “Enrol this device…” with the code the count
         <source>输入县级服务器地址和登记码，把本机登记为同步设备</source>
         <translation>Enter the county server address and enrolment code to enrol this computer for sync</translation>
     </message>
+    <message>
+        <source>出现了一个意外问题</source>
+        <translation>Something unexpected happened</translation>
+    </message>
+    <message>
+        <source>童护遇到了一个意外问题，刚才的操作可能没有完成。
+已经保存的数据不受影响，您可以继续使用。
+如果问题反复出现，请点“复制详情”，把内容发给县民政局的技术人员。</source>
+        <translation>Tonghu ran into an unexpected problem; what you just did may not have finished.
+Data already saved is not affected, and you can carry on working.
+If this keeps happening, click “Copy details” and send them to the technical staff of the county civil affairs bureau.</translation>
+    </message>
+    <message>
+        <source>详情已记录在：{path}</source>
+        <translation>The details were written to: {path}</translation>
+    </message>
+    <message>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Could not finish</translation>
+    </message>
+    <message>
+        <source>已生成{t}，共 {n} 页</source>
+        <translation>{t} generated, {n} pages</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>正在生成打印文件…</source>
+        <translation>Generating the printout…</translation>
+    </message>
+    <message>
+        <source>还没有在册儿童。</source>
+        <translation>No children on the register yet.</translation>
+    </message>
+    <message>
+        <source>儿童信息登记表…</source>
+        <translation>Child registration form…</translation>
+    </message>
+    <message>
+        <source>打印儿童信息登记表</source>
+        <translation>Print a child&apos;s registration form</translation>
+    </message>
+    <message>
+        <source>走访记录表（单个儿童）…</source>
+        <translation>Visit record form (one child)…</translation>
+    </message>
+    <message>
+        <source>打印走访记录表</source>
+        <translation>Print a visit record form</translation>
+    </message>
+    <message>
+        <source>批量打印应访走访表…</source>
+        <translation>Print forms for due visits…</translation>
+    </message>
+    <message>
+        <source>批量打印走访记录表</source>
+        <translation>Print visit record forms in bulk</translation>
+    </message>
+    <message>
+        <source>月度走访台账…</source>
+        <translation>Monthly visit ledger…</translation>
+    </message>
+    <message>
+        <source>打印月度走访台账</source>
+        <translation>Print the monthly visit ledger</translation>
+    </message>
+    <message>
+        <source>一年两排排查汇总…</source>
+        <translation>Twice-yearly screening summary…</translation>
+    </message>
+    <message>
+        <source>打印排查汇总</source>
+        <translation>Print the screening summary</translation>
+    </message>
+    <message>
+        <source>还没有排查轮次。</source>
+        <translation>No screening rounds yet.</translation>
+    </message>
+    <message>
+        <source>强制报告登记表…</source>
+        <translation>Mandatory report form…</translation>
+    </message>
+    <message>
+        <source>打印强制报告登记表</source>
+        <translation>Print a mandatory report form</translation>
+    </message>
+    <message>
+        <source>还没有强制报告记录。</source>
+        <translation>No mandatory reports recorded yet.</translation>
+    </message>
+    <message>
+        <source>个案服务计划表…</source>
+        <translation>Case service plan…</translation>
+    </message>
+    <message>
+        <source>打印个案服务计划表</source>
+        <translation>Print a case service plan</translation>
+    </message>
+    <message>
+        <source>还没有个案记录。</source>
+        <translation>No cases recorded yet.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>

@@ -19,7 +19,7 @@ from app.core.errors import TonghuError
 from app.ui import ops
 
 
-def _t(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
@@ -42,12 +42,12 @@ def print_document(parent, ctx, kind: str, file_name: str | None = None, **optio
         from app.ui.printing.preview import PrintPreviewDialog
 
         title = documents.TITLES[kind]
-        dialog = PrintPreviewDialog(data, _t(title), file_name or f"{title}-{clock.today():%Y%m%d}.pdf", parent)
-        ctx.show_status(_t("已生成{t}，共 {n} 页").format(t=_t(title), n=len(dialog.pages)))
+        dialog = PrintPreviewDialog(data, tr(title), file_name or f"{title}-{clock.today():%Y%m%d}.pdf", parent)
+        ctx.show_status(tr("已生成{t}，共 {n} 页").format(t=tr(title), n=len(dialog.pages)))
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
 
-    return ops.run(parent, work, done=done, title=_t("无法打印"), label=_t("正在生成打印文件…"))
+    return ops.run(parent, work, done=done, title=tr("无法打印"), label=tr("正在生成打印文件…"))
 
 
 def print_child_file(parent, ctx, child_id: str) -> bool:
@@ -97,7 +97,7 @@ def choose_child(parent, ctx, title: str) -> str | None:
 
     children = sources.children_brief(ctx.store)
     if not children:
-        QMessageBox.information(parent, title, _t("还没有在册儿童。"))
+        QMessageBox.information(parent, title, tr("还没有在册儿童。"))
         return None
     dialog = _OptionsDialog(title, parent)
     combo = _combo([(f"{c['name']}（{c['group_name']}）" if c["group_name"] else c["name"], c["id"]) for c in children])
@@ -108,10 +108,10 @@ def choose_child(parent, ctx, title: str) -> str | None:
 
 
 def action_child_form(window) -> QAction:
-    action = QAction(_t("儿童信息登记表…"), window)
+    action = QAction(tr("儿童信息登记表…"), window)
 
     def run():
-        cid = _current_child(window) or choose_child(window, window.ctx, _t("打印儿童信息登记表"))
+        cid = _current_child(window) or choose_child(window, window.ctx, tr("打印儿童信息登记表"))
         if cid:
             print_child_file(window, window.ctx, cid)
     action.triggered.connect(run)
@@ -119,10 +119,10 @@ def action_child_form(window) -> QAction:
 
 
 def action_visit_form(window) -> QAction:
-    action = QAction(_t("走访记录表（单个儿童）…"), window)
+    action = QAction(tr("走访记录表（单个儿童）…"), window)
 
     def run():
-        cid = _current_child(window) or choose_child(window, window.ctx, _t("打印走访记录表"))
+        cid = _current_child(window) or choose_child(window, window.ctx, tr("打印走访记录表"))
         if cid:
             print_visit_form(window, window.ctx, cid)
     action.triggered.connect(run)
@@ -130,10 +130,10 @@ def action_visit_form(window) -> QAction:
 
 
 def action_due_forms(window) -> QAction:
-    action = QAction(_t("批量打印应访走访表…"), window)
+    action = QAction(tr("批量打印应访走访表…"), window)
 
     def run():
-        dialog = _OptionsDialog(_t("批量打印走访记录表"), window)
+        dialog = _OptionsDialog(tr("批量打印走访记录表"), window)
         within = _combo([(dialog.tr("本周应访（含逾期）"), "week"), (dialog.tr("本月应访（含逾期）"), "month")])
         order = _combo([(dialog.tr("按组排路线"), "group"), (dialog.tr("按住址排路线"), "address")])
         dialog.form.addRow(dialog.tr("范围"), within)
@@ -145,10 +145,10 @@ def action_due_forms(window) -> QAction:
 
 
 def action_ledger(window) -> QAction:
-    action = QAction(_t("月度走访台账…"), window)
+    action = QAction(tr("月度走访台账…"), window)
 
     def run():
-        dialog = _OptionsDialog(_t("打印月度走访台账"), window)
+        dialog = _OptionsDialog(tr("打印月度走访台账"), window)
         month = QDateEdit(QDate(clock.today()))
         month.setDisplayFormat("yyyy-MM")
         month.setCalendarPopup(False)
@@ -160,16 +160,16 @@ def action_ledger(window) -> QAction:
 
 
 def action_screening(window) -> QAction:
-    action = QAction(_t("一年两排排查汇总…"), window)
+    action = QAction(tr("一年两排排查汇总…"), window)
 
     def run():
         from app.print import sources
 
         rounds = sources.screening_rounds(window.ctx.store)
         if not rounds:
-            QMessageBox.information(window, _t("打印排查汇总"), _t("还没有排查轮次。"))
+            QMessageBox.information(window, tr("打印排查汇总"), tr("还没有排查轮次。"))
             return
-        dialog = _OptionsDialog(_t("打印排查汇总"), window)
+        dialog = _OptionsDialog(tr("打印排查汇总"), window)
         combo = _combo([(f"{r['name']}（{r['status']}）", r["id"]) for r in rounds])
         dialog.form.addRow(dialog.tr("排查轮次"), combo)
         if dialog.exec() == QDialog.Accepted:
@@ -179,16 +179,16 @@ def action_screening(window) -> QAction:
 
 
 def action_report(window) -> QAction:
-    action = QAction(_t("强制报告登记表…"), window)
+    action = QAction(tr("强制报告登记表…"), window)
 
     def run():
         from app.print import sources
 
         reports = sources.reports(window.ctx.store)
         if not reports:
-            QMessageBox.information(window, _t("打印强制报告登记表"), _t("还没有强制报告记录。"))
+            QMessageBox.information(window, tr("打印强制报告登记表"), tr("还没有强制报告记录。"))
             return
-        dialog = _OptionsDialog(_t("打印强制报告登记表"), window)
+        dialog = _OptionsDialog(tr("打印强制报告登记表"), window)
         combo = _combo([(f"{r['child_name']} {r['found_at']:%Y-%m-%d %H:%M} {r['situation']}", r["id"]) for r in reports])
         dialog.form.addRow(dialog.tr("报告"), combo)
         if dialog.exec() == QDialog.Accepted:
@@ -198,16 +198,16 @@ def action_report(window) -> QAction:
 
 
 def action_case(window) -> QAction:
-    action = QAction(_t("个案服务计划表…"), window)
+    action = QAction(tr("个案服务计划表…"), window)
 
     def run():
         from app.print import sources
 
         cases = sources.cases(window.ctx.store)
         if not cases:
-            QMessageBox.information(window, _t("打印个案服务计划表"), _t("还没有个案记录。"))
+            QMessageBox.information(window, tr("打印个案服务计划表"), tr("还没有个案记录。"))
             return
-        dialog = _OptionsDialog(_t("打印个案服务计划表"), window)
+        dialog = _OptionsDialog(tr("打印个案服务计划表"), window)
         combo = _combo([(f"{k['child_name']} {k['title']}（{k['status']}）", k["id"]) for k in cases])
         dialog.form.addRow(dialog.tr("个案"), combo)
         if dialog.exec() == QDialog.Accepted:
