@@ -67,6 +67,9 @@ def apply(app: QApplication) -> None:
     app.setStyle("Fusion")
     app.setFont(interface_font())
     app.setStyleSheet(stylesheet())
+    from app.ui import fit
+
+    fit.install(app)  # every window fits an old laptop screen (issue 13)
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget,
-    QMessageBox, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from app.data import schoolroll_import as imp
@@ -69,8 +69,10 @@ class SchoolRollWizard(QDialog):
         # step 1: file
         p1 = QWidget()
         l1 = QVBoxLayout(p1)
-        l1.addWidget(QLabel(self.tr("第一步：选择教育部门提供的学籍名册（Excel .xlsx 或 CSV）。"
-                                    "必须有姓名、身份证号、学校三列；出生日期、年级、家庭住址、学籍状态可选。")))
+        step1 = QLabel(self.tr("第一步：选择教育部门提供的学籍名册（Excel .xlsx 或 CSV）。"
+                               "必须有姓名、身份证号、学校三列；出生日期、年级、家庭住址、学籍状态可选。"))
+        step1.setWordWrap(True)
+        l1.addWidget(step1)
         row = QHBoxLayout()
         self.path = QLineEdit(path or "")
         self.path.setObjectName("rollPath")
@@ -88,7 +90,9 @@ class SchoolRollWizard(QDialog):
         # step 2: mapping and check
         p2 = QWidget()
         l2 = QVBoxLayout(p2)
-        l2.addWidget(QLabel(self.tr("第二步：核对每一列对应的内容（已自动识别常见的列名），然后点“检查”。")))
+        step2 = QLabel(self.tr("第二步：核对每一列对应的内容（已自动识别常见的列名），然后点“检查”。"))
+        step2.setWordWrap(True)
+        l2.addWidget(step2)
         self.mapping = Table([self.tr("文件中的列"), self.tr("对应"), self.tr("第一行数据")])
         l2.addWidget(self.mapping, 2)
         check = QPushButton(self.tr("检查"))
@@ -126,7 +130,11 @@ class SchoolRollWizard(QDialog):
         for b in (self.back, self.next, self.close_btn):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.pages, 1)
+        body = QScrollArea()  # the steps scroll on a small screen; the buttons stay (issue 13)
+        body.setWidgetResizable(True)
+        body.setFrameShape(QScrollArea.NoFrame)
+        body.setWidget(self.pages)
+        layout.addWidget(body, 1)
         layout.addLayout(buttons)
         self.go(0)
 
