@@ -153,6 +153,8 @@ def _decode(ch: Change, column, value):
         raise MergeError(f"{ch.table}.{column.key}：值无法识别（{str(value)[:40]}）", "bad_change") from None
     if isinstance(column.type, String) and decoded is not None and not isinstance(decoded, str):
         raise MergeError(f"{ch.table}.{column.key}：应为文字（{str(value)[:40]}）", "bad_change")
+    if isinstance(decoded, str) and "\x00" in decoded:  # PostgreSQL cannot store NUL: refuse this change only
+        raise MergeError(f"{ch.table}.{column.key}：内容含有无效字符", "bad_change")
     length = getattr(column.type, "length", None)
     if length and isinstance(decoded, str) and len(decoded) > length:
         raise MergeError(f"{ch.table}.{column.key}：内容过长（最多 {length} 个字）", "bad_change")
