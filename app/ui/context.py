@@ -3,6 +3,7 @@
 - `data_changed()`: something was saved; pages refresh their views.
 - `child_changed(child_id)`: one child's record changed; that child's file reloads.
 - `open_child(child_id)`: ask the main window to show that child's file (一人一档).
+- `open_visit(child_id, visit_id)`: show that child's file at the visit (a scanned form's QR code).
 - `status_message(text, msec)`: show a message in the main window's status bar.
 """
 
@@ -15,6 +16,7 @@ class UiContext(QObject):
     data_changed = Signal()
     child_changed = Signal(str)
     open_child = Signal(str)
+    open_visit = Signal(str, str)
     status_message = Signal(str, int)
 
     def __init__(self, store, parent: QObject | None = None):

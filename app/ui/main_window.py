@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
 
         self.nav.currentRowChanged.connect(self._nav_changed)
         ctx.open_child.connect(self.show_child)
+        ctx.open_visit.connect(self.show_visit)
         ctx.data_changed.connect(self._data_changed)
         ctx.status_message.connect(lambda text, msec: self.statusBar().showMessage(text, msec))
         ops.busy().changed.connect(self._busy_changed)  # work on the store worker shows in the status bar
@@ -148,6 +149,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.child_file)
         self.child_file.load(child_id, log_view=True)
         self.stack.setCurrentWidget(self.child_file)
+
+    def show_visit(self, child_id: str, visit_id: str) -> None:
+        """The child's file at one visit (the QR code of a printed visit form was scanned)."""
+        self.show_child(child_id)
+        self.child_file.show_visit(visit_id)
 
     def back_from_child(self) -> None:
         key = self.current_page_key() or "children"

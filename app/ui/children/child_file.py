@@ -116,6 +116,19 @@ class ChildFilePage(QWidget):
         ctx.child_changed.connect(self._child_changed)
 
     # -- loading ---------------------------------------------------------
+    def show_visit(self, visit_id: str) -> None:
+        """Switch to the 走访 tab and select that visit (original or amendment)."""
+        tab = self.tab_widgets.get("visits")
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        if getattr(tab, "child_id", None) != self.child_id:
+            tab.load(self.child_id)
+        for r, entry in enumerate(getattr(tab, "entries", [])):
+            if visit_id in {entry.original.id, *(a.id for a in entry.amendments)}:
+                tab.table.selectRow(r)
+                break
+
     def load(self, child_id: str, log_view: bool = False) -> None:
         from app.data.merged import survivor
 

@@ -96,6 +96,7 @@ class ChildListPage(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_query)
         self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_query)  # a scanner ends the code with Enter
         for combo in (self.category, self.colour, self.status):
             combo.currentIndexChanged.connect(self.apply_query)
         self.table.activated.connect(self._open_index)
@@ -116,8 +117,34 @@ class ChildListPage(QWidget):
             sort=self.model.query.sort, descending=self.model.query.descending,
         )
 
+    def open_form_code(self) -> bool:
+        """A printed form's QR text typed or scanned into the search box opens its child or visit."""
+        from app.domain import formcode
+
+        code = formcode.parse(self.search.text())
+        if code is None:
+            return False
+        try:
+            with self.ctx.store.read_session() as s:
+                from app.data.children import get_child
+
+                get_child(s, code.child_id)
+        except Exception:  # not on this laptop (another village, or merged away and gone)
+            self.ctx.show_status(self.tr("找不到这张表上的儿童（可能不在本机的范围内）"), 8000)
+            return True
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if code.visit_id:
+            self.ctx.open_visit.emit(code.child_id, code.visit_id)
+        else:
+            self.ctx.open_child.emit(code.child_id)
+        return True
+
     def apply_query(self) -> None:
         self._debounce.stop()
+        if self.open_form_code():
+            return
         self.model.set_query(self.current_query())
         count = self.model.rowCount()
         self.count_label.setText(self.tr("共 {n} 名").format(n=count))
