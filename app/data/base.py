@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, MetaData, String, Text
+from sqlalchemy import Boolean, MetaData, String, Text, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.data.ids import new_id
@@ -60,10 +60,28 @@ def utcnow() -> dt.datetime:
 
 
 def synced_tables() -> dict[str, type]:
-    """Every synced model class by table name, including those later modules add."""
-    result = {}
-    for mapper in Base.registry.mappers:
-        cls = mapper.class_
-        if getattr(cls, "__synced__", False) and hasattr(cls, "__tablename__"):
-            result[cls.__tablename__] = cls
-    return result
+    """Every synced model class by table name, including those later modules add (a new dict
+    each call; the scan of the registry is cached until another class is mapped, because the
+    sync checks every change against it)."""
+    global _SYNCED
+    found = _SYNCED
+    if found is None:
+        found = {}
+        for mapper in Base.registry.mappers:
+            cls = mapper.class_
+            if getattr(cls, "__synced__", False) and hasattr(cls, "__tablename__"):
+                found[cls.__tablename__] = cls
+        _SYNCED = found
+    return dict(found)
+
+
+_SYNCED: dict[str, type] | None = None
+
+
+def _forget_synced(*_args) -> None:
+    global _SYNCED
+    _SYNCED = None
+
+
+event.listen(Base, "instrument_class", _forget_synced, propagate=True)
+event.listen(Base, "after_mapper_constructed", _forget_synced, propagate=True)

@@ -148,7 +148,7 @@ def check(ch: Change) -> None:
 
 def _decode(ch: Change, column, value):
     try:
-        decoded = wire.from_wire(column, value)
+        decoded = _from_wire(column, value)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
         raise MergeError(f"{ch.table}.{column.key}：值无法识别（{str(value)[:40]}）", "bad_change") from None
     if isinstance(column.type, String) and decoded is not None and not isinstance(decoded, str):
