@@ -57,3 +57,21 @@ def test_markup_in_a_name_prints_as_typed(village, tmp_path):
     text = render(store, "child", tmp_path, child=cid)
     assert "<u>王</u>小<b>明" in text
     assert "<fontsize=40>大</font>&amp;" in text
+
+
+def test_save_as_pdf_defaults_to_documents_and_says_where(village, tmp_path, qtbot):
+    from PySide6.QtCore import QStandardPaths
+
+    from app.ui.printing.preview import PrintPreviewDialog
+
+    store, facts = village
+    data = documents.render(store, "child", child=facts["ids"][0])
+    dialog = PrintPreviewDialog(data, "儿童信息登记表", "儿童信息登记表.pdf")
+    qtbot.addWidget(dialog)
+    documents_dir = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    assert str(dialog.default_save_path().parent) == documents_dir
+    assert dialog.default_save_path().name == "儿童信息登记表.pdf"
+    assert dialog.saved.isHidden()
+    saved = dialog.save_pdf(str(tmp_path / "登记表"))
+    assert saved.suffix == ".pdf" and saved.read_bytes() == data
+    assert not dialog.saved.isHidden() and str(saved.resolve()) in dialog.saved.text()

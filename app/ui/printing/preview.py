@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QStandardPaths, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -34,6 +34,13 @@ class PrintPreviewDialog(QDialog):
         if shown < count:
             info += self.tr("（预览前 {k} 页，打印和保存包括全部页面）").format(k=shown)
         self.info = QLabel(info)
+        self.saved = QLabel()  # where 保存为PDF put the file (issue 13)
+        self.saved.setObjectName("savedTo")
+        self.saved.setTextFormat(Qt.PlainText)
+        self.saved.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.saved.setStyleSheet("color:#188038;")
+        self.saved.setWordWrap(True)
+        self.saved.hide()
 
         holder = QWidget()
         column = QVBoxLayout(holder)
@@ -67,12 +74,23 @@ class PrintPreviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.saved)
         layout.addLayout(buttons)
 
     # -- actions -------------------------------------------------------------
+    @staticmethod
+    def documents_folder() -> Path:
+        """The user's Documents folder (文档), where a saved PDF goes unless the user picks another."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        return Path(folder) if folder else Path.home()
+
+    def default_save_path(self) -> Path:
+        return self.documents_folder() / self.file_name
+
     def save_pdf(self, path: str | None = None) -> Path | None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存PDF"), self.file_name, self.tr("PDF 文件 (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存PDF"), str(self.default_save_path()),
+                                                  self.tr("PDF 文件 (*.pdf)"))
         if not path:
             return None
         target = Path(path)
@@ -83,6 +101,8 @@ class PrintPreviewDialog(QDialog):
         except OSError as exc:
             QMessageBox.warning(self, self.tr("保存失败"), self.tr("无法保存文件：{e}").format(e=exc))
             return None
+        self.saved.setText(self.tr("已保存到：{p}").format(p=str(target.resolve())))
+        self.saved.show()
         return target
 
     def print_pages(self) -> None:
