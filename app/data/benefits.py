@@ -41,7 +41,8 @@ def add_entitlement(session: Session, child_id: str, *, kind: str, start_date: d
     if monthly_amount is None and kind in rules.KINDS:
         monthly_amount = policy.monthly(kind, start_date, child.village_code)
         if monthly_amount is None:
-            errors.append(ValidationError("monthly_amount", f"政策中没有“{kind}”在{start_date.isoformat()}的标准，请填写每月金额"))
+            errors.append(ValidationError(
+                "monthly_amount", f"政策中没有“{kind}”在{start_date.isoformat()}的标准，请填写每月金额"))
     if monthly_amount is not None and monthly_amount < 0:
         errors.append(ValidationError("monthly_amount", "每月金额不能为负数"))
     if errors:
@@ -222,7 +223,8 @@ def entitlements_to_end(session: Session, today: dt.date | None = None, horizon_
     due_ids = {}
     rows = session.execute(select(BenefitEntitlement.id, BenefitEntitlement.child_id, BenefitEntitlement.kind,
                                   BenefitEntitlement.start_date, BenefitEntitlement.end_date).where(
-        BenefitEntitlement.deleted.is_(False), (BenefitEntitlement.end_date.is_(None)) | (BenefitEntitlement.end_date >= today))).all()
+        BenefitEntitlement.deleted.is_(False),
+        (BenefitEntitlement.end_date.is_(None)) | (BenefitEntitlement.end_date >= today))).all()
     for eid, owner, kind, start, end in rows:
         child = children.get(owner)
         if child is None or (child_id is not None and owner != child_id):

@@ -103,7 +103,7 @@ def _record(session: Session, ctx: ChangeContext, obj, action: str, changes: lis
     obj.origin = ctx.device_id
 
 
-def _before_flush(session: Session, _flush_context, _instances) -> None:
+def _before_flush(session: Session, _flush_context, _instances) -> None:  # noqa: C901 - baseline (issue 14), split when next changed
     ctx: ChangeContext | None = session.info.get("change")
     if ctx is None or session.info.get("applying_remote"):
         return

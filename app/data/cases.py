@@ -155,7 +155,7 @@ def open_cases(session: Session, today: dt.date | None = None) -> list[CaseLine]
         facts = _facts(steps.get(case.id, []))
         out.append(CaseLine(case, name, rules.next_due(facts), len(rules.overdue_steps(facts, today)),
                             sum(1 for f in facts if f.state == rules.STEP_TODO)))
-    out.sort(key=lambda l: (-l.overdue, l.next_due or dt.date.max, l.case.opened_on))
+    out.sort(key=lambda line: (-line.overdue, line.next_due or dt.date.max, line.case.opened_on))
     return out
 
 

@@ -15,7 +15,7 @@ so the first page needs no sort (numbers in `bench/bench_children.py`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, table
@@ -123,7 +123,7 @@ _PROVINCE_CODES = frozenset(
 )
 
 
-def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
+def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:  # noqa: C901 - baseline (issue 14), split when next changed
     # `deleted = 0` lets SQLite walk ix_child_list (or ix_child_birth) in list order; with few
     # candidate rows, `+deleted = 0` (no index may serve it) makes it fetch them by key instead.
     text = textclean.clean_query(q.text or "")  # NUL, lone surrogates, full-width digits (issue 13)
@@ -267,7 +267,7 @@ def _default_village(session: Session) -> str:
     return row.value if row else ""
 
 
-def save_child(session: Session, data: dict, child_id: str | None = None, today: dt.date | None = None) -> Child:
+def save_child(session: Session, data: dict, child_id: str | None = None, today: dt.date | None = None) -> Child:  # noqa: C901 - baseline (issue 14), split when next changed
     """Add a child (child_id None) or change one. Validates everything; writes nothing if invalid.
 
     `data` holds model attribute names (see `child_rules.CHILD_FIELDS`); a new child may also carry

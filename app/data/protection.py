@@ -17,7 +17,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import clock
-from app.data.base import utcnow
 from app.data.models import CareArrangement, Child, ChildCategory, Guardian
 from app.data.models.protection import (
     DisabilityService, MandatoryReport, ReportFollowUp, ReportNotification, ReturnToSchoolTask,
@@ -297,7 +296,8 @@ def add_disability_service(session: Session, child_id: str, *, kind: str, referr
     return row
 
 
-def set_disability_service_state(session: Session, service_id: str, state: str, on: dt.date, notes: str = "") -> DisabilityService:
+def set_disability_service_state(session: Session, service_id: str, state: str, on: dt.date,
+                                 notes: str = "") -> DisabilityService:
     row = session.get(DisabilityService, service_id)
     if row is None or row.deleted:
         raise ValidationError("service_id", "找不到该康复服务记录")

@@ -133,7 +133,8 @@ def make_roll(children: list[SampleChild], today: dt.date = dt.date(2026, 11, 2)
         if i == 5:
             add(c.name, c.id_number, c.birth_date, c.school, c.sex, "", address, "休学")
         elif i < 10:
-            add(c.name, c.id_number, c.birth_date, "秣陵第二小学" if c.school_stage == "小学" else "县实验初中", c.sex, "", address)
+            other = "秣陵第二小学" if c.school_stage == "小学" else "县实验初中"
+            add(c.name, c.id_number, c.birth_date, other, c.sex, "", address)
         elif i < 13:
             add(c.name, "", c.birth_date, c.school, c.sex, "", address)
         else:
@@ -168,7 +169,7 @@ def make_roll(children: list[SampleChild], today: dt.date = dt.date(2026, 11, 2)
         ["吴小军", "", None, "秣陵中心小学"],  # neither
     ]
     bad_refs = []
-    for pos, (name, number, birth, school) in zip(bad_at, bad_rows):
+    for pos, (name, number, birth, school) in zip(bad_at, bad_rows, strict=True):
         row = [None, name, "", number, birth, school, "二年级", f"江宁区秣陵街道{OTHER_VILLAGES[0]}", "在读", "张老师"]
         rows.insert(pos, row)
         bad_refs.append(row)

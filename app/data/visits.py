@@ -292,7 +292,7 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
     return child
 
 
-def refresh_schedules(session: Session, child_ids, policy: Policy | None = None, chunk: int = 500) -> int:
+def refresh_schedules(session: Session, child_ids, policy: Policy | None = None, chunk: int = 500) -> int:  # noqa: C901 - baseline (issue 14), split when next changed
     """`refresh_child_schedule` for many children at once (after a sync batch): per chunk of
     children, one query for their assessments, one for their visits, one for their current derived
     columns, and one executemany UPDATE of the children whose columns change. Same rules as

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +159,7 @@ def covers(kind_held: str, kind_needed: str) -> bool:
 
 
 def eligible_kinds(categories: list[CategoryFacts], birth_date: dt.date | None, on: dt.date,
-                   extra: list[str] = (), age_limit: int = 18) -> list[str]:
+                   extra: Sequence[str] = (), age_limit: int = 18) -> list[str]:
     """Entitlement kinds the child's current categories (plus `extra` suggested kinds) give on `on`."""
     if birth_date is not None and age_on(birth_date, on) >= age_limit:
         return []
@@ -176,7 +177,7 @@ def eligible_kinds(categories: list[CategoryFacts], birth_date: dt.date | None, 
 
 
 def uncovered_kinds(categories, entitlements: list[EntitlementFacts], birth_date, on: dt.date,
-                    extra: list[str] = (), age_limit: int = 18) -> list[str]:
+                    extra: Sequence[str] = (), age_limit: int = 18) -> list[str]:
     """应保未保: kinds the child looks eligible for but no active entitlement covers."""
     held = [e.kind for e in entitlements if e.active_on(on)]
     return [k for k in eligible_kinds(categories, birth_date, on, extra, age_limit)
@@ -196,11 +197,13 @@ def due_end(entitlement: EntitlementFacts, birth_date: dt.date | None,
     """When an entitlement must end and why (the earliest of: aged 18, its category ended)."""
     candidates: list[tuple[dt.date, str]] = []
     if birth_date is not None:
-        candidates.append((age_limit_end(birth_date, age_limit), f"年满{age_limit}周岁（{adult_on(birth_date, age_limit).isoformat()}）"))
+        reason = f"年满{age_limit}周岁（{adult_on(birth_date, age_limit).isoformat()}）"
+        candidates.append((age_limit_end(birth_date, age_limit), reason))
     if entitlement.kind != LOW_INCOME:
-        relevant = [c for c in categories if CATEGORY_TO_KIND.get(c.category) and covers(CATEGORY_TO_KIND[c.category], entitlement.kind)]
+        relevant = [c for c in categories
+                    if CATEGORY_TO_KIND.get(c.category) and covers(CATEGORY_TO_KIND[c.category], entitlement.kind)]
         if relevant and all(c.ended is not None for c in relevant):
-            last = max(c.ended for c in relevant)
+            last = max(c.ended for c in relevant if c.ended is not None)
             candidates.append((category_end(last), f"类别已终止（{last.isoformat()}）"))
     if not candidates:
         return None

@@ -7,6 +7,7 @@ step finished (完成) or dropped (取消). Pure functions; the service in app/d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.domain.errors import ValidationError
@@ -37,7 +38,7 @@ class StepFacts:
     due_date: dt.date | None = None
 
 
-def check_transition(current: str, target: str, *, summary: str = "", steps: list[StepFacts] = (),
+def check_transition(current: str, target: str, *, summary: str = "", steps: Sequence[StepFacts] = (),
                      reason: str = "") -> None:
     """Raise ValidationError (Chinese) unless `current → target` is allowed with these facts."""
     if target not in STATUSES:

@@ -104,7 +104,7 @@ _FALSE = {"0", "false", "no", "n", "否", "无", "未签", ""}
 class _Collector:
     """Gathers field errors so a form can show all of them at once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.errors: list[ValidationError] = []
 
     def add(self, field: str, message: str) -> None:
@@ -231,6 +231,55 @@ def adult_on(birth_date: dt.date) -> dt.date:
 
 
 # -- the child ------------------------------------------------------------
+# Choice fields of a child: (options, default when empty, empty allowed).
+_CHILD_CHOICES: dict[str, tuple[list[str], str | None, bool]] = {
+    "hukou_type": (vocab.HUKOU_TYPES, "农业", False),
+    "school_stage": (vocab.SCHOOL_STAGES, None, True),
+    "disability_type": (vocab.DISABILITY_TYPES, "无", False),
+    "disability_grade": (vocab.DISABILITY_GRADES, None, True),
+    "guardianship_state": (vocab.GUARDIANSHIP_STATES, "正常", False),
+}
+# Free-text fields of a child and their longest length (others: 255).
+_CHILD_TEXT_LIMITS = {"notes": 4000, "group_name": 32, "school": 128, "grade": 32, "disability_cert_no": 32}
+
+
+def _clean_simple(key: str, v: Any) -> Any:
+    """One field of a child that needs no other field to be checked."""
+    if key == "name":
+        return person_name(v)
+    if key == "phone":
+        return phone(v)
+    if key == "village_code":
+        return places.validate_code(v)
+    if key == "ethnicity":
+        return text(v, key, 32) or "汉族"
+    if key in _CHILD_CHOICES:
+        options, default, allow_empty = _CHILD_CHOICES[key]
+        return choice(v, key, options, default=default, allow_empty=allow_empty)
+    return text(v, key, _CHILD_TEXT_LIMITS.get(key, 255))
+
+
+def _clean_id_number(v: Any, today: dt.date, new: bool, errors: "_Collector", out: dict[str, Any]) -> None:
+    """The ID number, and the sex and birth date it carries (never typed)."""
+    info = errors.guard("id_number", lambda: idnumber.parse(v, today))
+    if info is None:
+        return
+    if new and idnumber.age_on(info.birth_date, today) >= ADULT_AGE:
+        errors.add("id_number", "按身份证号码该儿童已年满18周岁，不能登记")
+    out["id_number"] = info.number
+    out["sex"] = info.sex
+    out["birth_date"] = info.birth_date
+
+
+def _clean_photo(v: Any, errors: "_Collector", out: dict[str, Any]) -> None:
+    if v is not None and not isinstance(v, (bytes, bytearray)):
+        errors.add("photo", "照片数据无效")
+    elif v is not None and len(v) > 2_000_000:
+        errors.add("photo", "照片不能超过2MB")
+    else:
+        out["photo"] = bytes(v) if v is not None else None
+
+
 def clean_child(data: dict, today: dt.date | None = None, *, existing: dict | None = None, new: bool = True) -> dict:
     """Validate a child's basic facts. `existing` holds the current values when editing.
 
@@ -252,48 +301,12 @@ def clean_child(data: dict, today: dt.date | None = None, *, existing: dict | No
 
     for key in keys:
         v = values.get(key)
-        if key == "name":
-            out[key] = errors.guard(key, lambda: person_name(v))
-        elif key == "id_number":
-            info = errors.guard(key, lambda: idnumber.parse(v, today))
-            if info is not None:
-                if new and idnumber.age_on(info.birth_date, today) >= ADULT_AGE:
-                    errors.add(key, "按身份证号码该儿童已年满18周岁，不能登记")
-                out[key] = info.number
-                out["sex"] = info.sex
-                out["birth_date"] = info.birth_date
-        elif key == "ethnicity":
-            out[key] = errors.guard(key, lambda: text(v, key, 32) or "汉族")
-        elif key == "hukou_type":
-            out[key] = errors.guard(key, lambda: choice(v, key, vocab.HUKOU_TYPES, default="农业"))
-        elif key == "school_stage":
-            out[key] = errors.guard(key, lambda: choice(v, key, vocab.SCHOOL_STAGES, allow_empty=True))
-        elif key == "disability_type":
-            out[key] = errors.guard(key, lambda: choice(v, key, vocab.DISABILITY_TYPES, default="无"))
-        elif key == "disability_grade":
-            out[key] = errors.guard(key, lambda: choice(v, key, vocab.DISABILITY_GRADES, allow_empty=True))
-        elif key == "guardianship_state":
-            out[key] = errors.guard(key, lambda: choice(v, key, vocab.GUARDIANSHIP_STATES, default="正常"))
-        elif key == "phone":
-            out[key] = errors.guard(key, lambda: phone(v))
+        if key == "id_number":
+            _clean_id_number(v, today, new, errors, out)
         elif key == "photo":
-            if v is not None and not isinstance(v, (bytes, bytearray)):
-                errors.add(key, "照片数据无效")
-            elif v is not None and len(v) > 2_000_000:
-                errors.add(key, "照片不能超过2MB")
-            else:
-                out[key] = bytes(v) if v is not None else None
-        elif key == "village_code":
-            if v or new:
-                out[key] = errors.guard(key, lambda: places.validate_code(v))
-        elif key in ("notes",):
-            out[key] = errors.guard(key, lambda: text(v, key, 4000))
-        elif key == "group_name":
-            out[key] = errors.guard(key, lambda: text(v, key, 32))
-        elif key in ("school", "grade", "disability_cert_no"):
-            out[key] = errors.guard(key, lambda: text(v, key, 128 if key == "school" else 32))
-        else:
-            out[key] = errors.guard(key, lambda: text(v, key, 255))
+            _clean_photo(v, errors, out)
+        elif key != "village_code" or v or new:
+            out[key] = errors.guard(key, lambda: _clean_simple(key, v))
 
     # Cross-field rules, on the merged values.
     merged = {**values, **{k: v for k, v in out.items() if v is not None}}
@@ -439,7 +452,8 @@ def clean_need(data: dict, today: dt.date | None = None) -> dict:
     out: dict[str, Any] = {}
     out["description"] = e.guard("description", lambda: text(data.get("description"), "description", 4000, required=True))
     out["noted_on"] = e.guard("noted_on", lambda: date_value(data.get("noted_on"), "noted_on", today)) or today
-    out["coverage"] = e.guard("coverage", lambda: choice(data.get("coverage"), "coverage", vocab.NEED_COVERAGE, default="应保未保"))
+    out["coverage"] = e.guard(
+        "coverage", lambda: choice(data.get("coverage"), "coverage", vocab.NEED_COVERAGE, default="应保未保"))
     out["notes"] = e.guard("notes", lambda: text(data.get("notes"), "notes", 4000))
     e.raise_if_any()
     return out

@@ -38,7 +38,7 @@ class Reason:
         return f"{self.label}（{self.severity}）"
 
     def as_dict(self) -> dict:
-        out = {"key": self.key, "label": self.label, "group": self.group, "dimension": self.dimension,
+        out: dict[str, object] = {"key": self.key, "label": self.label, "group": self.group, "dimension": self.dimension,
                "severity": self.severity}
         if self.value is not None:
             out["value"] = self.value

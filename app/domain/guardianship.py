@@ -146,7 +146,7 @@ def unsupported_test(parents: list[ParentFacts], today: dt.date) -> UnsupportedT
         return UnsupportedTest("不符合", reasons=reasons)
     if "unknown" in states:
         return UnsupportedTest("待核实", reasons=reasons + ("未填写情形开始日期，无法判断是否满6个月",))
-    dates = [results[r][1] for r in PARENT_RELATIONS if results[r][1] is not None]
+    dates: list[dt.date] = [d for r in PARENT_RELATIONS if (d := results[r][1]) is not None]
     start = max(dates) if dates else None
     if "waiting" in states:
         return UnsupportedTest("未满6个月", qualifies_from=start, reasons=reasons)

@@ -30,7 +30,7 @@ def readings(text: str, limit: int = 8) -> list[str]:
 
     per_char = []
     for ch in text:
-        found = _pinyin(ch, style=Style.NORMAL, heteronym=True, errors=lambda _: [])
+        found = _pinyin(ch, style=Style.NORMAL, heteronym=True, errors=lambda _: "")
         options = sorted({p.lower() for group in found for p in group if p and p.isascii() and p.isalpha()})
         if not options:
             return []

@@ -14,6 +14,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from app.core.errors import TonghuError
 
@@ -192,7 +193,7 @@ def parse_policy(text: str, source: str = "<text>") -> Policy:
     return _build(data, source)
 
 
-def _need(cond: bool, source: str, problem: str) -> None:
+def _need(cond: object, source: str, problem: str) -> None:
     if not cond:
         raise PolicyError(source, problem)
 
@@ -200,19 +201,19 @@ def _need(cond: bool, source: str, problem: str) -> None:
 def _table(data: dict, key: str, source: str, where: str = "") -> dict:
     value = data.get(key)
     _need(isinstance(value, dict), source, f"缺少 [{where}{key}] 部分")
-    return value
+    return cast(dict, value)
 
 
 def _str(data: dict, key: str, source: str, where: str) -> str:
     value = data.get(key)
     _need(isinstance(value, str) and value.strip() != "", source, f"{where} 缺少文字项 {key}")
-    return value.strip()
+    return cast(str, value).strip()
 
 
 def _int(data: dict, key: str, source: str, where: str) -> int:
     value = data.get(key)
     _need(isinstance(value, int) and not isinstance(value, bool), source, f"{where} 的 {key} 必须是整数")
-    return value
+    return cast(int, value)
 
 
 def _build(data: dict, source: str) -> Policy:
@@ -238,7 +239,7 @@ def _build(data: dict, source: str) -> Policy:
     colours.sort(key=lambda c: c.rank)
     ranks = [c.rank for c in colours]
     _need(len(set(ranks)) == len(ranks), source, "颜色的 rank 不能重复")
-    for higher, lower in zip(colours, colours[1:]):
+    for higher, lower in zip(colours, colours[1:], strict=False):
         _need(higher.interval_days <= lower.interval_days, source,
               f"颜色 {higher.name} 风险更高，走访间隔（{higher.interval_days} 天）却比 "
               f"{lower.name}（{lower.interval_days} 天）更长")
@@ -258,15 +259,15 @@ def _build(data: dict, source: str) -> Policy:
 
     # structure
     structure = _table(data, "structure", source)
-    groups = structure.get("groups")
-    dimensions = structure.get("dimensions")
+    groups: list[str] = structure.get("groups") or []
+    dimensions: list[str] = structure.get("dimensions") or []
     for label, seq in (("groups", groups), ("dimensions", dimensions)):
         _need(isinstance(seq, list) and seq and all(isinstance(x, str) and x for x in seq), source,
               f"[structure] 的 {label} 必须是非空的文字列表")
         _need(len(set(seq)) == len(seq), source, f"[structure] 的 {label} 有重复项")
 
     # factors
-    raw_factors = data.get("factor")
+    raw_factors: list = data.get("factor") or []
     _need(isinstance(raw_factors, list) and raw_factors, source, "没有定义任何风险因素 [[factor]]")
     factors: list[Factor] = []
     seen: set[str] = set()
@@ -287,7 +288,7 @@ def _build(data: dict, source: str) -> Policy:
             _need(severity in severities, source, f"{where} 的严重程度「{severity}」未定义")
             factors.append(Factor(key, label, group, dim, kind, severity=severity))
         elif kind == FACTOR_NUMBER:
-            raw_levels = f.get("levels")
+            raw_levels: list = f.get("levels") or []
             _need(isinstance(raw_levels, list) and raw_levels, source, f"{where} 是数值型，必须给出 levels 阈值")
             levels = []
             for lv in raw_levels:
@@ -301,8 +302,8 @@ def _build(data: dict, source: str) -> Policy:
                       f"{where} 的阈值必须是数字")
                 levels.append(Level(s, float(num) if has_min else None, None if has_min else float(num)))
             # more severe levels must need larger values, or the table contradicts itself
-            ordered = sorted(levels, key=lambda lv: lv.at_least if lv.at_least is not None else lv.more_than)
-            for a, b in zip(ordered, ordered[1:]):
+            ordered = sorted(levels, key=lambda lv: lv.at_least if lv.at_least is not None else cast(float, lv.more_than))
+            for a, b in zip(ordered, ordered[1:], strict=False):
                 _need(severities.index(b.severity) <= severities.index(a.severity), source,
                       f"{where} 的阈值矛盾：数值更大时严重程度反而更低")
             factors.append(Factor(key, label, group, dim, kind, unit=str(f.get("unit", "")), levels=tuple(levels)))
@@ -310,7 +311,7 @@ def _build(data: dict, source: str) -> Policy:
             raise PolicyError(source, f"{where} 的类型 kind「{kind}」未知（应为 flag 或 number）")
 
     # rules
-    raw_rules = data.get("rule")
+    raw_rules: list = data.get("rule") or []
     _need(isinstance(raw_rules, list) and raw_rules, source, "没有定义任何分色规则 [[rule]]")
     rules = []
     for i, r in enumerate(raw_rules, 1):

@@ -193,7 +193,7 @@ def quick_birth_date(number: str, today: dt.date) -> dt.date | None:
     and explains). Fast path for rolls of many thousand rows."""
     if number[:6] not in _REGIONS_OK or len(number) != 18 or not number[:17].isdigit():
         return None
-    check = (12 - sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS)) % 11) % 11
+    check = (12 - sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS, strict=True)) % 11) % 11
     if number[17] != ("X" if check == 10 else str(check)):
         return None
     try:
@@ -203,7 +203,7 @@ def quick_birth_date(number: str, today: dt.date) -> dt.date | None:
     return birth if birth <= today else None
 
 
-def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:
+def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:  # noqa: C901 - baseline (issue 14), split when next changed
     """One data row → RollEntry, RowError (naming what is wrong), or None for an empty row."""
     def get(name: str):
         i = mapping.get(name)
@@ -327,12 +327,12 @@ def compare(children: list[ChildRef], entries: list[RollEntry], today: dt.date,
         by_name_birth.setdefault((norm_name(e.name), e.birth_date), []).append(e)
     used: set[int] = set()
     result = Comparison()
-    pending = []
+    pending: list[ChildRef] = []
     for c in children:
-        e = by_id.get(idnumber.normalise(c.id_number)) if c.id_number else None
-        if e is not None:
-            used.add(e.row_no)
-            result_match(result, c, e, True)
+        exact = by_id.get(idnumber.normalise(c.id_number)) if c.id_number else None
+        if exact is not None:
+            used.add(exact.row_no)
+            result_match(result, c, exact, True)
         else:
             pending.append(c)
     for c in pending:
