@@ -53,6 +53,9 @@ class _Builder:
         self.texts: list = []   # (x, y, text, size, centred)
         self.boxes: dict[str, Box] = {}
         self.ticks: dict[str, Box] = {}
+        # writing lines of a box, drawn per form and only while the box is empty: a ruling line
+        # never runs through typed text (issue 13)
+        self.rulings: dict[str, list] = {}
 
     def section(self, title: str) -> None:
         self.texts.append((0, self.y - 13, title, layout.SIZE_SECTION, False))
@@ -180,7 +183,7 @@ def skeleton(width: float, height: float, sheet: VisitSheet) -> Skeleton:
         h = 34
         b.row([("label", label, LABEL_W), ("value", key, 0)], h)
         for line_y in (b.y + h / 3, b.y + 2 * h / 3):
-            b.lines.append((LABEL_W + 4, line_y, width - 4, line_y))
+            b.rulings.setdefault(key, []).append((LABEL_W + 4, line_y, width - 4, line_y))
     b.row([("label", "需重新评估", LABEL_W), ("value", "reassess", 0)])
     ra = b.boxes["reassess"]
     b.options("reassess", ["是", "否"], ra.x + 6, ra.y, ra.h)
@@ -199,6 +202,7 @@ def skeleton(width: float, height: float, sheet: VisitSheet) -> Skeleton:
     used = height - b.y
     digest = hashlib.sha1(repr(cache_key).encode()).hexdigest()[:10]
     sk = Skeleton(f"visitform{digest}", width, used, b.painter(), b.boxes, b.ticks)
+    sk.rulings = b.rulings
     _skeletons[cache_key] = sk
     return sk
 
@@ -264,10 +268,13 @@ def add_visit_form(form: Form, sheet: VisitSheet, ctx: PrintContext) -> None:
     sk = skeleton(form.width, height, sheet)
     puts: list[Put] = []
     ticks: list[Tick] = []
+    written: set[str] = set()
 
     def put(key: str, text, label: str = "", fill=None, center: bool = False, size: float = layout.SIZE_CELL):
         box = sk.boxes[key]
         text = "" if text is None else str(text)
+        if text.strip():
+            written.add(key)
         if not text:
             if fill is not None:
                 puts.append(Put(box, fit("", 1, 1), fill))
@@ -333,7 +340,17 @@ def add_visit_form(form: Form, sheet: VisitSheet, ctx: PrintContext) -> None:
         canv.setFont(ensure_font(), 6)
         canv.drawCentredString(box.x + box.w / 2, box.y - 6, "扫码打开此记录")
 
-    form.story.append(FixedPage(sk, puts, ticks, [draw_qr]))
+    rulings = [line for key, lines in getattr(sk, "rulings", {}).items() if key not in written for line in lines]
+
+    def draw_rulings(canv, rulings=rulings):
+        canv.saveState()
+        canv.setLineWidth(0.3)
+        canv.setStrokeColor(colors.Color(0.55, 0.55, 0.55))
+        for x1, y1, x2, y2 in rulings:
+            canv.line(x1, y1, x2, y2)
+        canv.restoreState()
+
+    form.story.append(FixedPage(sk, puts, ticks, [draw_qr, draw_rulings]))
 
 
 def render(sheets: list[VisitSheet], ctx: PrintContext, out=None, title: str = TITLE) -> bytes:

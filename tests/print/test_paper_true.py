@@ -75,3 +75,42 @@ def test_save_as_pdf_defaults_to_documents_and_says_where(village, tmp_path, qtb
     saved = dialog.save_pdf(str(tmp_path / "登记表"))
     assert saved.suffix == ".pdf" and saved.read_bytes() == data
     assert not dialog.saved.isHidden() and str(saved.resolve()) in dialog.saved.text()
+
+
+def _struck_words(pdf_path) -> list[str]:
+    """Words a horizontal ruling line runs through (between their top and bottom)."""
+    import pdfplumber
+
+    struck = []
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        for page in pdf.pages:
+            rulings = [ln for ln in page.lines if abs(ln["top"] - ln["bottom"]) < 0.5]
+            for w in page.extract_words():
+                for ln in rulings:
+                    inside_y = w["top"] + 1.5 < ln["top"] < w["bottom"] - 1.5
+                    inside_x = ln["x0"] < w["x1"] - 1 and ln["x1"] > w["x0"] + 1
+                    if inside_y and inside_x:
+                        struck.append(w["text"])
+    return struck
+
+
+def test_ruling_lines_never_run_through_typed_text(village, tmp_path):
+    store, facts = village
+    long_text = "；".join(f"第{i}项：屋顶漏雨需要维修" for i in range(1, 9))
+    with store.session() as s:
+        from app.data import visits as visits_data
+        from app.domain.visit_checklist import CHECKLIST_KEYS
+
+        v = visits_data.record_visit(s, facts["ids"][6], clock.today(), "入户", present="祖母",
+                                     checklist={k: "正常" for k in CHECKLIST_KEYS}, findings=long_text,
+                                     help_given="送去冬衣\n联系村委会")
+    out = tmp_path / "visit.pdf"
+    documents.render(store, "visit-form", out=out, child=facts["ids"][6], visit=v.id)
+    assert _struck_words(out) == []
+    blank = tmp_path / "planned.pdf"  # an empty form keeps its writing lines
+    documents.render(store, "visit-form", out=blank, child=facts["ids"][6])
+    import pdfplumber
+
+    with pdfplumber.open(str(blank)) as pdf:
+        thin = [ln for ln in pdf.pages[0].lines if ln.get("linewidth", 1) < 0.5]
+    assert len(thin) >= 8
