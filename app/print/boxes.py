@@ -45,8 +45,11 @@ def wrap(text: str, width: float, size: float) -> list[str]:
         for ch in para:
             w = char_width(ch)
             if used + w > limit and line:
+                carry = []
+                if ch in layout.NO_LINE_START and len(line) > 1:  # "12号" stays whole (issue 13)
+                    carry = [line.pop()]
                 lines.append("".join(line))
-                line, used = [], 0.0
+                line, used = carry, sum(char_width(c) for c in carry)
                 if ch == " ":
                     continue
             line.append(ch)

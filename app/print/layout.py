@@ -45,7 +45,9 @@ LABEL_FILL = colors.Color(0.90, 0.90, 0.90)   # label cells and table headers (l
 TOTAL_FILL = colors.Color(0.95, 0.95, 0.95)
 MAX_CELL_HEIGHT = 180               # a cell taller than this shrinks its text, then continues in 附注
 ROW_HEIGHT_WRITE = 16               # an empty line to write on by hand
-CHECKBOX = 8                        # side of a tick box
+CHECKBOX = 10                       # side of a tick box: 3.5 mm, big enough to tick by hand (issue 13)
+# Characters that never begin a line: "12号", "3组" stay whole when an address wraps (issue 13).
+NO_LINE_START = "号组室栋楼层户"
 
 # -- marks ---------------------------------------------------------------------
 CONFIDENTIAL_TEXT = "内部资料 注意保密"

@@ -37,9 +37,11 @@ def add_ledger(form: Form, data: Ledger, ctx: PrintContext) -> None:
     overdue_note = f"　逾期按 {fmt_date(ctx.today)} 计" if data.first <= ctx.today <= data.last else ""
     form.title(f"{ctx.village} {year}年{month}月 儿童走访台账",
                f"统计期间：{fmt_date(data.first)} 至 {fmt_date(data.last)}{overdue_note}")
-    header = ["序号", "姓名", "性别", "年龄", "组 / 住址", "儿童类别", "风险等级", "走访频次", "本月应访", "本月已访",
+    # Widths chosen so a usual row stays on one line (about 24 children a page, not 17) and an
+    # address keeps "12号" together (issue 13); headers are short enough not to wrap.
+    header = ["序号", "姓名", "性别", "年龄", "组 / 住址", "儿童类别", "风险等级", "频次", "应访", "已访",
               "本月走访日期", "末次走访", "下次应访", "状态"]
-    widths = [0.04, 0.07, 0.035, 0.035, 0.12, 0.12, 0.065, 0.06, 0.05, 0.05, 0.10, 0.075, 0.075, 0.10]
+    widths = [0.035, 0.065, 0.035, 0.035, 0.155, 0.13, 0.06, 0.055, 0.035, 0.035, 0.095, 0.075, 0.075, 0.115]
     rows = []
     for i, line in enumerate(data.lines, 1):
         if line.overdue_days:
@@ -50,19 +52,28 @@ def add_ledger(form: Form, data: Ledger, ctx: PrintContext) -> None:
             state = "已完成"
         rows.append([
             i, line.name, line.sex, line.age if line.age is not None else "",
-            " ".join(p for p in (line.group_name, line.address) if p), "、".join(line.categories),
+            _address(line.group_name, line.address), "、".join(line.categories),
             colour_label(line.colour, with_meaning=False), f"{line.interval_days}天/次", line.required, line.done,
             "、".join(f"{d.month}.{d.day}" for d in line.visit_dates), fmt_date(line.last_visit) or "从未走访",
             fmt_date(line.next_due), state,
         ])
     totals = ["", "合计", "", "", f"{data.children} 人", "", "", "", data.visits_required, data.visits_done,
               f"已访 {data.children_visited} 人", "", "", f"逾期 {data.overdue} 人"]
-    form.table(header, rows, widths, center=(0, 2, 3, 6, 7, 8, 9, 11, 12), totals=totals, empty="（本村暂无在册儿童）")
+    form.table(header, rows, widths, center=(0, 2, 3, 6, 7, 8, 9, 11, 12), totals=totals, empty="（本村暂无在册儿童）",
+               extra=[("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)])
     form.spacer(6)
     form.para(totals_text(data), "body")
     form.para("说明：风险等级按四色管理（红 高风险、黄 中风险、蓝 低风险、绿 健康成长），走访频次由县级政策确定，"
               "每名儿童每月至少走访一次（一月一访）。", "small")
     form.signatures(["填报人（儿童主任）", "审核人（村委会）"])
+
+
+def _address(group: str, address: str) -> str:
+    """组 and address, the 组 left out when the address already names it ("三组 东山村三组12号" → "东山村三组12号")."""
+    group, address = (group or "").strip(), (address or "").strip()
+    if group and group in address:
+        return address
+    return " ".join(p for p in (group, address) if p)
 
 
 def render(data: Ledger, ctx: PrintContext, out=None) -> bytes:

@@ -49,6 +49,19 @@ __all__ = ["DocMeta", "Form", "Shaded", "colour_label", "checkbox_text", "fmt_da
 
 TICKED, UNTICKED = "■", "□"
 rl_config.useA85 = 0  # binary (compressed) streams: smaller files, less work than ASCII85
+
+
+def _keep_numbers_with_their_unit() -> None:
+    """ReportLab's CJK wrap never starts a line with one of its CANNOT_START characters; add 号/组…
+    so "东山村三组12号" never leaves 号 alone on the next line (ReportLab reads the module global)."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(ch for ch in layout.NO_LINE_START if ch not in paragraph.ALL_CANNOT_START)
+    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START = paragraph.ALL_CANNOT_START + extra
+
+
+_keep_numbers_with_their_unit()
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 

@@ -114,3 +114,33 @@ def test_ruling_lines_never_run_through_typed_text(village, tmp_path):
     with pdfplumber.open(str(blank)) as pdf:
         thin = [ln for ln in pdf.pages[0].lines if ln.get("linewidth", 1) < 0.5]
     assert len(thin) >= 8
+
+
+def test_ledger_fits_more_rows_and_keeps_hao_with_its_number(village, tmp_path):
+    import re
+
+    import pdfplumber
+
+    store, _ = village
+    out = tmp_path / "ledger.pdf"
+    documents.render(store, "ledger", out=out, month=clock.today().strftime("%Y-%m"))
+    with pdfplumber.open(str(out)) as pdf:
+        first = pdf.pages[0].extract_text()
+        lines = [ln for page in pdf.pages for ln in (page.extract_text() or "").splitlines()]
+    numbers = [int(m.group(1)) for ln in first.splitlines() if (m := re.match(r"^(\d+) \S", ln))]
+    assert max(numbers) >= 22           # 17 rows a page before (most rows wrapped)
+    for ln in lines:                    # "10号" never split so that 号 starts a line
+        assert not ln.startswith("号"), ln
+    assert "序号" in first and "本月走访日期" in first
+
+
+def test_tick_boxes_are_big_enough_to_tick_by_hand(village, tmp_path):
+    import pdfplumber
+
+    store, facts = village
+    out = tmp_path / "planned.pdf"
+    documents.render(store, "visit-form", out=out, child=facts["ids"][7])
+    with pdfplumber.open(str(out)) as pdf:
+        boxes = [r for r in pdf.pages[0].rects if abs(r["width"] - r["height"]) < 0.5 and 3 < r["width"] < 20]
+    assert len(boxes) >= 9 * 3 + 4 + 2            # checklist answers, visit kinds, 需重新评估
+    assert min(r["width"] for r in boxes) >= 9.5  # ≥ 3.4 mm (was 8 pt, 2.8 mm)
