@@ -1413,6 +1413,10 @@ The data file and the .keys file beside it must be kept together.
         <translation>Ctrl+F search; Ctrl+N add child</translation>
     </message>
     <message>
+        <source>找不到这张表上的儿童（可能不在本机的范围内）</source>
+        <translation>No child on this laptop matches this form (it may belong to another village)</translation>
+    </message>
+    <message>
         <source>共 {n} 名</source>
         <translation>{n} children</translation>
     </message>
@@ -2399,6 +2403,10 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>无法保存文件：{e}</source>
         <translation>The file could not be saved: {e}</translation>
+    </message>
+    <message>
+        <source>已保存到：{p}</source>
+        <translation>Saved to: {p}</translation>
     </message>
     <message>
         <source>打印</source>
