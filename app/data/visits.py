@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.data import merged
 from app.data.models import Child
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit
+from app.domain import child_rules
 from app.domain import colour as colour_rule
 from app.domain import schedule
 from app.domain.errors import ValidationError, ValidationErrors
@@ -158,7 +159,10 @@ def _visit_fields(values: dict, complete: bool = False) -> dict:
         raise ValidationErrors(errors)
     for name in ("visitor", "present", "lives_where", "lives_with", "findings", "needs", "help_given"):
         out[name] = str(values.get(name) or "").strip()
-    out["reassess"] = bool(values.get("reassess", False))
+    try:  # "false" / "否" typed on the command line is false, not a non-empty string (issue 13)
+        out["reassess"] = child_rules.bool_value(values.get("reassess", False), "reassess")
+    except ValidationError as exc:
+        raise ValidationErrors([ValidationError("reassess", "需要重新评估应为“是”或“否”（true / false）")]) from exc
     return out
 
 
