@@ -89,9 +89,13 @@ _ROW_COLUMNS = (
     Child.address, Child.group_name, Child.school, Child.last_visit_date, Child.next_visit_due,
 )
 
+# The full pinyin of the name: the part of `pinyin_key` ("zxm zhangxiaoming") after the initials, so
+# names sort as 张 zhang before 赵 zhao (by initials both are "zx…", issue 13).
+_FULL_PINYIN = func.substr(Child.pinyin_key, func.instr(Child.pinyin_key, " ") + 1)
+
 # Sort keys: a ChildRow field -> the column expression(s) that order it.
 _SORTS: dict[str, tuple] = {
-    "name": (Child.pinyin_key,),
+    "name": (_FULL_PINYIN, Child.pinyin_key),
     "sex": (Child.sex, Child.pinyin_key),
     "birth_date": (Child.birth_date,),
     "age": (Child.birth_date,),  # inverted below: older first means earlier birth
@@ -193,7 +197,7 @@ def _order(q: ChildQuery) -> list:
     # Nulls (not visited, not due) sort last either way.
     order = []
     for c in cols:
-        if c.nullable and c is not Child.birth_date:  # every child has a birth date (from the ID)
+        if getattr(c, "nullable", False) and c is not Child.birth_date:  # every child has a birth date (from the ID)
             order.append(c.is_(None))
         order.append(c.desc() if descending else c.asc())
     # The tie-break runs the same way, so an index (ix_child_list, ix_child_birth) serves the order.

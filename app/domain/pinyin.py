@@ -1,16 +1,42 @@
-"""Pinyin search keys for Chinese names, so `zxm` or `zhangxiaoming` finds 张小明."""
+"""Pinyin search keys for Chinese names, so `zxm` or `zhangxiaoming` finds 张小明.
+
+A surname is read as a surname: 曾 zeng (not ceng), 单 shan, 解 xie, 仇 qiu, 区 ou, 查 zha, 朴 piao,
+盖 ge … (pypinyin has no surname mode, so the readings are listed here, issue 13). The list sorts
+by the full pinyin (`sort_key`), not by the initials.
+"""
 
 from __future__ import annotations
 
 from pypinyin import Style, lazy_pinyin
 
+# Surnames whose surname reading differs from the character's most common reading.
+SURNAME_READINGS = {
+    "万俟": ["mo", "qi"], "尉迟": ["yu", "chi"], "长孙": ["zhang", "sun"], "澹台": ["tan", "tai"],
+    "曾": ["zeng"], "单": ["shan"], "解": ["xie"], "仇": ["qiu"], "区": ["ou"], "查": ["zha"], "朴": ["piao"],
+    "盖": ["ge"], "乐": ["yue"], "覃": ["qin"], "缪": ["miao"], "翟": ["zhai"], "种": ["chong"], "员": ["yun"],
+    "召": ["shao"], "秘": ["bi"], "冼": ["xian"], "洗": ["xian"], "折": ["she"], "句": ["gou"], "繁": ["po"],
+    "蕃": ["pi"], "能": ["nai"], "牟": ["mou"], "黑": ["he"], "隗": ["wei"], "莘": ["shen"], "祭": ["zhai"],
+    "重": ["chong"], "阚": ["kan"], "宁": ["ning"], "车": ["che"], "过": ["guo"], "令狐": ["ling", "hu"],
+}
+
+
+def syllables(name: str) -> list[str]:
+    """The name's pinyin syllables (no tones), its surname read as a surname."""
+    name = name or ""
+    for length in (2, 1):
+        head = name[:length]
+        if len(head) == length and head in SURNAME_READINGS:
+            rest = lazy_pinyin(name[length:], style=Style.NORMAL, errors="ignore")
+            return SURNAME_READINGS[head] + [p.lower() for p in rest if p]
+    return [p.lower() for p in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if p]
+
 
 def initials(name: str) -> str:
-    return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p).lower()
+    return "".join(p[0] for p in syllables(name) if p)
 
 
 def full(name: str) -> str:
-    return "".join(lazy_pinyin(name, style=Style.NORMAL, errors="ignore")).lower()
+    return "".join(syllables(name))
 
 
 def search_key(name: str) -> str:
