@@ -47,6 +47,7 @@ def add_entitlement(session: Session, child_id: str, *, kind: str, start_date: d
         errors.append(ValidationError("monthly_amount", "每月金额不能为负数"))
     if errors:
         raise ValidationErrors(errors)
+    assert monthly_amount is not None  # else an error above
     row = BenefitEntitlement(child_id=child.id, kind=kind, monthly_amount=int(monthly_amount), start_date=start_date,
                              end_date=end_date, approval_no=approval_no.strip(), bank_account=bank_account.strip(),
                              notes=notes.strip())

@@ -87,8 +87,8 @@ def _count(session: Session, where) -> int:
 def compute_dashboard(session: Session, today: dt.date | None = None, limit: int = 50) -> Dashboard:
     today = today or schedule.today_local()
     monday, sunday = schedule.week_bounds(today)
-    colour_counts = dict(session.execute(
-        select(Child.colour, func.count()).where(*_active()).group_by(Child.colour)).all())
+    colour_counts = {colour: n for colour, n in session.execute(
+        select(Child.colour, func.count()).where(*_active()).group_by(Child.colour))}
     active = sum(colour_counts.values())
 
     overdue_where = (Child.next_visit_due < today,)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import random
-from typing import Callable
+from typing import Any, Callable
 
 from app.core import clock
 from app.data import capture
@@ -195,7 +195,7 @@ def _household(kids: list, later: list, rng: random.Random, ids: _IdMaker, today
         age = idnumber.age_on(birth, today)
         name = _name(rng, surname, BOY_CHARS if sex == "男" else GIRL_CHARS)
         stage, school, grade = _schooling(rng, age, town, vill)
-        child = dict(
+        child: dict[str, Any] = dict(
             id=new_id(), village_code=village, name=name, pinyin_key=pinyin.search_key(name), id_number=ids.make(birth, sex),
             sex=sex, birth_date=birth, ethnicity="汉族" if rng.random() < 0.98 else "回族", hukou_place=hukou,
             hukou_type="农业", address=address, group_name=group, phone=gp_phone, school=school,

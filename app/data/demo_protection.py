@@ -23,7 +23,7 @@ def add_demo_protection(store, rng, today: dt.date) -> None:
     with store.read_session() as s:
         children = list(s.scalars(select(Child).where(Child.deleted.is_(False), Child.status == STATUS_ACTIVE)
                                   .order_by(Child.id_number)))
-        cats = {}
+        cats: dict[str, list] = {}
         for c in s.scalars(select(ChildCategory).where(ChildCategory.deleted.is_(False), ChildCategory.ended.is_(None))):
             cats.setdefault(c.child_id, []).append(c.category)
     if not children:

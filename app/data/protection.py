@@ -10,6 +10,7 @@ Recording a report turns the child red at once through the visits feature's
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 import logging
 from dataclasses import dataclass
 
@@ -59,7 +60,7 @@ def turn_red(session: Session, child_id: str, reason: str, on: dt.date) -> None:
 
 def add_report(session: Session, child_id: str, *, found_at: dt.datetime, description: str,
                situation: str = "疑似受到侵害", urgency: str = "紧急", place: str = "", found_by: str = "",
-               notifications: list[dict] = (), now: dt.datetime | None = None,
+               notifications: Sequence[dict] = (), now: dt.datetime | None = None,
                amends_id: str | None = None) -> MandatoryReport:
     """Record a mandatory report (and any notifications already made); the child turns red."""
     now = now or local_now()
@@ -154,7 +155,8 @@ def _views(session: Session, reports: list[MandatoryReport]) -> list[ReportView]
                                                           ReportFollowUp.deleted.is_(False))
                              .order_by(ReportFollowUp.on_date, ReportFollowUp.hlc)):
         fus.setdefault(f.report_id, []).append(f)
-    names = dict(session.execute(select(Child.id, Child.name).where(Child.id.in_({r.child_id for r in reports}))).all())
+    names = {cid: name for cid, name in session.execute(
+        select(Child.id, Child.name).where(Child.id.in_({r.child_id for r in reports})))}
     return [ReportView(r, names.get(r.child_id, ""), notes.get(r.id, []), fus.get(r.id, [])) for r in reports]
 
 
@@ -269,8 +271,8 @@ def guardianship_warnings_all(session: Session, today: dt.date | None = None) ->
     for x in session.scalars(select(Guardian).where(Guardian.deleted.is_(False))):
         gs.setdefault(x.child_id, []).append(x)
     cs: dict[str, list] = {}
-    for x in session.scalars(select(CareArrangement).where(CareArrangement.deleted.is_(False))):
-        cs.setdefault(x.child_id, []).append(x)
+    for care in session.scalars(select(CareArrangement).where(CareArrangement.deleted.is_(False))):
+        cs.setdefault(care.child_id, []).append(care)
     unsupported = set(session.scalars(select(ChildCategory.child_id).where(
         ChildCategory.category == CATEGORY_UNSUPPORTED, ChildCategory.deleted.is_(False), ChildCategory.ended.is_(None))))
     out = []

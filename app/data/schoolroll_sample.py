@@ -65,7 +65,7 @@ class Expected:
 
 class _Ids:
     def __init__(self, rng: random.Random):
-        self.rng, self.used = rng, set()
+        self.rng, self.used = rng, set[str]()
 
     def make(self, birth: dt.date, sex: str) -> str:
         while True:
@@ -158,7 +158,7 @@ def make_roll(children: list[SampleChild], today: dt.date = dt.date(2026, 11, 2)
             rng.choice(["一年级", "三年级", "五年级", "初二"]), f"江宁区秣陵街道{rng.choice(OTHER_VILLAGES)}")
     b = dt.date(2014, 5, 6)
     good = ids.make(b, "男")
-    bad_rows = [
+    bad_rows: list[list] = [
         ["王小明", good[:17] + ("0" if good[17] != "0" else "1"), b, "秣陵中心小学"],  # wrong check digit
         ["李小红", good[:17], b, "秣陵中心小学"],  # 17 digits
         ["", ids.make(b, "女"), b, "秣陵中心小学"],  # empty name

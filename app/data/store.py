@@ -162,7 +162,7 @@ class Store:
 
     # -- sessions --------------------------------------------------------
     def change_context(self) -> capture.ChangeContext:
-        return capture.ChangeContext(device_id=self.device_id, actor=self.user, clock=self.clock)
+        return capture.ChangeContext(device_id=self.device_id or "", actor=self.user, clock=self.clock)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

