@@ -43,7 +43,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.store_path = Path(store_path)
         self.store: Store | None = None
-        self.setWindowTitle(self.tr("欢迎使用童护 — 首次设置"))
+        self.setWindowTitle(self.tr("首次设置"))  # Qt adds " — 童护" itself
 
         intro = QLabel(self.tr(
             "童护帮助儿童主任建立“一人一档”、按时走访、一年两排。所有数据加密保存在这台电脑上。\n"
@@ -200,7 +200,7 @@ class LoginDialog(QDialog):
         self.store_path = Path(store_path)
         self.store: Store | None = None
         self.keyfile = KeyFile.load(key_path_for(self.store_path))
-        self.setWindowTitle(self.tr("童护 — 登录"))
+        self.setWindowTitle(self.tr("登录"))
         title = QLabel(self.tr("童护"))
         title.setStyleSheet("font-size:24px;font-weight:bold;")
         subtitle = QLabel(self.tr("农村留守儿童和困境儿童关爱服务"))

@@ -17,6 +17,16 @@ from app.ui import lock, ops, registry
 from app.ui.context import UiContext
 
 MENUS = ["文件", "打印", "同步", "工具", "帮助"]
+MNEMONICS = {"文件": "F", "打印": "P", "同步": "S", "工具": "T", "帮助": "H"}  # Alt+F, Alt+P … (issue 13)
+
+
+def menu_title(translated: str, letter: str) -> str:
+    """"文件(&F)" in Chinese; in English the letter inside the word ("&File"), else appended."""
+    if translated.isascii():
+        i = translated.lower().find(letter.lower())
+        if i >= 0:
+            return translated[:i] + "&" + translated[i:]
+    return f"{translated}(&{letter})"
 
 
 class MainWindow(QMainWindow):
@@ -27,7 +37,7 @@ class MainWindow(QMainWindow):
         store = ctx.store
         self.demo = store.setting("demo") == "1"
         village = store.place_name(store.village_code)
-        title = self.tr("童护 — {v}").format(v=village)
+        title = village  # Qt adds " — 童护" (the application display name) itself (issue 13)
         if self.demo:
             title += self.tr("（演示数据）")
         self.setWindowTitle(title)
@@ -162,7 +172,7 @@ class MainWindow(QMainWindow):
     # -- menus and status bar ----------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.menus = {name: bar.addMenu(self.tr(name)) for name in MENUS}
+        self.menus = {name: bar.addMenu(menu_title(self.tr(name), MNEMONICS[name])) for name in MENUS}
         file_menu = self.menus["文件"]
         self._action(file_menu, self.tr("设置…"), self.open_settings)
         self._action(file_menu, self.tr("修改密码…"), self.change_password)
@@ -179,6 +189,7 @@ class MainWindow(QMainWindow):
                 menu.addAction(action)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出"), self.close, QKeySequence("Ctrl+Q"))
+        self._action(self.menus["帮助"], self.tr("用户手册"), self.open_guide, QKeySequence.HelpContents)
         self._action(self.menus["帮助"], self.tr("关于童护"), self.about)
         for name, menu in self.menus.items():
             if menu.isEmpty():
@@ -242,6 +253,13 @@ class MainWindow(QMainWindow):
 
         if PasswordDialog(self.ctx.store, self).exec():
             self.statusBar().showMessage(self.tr("密码已修改"), 4000)
+
+    def open_guide(self) -> None:
+        """The user guide inside the app (帮助 → 用户手册, F1)."""
+        from app.ui.help_view import HelpDialog
+
+        self.guide = HelpDialog(self)
+        self.guide.show()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("关于童护"), self.tr(

@@ -1683,8 +1683,8 @@ The data file and the .keys file beside it must be kept together.
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <source>欢迎使用童护 — 首次设置</source>
-        <translation>Welcome to Tonghu — first-time setup</translation>
+        <source>首次设置</source>
+        <translation>First-time setup</translation>
     </message>
     <message>
         <source>童护帮助儿童主任建立“一人一档”、按时走访、一年两排。所有数据加密保存在这台电脑上。
@@ -1896,6 +1896,21 @@ For the first use, please create your account and enter your village (community)
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>用户手册</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>找不到用户手册（{p}）。请重新安装童护。</source>
+        <translation>The user guide ({p}) is missing. Please reinstall Tonghu.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LanguageDialog</name>
     <message>
         <source>确定</source>
@@ -1970,10 +1985,6 @@ Enter the password of {u} to continue.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <source>童护 — 登录</source>
-        <translation>Tonghu — Sign in</translation>
-    </message>
-    <message>
         <source>童护</source>
         <translation>Tonghu</translation>
     </message>
@@ -2029,10 +2040,6 @@ Enter the password of {u} to continue.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>童护 — {v}</source>
-        <translation>Tonghu — {v}</translation>
-    </message>
-    <message>
         <source>（演示数据）</source>
         <translation>(demo data)</translation>
     </message>
@@ -2055,6 +2062,10 @@ Enter the password of {u} to continue.</translation>
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>用户手册</source>
+        <translation>User guide</translation>
     </message>
     <message>
         <source>关于童护</source>

@@ -39,7 +39,6 @@ class PolicyDialog(QDialog):
                "<p><b>" + tr("各县自行规定各颜色的走访频次。") + "</b>"
                + tr("30天是“一月一访”的底线；红色、黄色的间隔是本软件的默认值，不是省里公布的标准，以县民政局规定为准。"
                     "县里的标准可通过同步下发。") + "</p>",
-               f"<p style='color:#5f6368'>{tr('标准文件')}：{escape(p.source)}</p>",
                f"<table border=1 cellspacing=0 cellpadding=4><tr><th>{tr('颜色')}</th><th>{tr('含义')}</th>"
                f"<th>{tr('走访间隔')}</th></tr>"]
         for c in p.colours:
