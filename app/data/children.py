@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, table
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -154,7 +154,7 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:  # 
     if text:
         if use_fts or sounds:
             phrase = " OR ".join(search_index.match_phrase(t) for t in (sounds or [text]))
-            hits = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
+            hits: Select[Any] = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
                     .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=phrase)))
             cond.append(literal_column("child.rowid").in_(hits))
             if sounds:
@@ -329,7 +329,7 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
             cleaned_categories.append(cleaned)
     cleaned_parents = []
     if registering:
-        names = [c if isinstance(c, str) else dict(c).get("category") for c in categories]
+        names = [c if isinstance(c, str) else str(dict(c).get("category") or "") for c in categories]
         errors.extend(child_rules.registration_errors(names, away_parents))
         for g in away_parents:
             try:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from app.data import capture
 from app.data.models import Child
@@ -156,8 +157,9 @@ def add_demo_visits(store, rng: random.Random, today: dt.date) -> None:
                 fixes.append(row)
             capture.bulk_create(s, Visit, fixes)
     with store.session() as s:  # derived columns: a plain UPDATE, never captured
+        table = cast(Table, Child.__table__)
         s.connection().execute(
-            Child.__table__.update().where(Child.__table__.c.id == _bind("cid")).values(
+            table.update().where(table.c.id == _bind("cid")).values(
                 colour=_bind("colour"), last_visit_date=_bind("last"), next_visit_due=_bind("due")),
             derived)
     _demo_round(store, rng, today, [cid for cid, _ in kids])

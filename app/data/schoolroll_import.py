@@ -160,13 +160,18 @@ def preview(path: Path | str, overrides: dict[str, str] | None = None, today: dt
     h = find_header(rows)
     headers = [rules.cell_text(v) for v in rows[h][1]]
     mapping = rules.auto_mapping(headers, overrides)
-    entries, errors, count = [], [], 0
+    entries: list[rules.RollEntry] = []
+    errors: list[rules.RowError] = []
+    count = 0
     for row_no, values in rows[h + 1:]:
         parsed = rules.parse_row(row_no, values, mapping, today)
         if parsed is None:
             continue
         count += 1
-        (errors if isinstance(parsed, rules.RowError) else entries).append(parsed)
+        if isinstance(parsed, rules.RowError):
+            errors.append(parsed)
+        else:
+            entries.append(parsed)
     if count == 0:
         raise RollFileError("文件只有表头，没有学生数据")
     entries, dups = rules.check_duplicates(entries)
@@ -226,13 +231,14 @@ def import_roll(session: Session, path: Path | str, overrides: dict[str, str] | 
         e, c = f.entry, f.child
         session.add(SchoolRollFinding(
             import_id=imp.id, child_id=c.id if c else None, kind=f.kind, certain=f.certain,
-            row_no=e.row_no if e else None, name=(c.name if c else e.name), id_number=(e.id_number if e else c.id_number),
+            row_no=e.row_no if e else None, name=(c.name if c else e.name if e else ""),
+            id_number=(e.id_number if e else c.id_number if c else ""),
             roll_school=e.school if e else "", recorded_school=c.school if c else "", detail=f.detail))
     open_tasks = {t.child_id: t for t in session.scalars(select(ReturnToSchoolTask).where(
         ReturnToSchoolTask.closed_on.is_(None), ReturnToSchoolTask.deleted.is_(False)))}
     opened = closed = 0
     for f in comparison.of(rules.DROPOUT_RISK):
-        if f.child.id not in open_tasks:
+        if f.child is not None and f.child.id not in open_tasks:
             session.add(ReturnToSchoolTask(child_id=f.child.id, import_id=imp.id, opened_on=today, status=TASK_OPEN,
                                            notes=f"学籍库比对（{p.file_name}）：{f.detail}"))
             opened += 1
@@ -274,9 +280,10 @@ def add_task_note(session: Session, task_id: str, note: str, on: dt.date | None 
 
 
 def open_tasks(session: Session) -> list[tuple[ReturnToSchoolTask, Child]]:
-    return list(session.execute(select(ReturnToSchoolTask, Child).join(Child, Child.id == ReturnToSchoolTask.child_id)
-                                .where(ReturnToSchoolTask.closed_on.is_(None), ReturnToSchoolTask.deleted.is_(False),
-                                       Child.deleted.is_(False)).order_by(ReturnToSchoolTask.opened_on, Child.name)).all())
+    return [(task, child) for task, child in session.execute(
+        select(ReturnToSchoolTask, Child).join(Child, Child.id == ReturnToSchoolTask.child_id)
+        .where(ReturnToSchoolTask.closed_on.is_(None), ReturnToSchoolTask.deleted.is_(False), Child.deleted.is_(False))
+        .order_by(ReturnToSchoolTask.opened_on, Child.name))]
 
 
 def latest_import(session: Session) -> SchoolRollImport | None:
