@@ -62,6 +62,9 @@ def registry_titles() -> list[str]:
         titles += list(MENUS)
     except ImportError:
         pass
+    from app.ui.runtime_strings import runtime_strings  # checklist, colours, factors (issue 13)
+
+    titles += runtime_strings()
     return sorted(set(t for t in titles if t))
 
 

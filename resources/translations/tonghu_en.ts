@@ -446,24 +446,124 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Twice-yearly screening summary</translation>
     </message>
     <message>
+        <source>上学情况</source>
+        <translation>School attendance</translation>
+    </message>
+    <message>
         <source>个案服务计划表</source>
         <translation>Case service plan</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>中风险，定期介入</source>
+        <translation>Medium risk, regular intervention</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>低风险，保持关注</source>
+        <translation>Low risk, keep watching</translation>
+    </message>
+    <message>
+        <source>住房存在安全隐患（危房、用火用电不安全）</source>
+        <translation>Unsafe housing (dilapidated house, unsafe fire or electricity)</translation>
+    </message>
+    <message>
+        <source>住房安全</source>
+        <translation>Housing safety</translation>
+    </message>
+    <message>
+        <source>作业与出勤</source>
+        <translation>Homework and attendance</translation>
+    </message>
+    <message>
+        <source>作业完成情况、出勤情况、与老师的联系</source>
+        <translation>Homework done, attendance, contact with teachers</translation>
     </message>
     <message>
         <source>保护与保障</source>
         <translation>Protection and benefits</translation>
     </message>
     <message>
+        <source>健康</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>健康成长</source>
+        <translation>Growing up well</translation>
+    </message>
+    <message>
         <source>儿童信息登记表</source>
         <translation>Child registration form</translation>
+    </message>
+    <message>
+        <source>入户</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
     <message>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
+        <source>学习困难、经常缺勤或厌学</source>
+        <translation>Learning difficulties, frequent absence or dislike of school</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>At school</translation>
+    </message>
+    <message>
+        <source>安全</source>
+        <translation>Safety</translation>
+    </message>
+    <message>
+        <source>家庭无稳定收入，基本生活难以保障</source>
+        <translation>No stable family income; basic living not secured</translation>
+    </message>
+    <message>
+        <source>年自付医疗费用</source>
+        <translation>Out-of-pocket medical costs per year</translation>
+    </message>
+    <message>
         <source>强制报告登记表</source>
         <translation>Mandatory report form</translation>
+    </message>
+    <message>
+        <source>心理</source>
+        <translation>Mental health</translation>
+    </message>
+    <message>
+        <source>心理状态</source>
+        <translation>State of mind</translation>
+    </message>
+    <message>
+        <source>患病或残疾，已得到治疗或康复</source>
+        <translation>Ill or disabled, receiving treatment or rehabilitation</translation>
+    </message>
+    <message>
+        <source>患重病或重度残疾，未得到治疗、康复或照料</source>
+        <translation>Seriously ill or severely disabled without treatment, rehabilitation or care</translation>
+    </message>
+    <message>
+        <source>情绪、与人交往，有无明显孤僻、焦虑或自伤迹象</source>
+        <translation>Mood and social contact; signs of withdrawal, anxiety or self-harm</translation>
+    </message>
+    <message>
+        <source>情绪低落、孤僻、与人交流少</source>
+        <translation>Low mood, withdrawn, talks little with others</translation>
+    </message>
+    <message>
+        <source>房屋、用电用火、燃气、防溺水等安全隐患</source>
+        <translation>Hazards: house, electricity and fire, gas, drowning</translation>
     </message>
     <message>
         <source>批量打印应访走访表</source>
@@ -474,20 +574,104 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Screening</translation>
     </message>
     <message>
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
         <source>文件</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <source>无有效监护人或照护人（无人照料）</source>
+        <translation>No effective guardian or carer (no one looks after the child)</translation>
+    </message>
+    <message>
+        <source>是否吃得饱、吃得好，有无挨饿</source>
+        <translation>Eats enough and well; any hunger</translation>
+    </message>
+    <message>
+        <source>是否按时上学，有无辍学或长期缺课风险</source>
+        <translation>Goes to school on time; any risk of dropping out or long absence</translation>
+    </message>
+    <message>
+        <source>曾发生意外伤害或面临溺水、交通等危险</source>
+        <translation>Accidental injury before, or exposed to drowning, traffic or other dangers</translation>
     </message>
     <message>
         <source>月度走访台账</source>
         <translation>Monthly visit ledger</translation>
     </message>
     <message>
+        <source>有严重心理困扰迹象（自伤、自杀念头、长期抑郁）</source>
+        <translation>Signs of serious distress (self-harm, suicidal thoughts, long depression)</translation>
+    </message>
+    <message>
+        <source>有无生病、受伤、按时就医服药、康复情况</source>
+        <translation>Illness or injury; sees a doctor and takes medicine; rehabilitation</translation>
+    </message>
+    <message>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>未了解</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
         <source>未接受的修改</source>
         <translation>Refused changes</translation>
     </message>
     <message>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>照护人在家且有照护能力</source>
+        <translation>Carer at home and able to care</translation>
+    </message>
+    <message>
+        <source>照护人年满70岁或患病、残疾，照护能力弱</source>
+        <translation>Carer aged 70 or over, ill or disabled; weak capacity to care</translation>
+    </message>
+    <message>
+        <source>照护人是否在家、身体状况、能否照顾好孩子</source>
+        <translation>Is the carer at home, in good health, able to look after the child</translation>
+    </message>
+    <message>
+        <source>父母均外出，三个月以上无联系</source>
+        <translation>Both parents away, no contact for over three months</translation>
+    </message>
+    <message>
+        <source>父母服刑在押、强制隔离戒毒、失联或有严重不良嗜好</source>
+        <translation>Parent imprisoned, in compulsory drug rehabilitation, out of contact or with serious bad habits</translation>
+    </message>
+    <message>
+        <source>父母未回家探望的月数</source>
+        <translation>Months since the parents last came home</translation>
+    </message>
+    <message>
+        <source>生活</source>
+        <translation>Daily life</translation>
+    </message>
+    <message>
+        <source>生理风险</source>
+        <translation>Physical risk</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
+    </message>
+    <message>
+        <source>留守儿童未签订委托照护协议</source>
+        <translation>Left-behind child without an entrusted-care agreement</translation>
+    </message>
+    <message>
+        <source>疑似遭受虐待、遗弃、性侵害或严重忽视</source>
+        <translation>Suspected abuse, abandonment, sexual assault or serious neglect</translation>
     </message>
     <message>
         <source>疑似重复档案</source>
@@ -496,6 +680,34 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>监护</source>
         <translation>Guardianship</translation>
+    </message>
+    <message>
+        <source>监护风险</source>
+        <translation>Guardianship risk</translation>
+    </message>
+    <message>
+        <source>结交不良人员、沉迷网络或有不良行为</source>
+        <translation>Bad company, internet addiction or misbehaviour</translation>
+    </message>
+    <message>
+        <source>营养不良或生长发育明显迟缓</source>
+        <translation>Malnourished or clearly delayed growth</translation>
+    </message>
+    <message>
+        <source>行为风险</source>
+        <translation>Behavioural risk</translation>
+    </message>
+    <message>
+        <source>衣物是否干净、保暖、合季节</source>
+        <translation>Clothes clean, warm and right for the season</translation>
+    </message>
+    <message>
+        <source>衣着</source>
+        <translation>Clothing</translation>
+    </message>
+    <message>
+        <source>衣食、卫生条件较差</source>
+        <translation>Poor food, clothing or hygiene</translation>
     </message>
     <message>
         <source>评估</source>
@@ -512,6 +724,34 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>走访记录表</source>
         <translation>Visit record form</translation>
+    </message>
+    <message>
+        <source>身体健康</source>
+        <translation>Physical health</translation>
+    </message>
+    <message>
+        <source>辍学或长期缺课（义务教育阶段）</source>
+        <translation>Dropped out or long absent (compulsory education)</translation>
+    </message>
+    <message>
+        <source>近一个月与父母联系</source>
+        <translation>Contact with parents in the last month</translation>
+    </message>
+    <message>
+        <source>近一个月是否与父母通话、视频或见面</source>
+        <translation>Phone or video calls or meetings with parents in the last month</translation>
+    </message>
+    <message>
+        <source>饮食</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>高风险，立即介入</source>
+        <translation>High risk, intervene at once</translation>
     </message>
     <message>
         <source>需求</source>
@@ -836,6 +1076,14 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>未发现风险因素，建议为{c}色</source>
         <translation>No risk factors found; suggested colour: {c}</translation>
+    </message>
+    <message>
+        <source>{d}：{n}项</source>
+        <translation>{d}: {n}</translation>
+    </message>
+    <message>
+        <source>{d}：无</source>
+        <translation>{d}: none</translation>
     </message>
     <message>
         <source>按风险维度：</source>

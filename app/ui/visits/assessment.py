@@ -62,7 +62,7 @@ class AssessmentDialog(GuardedDialog):
             for f in factors:
                 row = QHBoxLayout()
                 if f.kind == FACTOR_NUMBER:
-                    label = QLabel(f.label)
+                    label = QLabel(self.tr(f.label))
                     label.setWordWrap(True)
                     spin = QDoubleSpinBox()
                     spin.setObjectName(f"factor_{f.key}")
@@ -80,18 +80,18 @@ class AssessmentDialog(GuardedDialog):
                     if f.key in previous:
                         spin.setValue(float(previous[f.key]))
                 else:
-                    box_ = QCheckBox(f.label)
+                    box_ = QCheckBox(self.tr(f.label))
                     box_.setObjectName(f"factor_{f.key}")
-                    box_.setToolTip(self.tr("严重程度：{s}；风险维度：{d}").format(s=f.severity, d=f.dimension))
+                    box_.setToolTip(self.tr("严重程度：{s}；风险维度：{d}").format(s=self.tr(f.severity), d=self.tr(f.dimension)))
                     box_.toggled.connect(self.update_suggestion)
                     row.addWidget(box_, 1)
-                    sev = QLabel(f.severity)
+                    sev = QLabel(self.tr(f.severity))
                     sev.setStyleSheet(f"color:{SEVERITY_HEX.get(f.severity, '#555')};")
                     row.addWidget(sev)
                     self.inputs[f.key] = box_
                     if previous.get(f.key):
                         box_.setChecked(True)
-                dim = QLabel(f.dimension)
+                dim = QLabel(self.tr(f.dimension))
                 dim.setStyleSheet("color:#5f6368;font-size:11px;")
                 dim.setFixedWidth(60)
                 row.addWidget(dim)
@@ -139,7 +139,7 @@ class AssessmentDialog(GuardedDialog):
         self.dimensions.setWordWrap(True)
         side.addWidget(self.dimensions)
         if policy:
-            intervals = "、".join(self.tr("{c}{d}天").format(c=c.name, d=c.interval_days) for c in policy.colours)
+            intervals = "、".join(self.tr("{c}{d}天").format(c=self.tr(c.name), d=c.interval_days) for c in policy.colours)
             note = QLabel(self.tr("走访间隔：{i}。30天为“一月一访”底线；红、黄的间隔是本软件默认值，"
                                   "以县民政局规定为准。").format(i=intervals))
             note.setObjectName("intervalNote")
@@ -157,7 +157,7 @@ class AssessmentDialog(GuardedDialog):
         self.colour.setObjectName("colourChoice")
         self.colour.addItem(self.tr("按建议"), "")
         for name in (policy.colour_names if policy else []):
-            self.colour.addItem(colour_icon(name), f"{name}（{meaning(name)}）", name)
+            self.colour.addItem(colour_icon(name), f"{self.tr(name)}（{self.tr(meaning(name))}）", name)
         self.colour.currentIndexChanged.connect(self.update_suggestion)
         form.addRow(self.tr("确定颜色："), self.colour)
         self.reason = QPlainTextEdit()
@@ -234,19 +234,20 @@ class AssessmentDialog(GuardedDialog):
         s = colour_rule.suggest(self.policy, self.answers())
         self.suggestion = s
         set_badge(self.suggested_badge, s.colour)
-        self.suggested_meaning.setText(meaning(s.colour))
+        self.suggested_meaning.setText(self.tr(meaning(s.colour)) if meaning(s.colour) else "")
         self.rule_label.setText(self.tr("规则：{r}").format(r=s.rule_note) if s.rule_note
                                 else self.tr("未发现风险因素，建议为{c}色").format(c=s.colour))
         self.reasons.clear()
         for r in s.reasons:
-            item = QListWidgetItem(f"【{r.group}·{r.dimension}】{r.text()}")
+            item = QListWidgetItem(f"【{self.tr(r.group)}·{self.tr(r.dimension)}】{r.text()}")
             item.setForeground(Qt.black)
             item.setIcon(colour_icon({"高": "红", "中": "黄", "低": "蓝"}.get(r.severity, "")))
             self.reasons.addItem(item)
         parts = []
         for dim in self.policy.dimensions:
             found = [r for r in s.reasons if r.dimension == dim]
-            parts.append(f"{dim}：{len(found)}项" if found else f"{dim}：无")
+            parts.append(self.tr("{d}：{n}项").format(d=self.tr(dim), n=len(found)) if found
+                         else self.tr("{d}：无").format(d=self.tr(dim)))
         self.dimensions.setText(self.tr("按风险维度：") + "　".join(parts))
         chosen = self.chosen_colour()
         differs = bool(chosen) and chosen != s.colour

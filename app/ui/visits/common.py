@@ -17,13 +17,13 @@ def tr(text: str) -> str:
 
 def badge(colour: str, text: str | None = None) -> QLabel:
     """A label in the risk colour (grey '未评估' when there is none)."""
-    label = QLabel(text if text is not None else (colour or tr("未评估")))
+    label = QLabel(text if text is not None else (tr(colour) if colour else tr("未评估")))
     set_risk(label, colour)
     return label
 
 
 def set_badge(label: QLabel, colour: str, text: str | None = None) -> None:
-    label.setText(text if text is not None else (colour or tr("未评估")))
+    label.setText(text if text is not None else (tr(colour) if colour else tr("未评估")))
     set_risk(label, colour)
 
 

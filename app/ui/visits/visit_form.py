@@ -60,7 +60,8 @@ class VisitDialog(GuardedDialog):
         self.date.setMaximumDate(qdate(schedule.today_local()))
         self.kind = QComboBox()
         self.kind.setObjectName("visitKind")
-        self.kind.addItems(VISIT_KINDS)
+        for k in VISIT_KINDS:  # shown in the interface language, stored as the Chinese word
+            self.kind.addItem(self.tr(k), k)
         self.kind.setPlaceholderText(self.tr("请选择"))
         self.kind.setCurrentIndex(-1)  # the way of contact is chosen, never assumed (issue 13)
         self.present = QLineEdit()
@@ -311,7 +312,7 @@ class VisitDialog(GuardedDialog):
         import datetime as dt
 
         self.date.setDate(qdate(v["visit_date"]))
-        self.kind.setCurrentIndex(self.kind.findText(v["kind"]) if v.get("kind") else -1)
+        self.kind.setCurrentIndex(self.kind.findData(v["kind"]) if v.get("kind") else -1)
         self.present.setText(v["present"])
         self.lives_where.setText(v["lives_where"])
         self.lives_with.setText(v["lives_with"])
@@ -344,7 +345,7 @@ class VisitDialog(GuardedDialog):
             if action:
                 follow_ups.append({"action": action, "due": due, "owner": owner})
         return dict(
-            visit_date=pydate(self.date.date()), kind=self.kind.currentText(), present=self.present.text(),
+            visit_date=pydate(self.date.date()), kind=self.kind.currentData() or "", present=self.present.text(),
             lives_where=self.lives_where.text(), lives_with=self.lives_with.text(), checklist=checklist,
             findings=self.findings.toPlainText(), needs=self.needs.toPlainText(),
             help_given=self.help_given.toPlainText(), follow_ups=follow_ups, reassess=self.reassess.isChecked(),
@@ -387,7 +388,7 @@ class VisitDialog(GuardedDialog):
 
 def describe_visit(v, tr) -> str:
     """The visit (a row from `app.data.visit_views.visit_history`) as HTML for the detail pane."""
-    rows = [(tr("走访日期"), fmt_date(v.visit_date)), (tr("走访方式"), v.kind), (tr("走访人"), v.visitor),
+    rows = [(tr("走访日期"), fmt_date(v.visit_date)), (tr("走访方式"), tr(v.kind)), (tr("走访人"), v.visitor),
             (tr("在场人员"), v.present), (tr("现居住地"), v.lives_where), (tr("与谁同住"), v.lives_with)]
     html = ["<table cellspacing=2>"] + [f"<tr><td><b>{k}：</b></td><td>{_esc(val)}</td></tr>" for k, val in rows]
     html.append("</table>")
@@ -398,8 +399,9 @@ def describe_visit(v, tr) -> str:
             got = checklist.get(item.key)
             if got:
                 colour = "#c5221f" if got.get("answer") == ANSWER_PROBLEM else "#202124"
-                html.append(f"<li>{checklist_item(item.key).label}：<span style='color:{colour}'>"
-                            f"{got.get('answer') or ''}</span> {_esc(got.get('note', ''))}</li>")
+                answer = got.get("answer") or ""
+                html.append(f"<li>{tr(checklist_item(item.key).label)}：<span style='color:{colour}'>"
+                            f"{tr(answer) if answer else ''}</span> {_esc(got.get('note', ''))}</li>")
         html.append("</ul>")
     for label, text in ((tr("发现的情况"), v.findings), (tr("发现的需求"), v.needs), (tr("已提供或已联系的帮助"), v.help_given)):
         if text:
@@ -494,7 +496,7 @@ class VisitsTab(QWidget):
         self.table.setRowCount(len(self.entries))
         for r, e in enumerate(self.entries):
             cur = e.current
-            items = [fmt_date(cur.visit_date), cur.kind, (cur.findings or "").replace("\n", " ")[:60],
+            items = [fmt_date(cur.visit_date), self.tr(cur.kind), (cur.findings or "").replace("\n", " ")[:60],
                      self.tr("已更正 {n} 次").format(n=len(e.amendments)) if e.amendments else ""]
             for c, text in enumerate(items):
                 self.table.setItem(r, c, QTableWidgetItem(text))
