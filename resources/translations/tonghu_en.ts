@@ -790,8 +790,56 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Lives with</translation>
     </message>
     <message>
+        <source>发现时间</source>
+        <translation>Found at</translation>
+    </message>
+    <message>
+        <source>发现地点</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>发现人</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <source>情形</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
         <source>发现的情况</source>
         <translation>Findings</translation>
+    </message>
+    <message>
+        <source>已报告至</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <source>报告时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <source>报告方式</source>
+        <translation>How reported</translation>
+    </message>
+    <message>
+        <source>接报人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>接报编号</source>
+        <translation>Reference no.</translation>
+    </message>
+    <message>
+        <source>新建强制报告</source>
+        <translation>New mandatory report</translation>
+    </message>
+    <message>
+        <source>发现儿童受到侵害、疑似受到侵害或面临其他危险时，应当立即向公安、民政、教育等部门报告。保存后该儿童自动标为红色，报告在下次同步时优先上报县民政局。报告人身份予以保密。</source>
+        <translation>When a child is harmed, suspected to be harmed or in other danger, report it at once to the police, civil affairs, education or other authorities. Once saved, the child is marked red and the report goes to the county civil affairs bureau first at the next sync. The reporter&apos;s identity is kept confidential.</translation>
     </message>
     <message>
         <source>发现的需求</source>

@@ -50,3 +50,14 @@ def test_visit_and_assessment_dialogs_speak_english(qtbot, ctx, kids, english):
     boxes = [b.text() for b in assess.findChildren(QCheckBox)]
     assert "Suspected abuse, abandonment, sexual assault or serious neglect" in boxes
     assert any(w.text() == "Guardianship risk" for w in assess.findChildren(QLabel))
+
+
+def test_report_dialog_speaks_english(qtbot, ctx, kids, english):
+    from app.ui.protection.reports_tab import ReportDialog
+
+    dlg = ReportDialog(ctx, kids["王芳"])
+    qtbot.addWidget(dlg)
+    assert dlg.windowTitle() == "New mandatory report"
+    labels = {w.text() for w in dlg.findChildren(QLabel)}
+    assert "Found at" in labels and "Reported to" in labels
+    assert not any("发现" in t for t in labels if t)

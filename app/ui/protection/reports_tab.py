@@ -28,37 +28,39 @@ def _datetime(text: str, field: str, label: str) -> dt.datetime:
     raise ValidationError(field, f"{label}应写成 2026-11-02 14:30 的形式")
 
 
+def tr(text: str) -> str:
+    """ReportDialog's strings (a module helper named tr, so lupdate sees them)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ReportDialog", text)
+
+
 class ReportDialog(FormDialog):
     """New mandatory report, with the first notification (usually 公安) if already made."""
 
     def __init__(self, ctx, child_id: str, parent=None):
         now = svc.local_now()
         fields = [
-            Field("found_at", self.tr_("发现时间"), placeholder="2026-11-02 14:30"),
-            Field("place", self.tr_("发现地点")),
-            Field("found_by", self.tr_("发现人")),
-            Field("situation", self.tr_("情形"), "choice", mr.SITUATIONS),
-            Field("urgency", self.tr_("紧急程度"), "choice", mr.URGENCIES),
-            Field("description", self.tr_("发现的情况"), "multiline"),
-            Field("body", self.tr_("已报告至"), "choice", ["（尚未报告）"] + mr.BODIES),
-            Field("notified_at", self.tr_("报告时间"), placeholder="2026-11-02 14:40"),
-            Field("method", self.tr_("报告方式"), "choice", mr.METHODS),
-            Field("receiver", self.tr_("接报人")),
-            Field("reference_no", self.tr_("接报编号")),
+            Field("found_at", tr("发现时间"), placeholder="2026-11-02 14:30"),
+            Field("place", tr("发现地点")),
+            Field("found_by", tr("发现人")),
+            Field("situation", tr("情形"), "choice", mr.SITUATIONS),
+            Field("urgency", tr("紧急程度"), "choice", mr.URGENCIES),
+            Field("description", tr("发现的情况"), "multiline"),
+            Field("body", tr("已报告至"), "choice", ["（尚未报告）"] + mr.BODIES),
+            Field("notified_at", tr("报告时间"), placeholder="2026-11-02 14:40"),
+            Field("method", tr("报告方式"), "choice", mr.METHODS),
+            Field("receiver", tr("接报人")),
+            Field("reference_no", tr("接报编号")),
         ]
         self.ctx, self.child_id = ctx, child_id
         # A new report starts as 尚未报告 (issue 13): a notification is recorded only when it was made.
-        super().__init__(self.tr_("新建强制报告"), fields, self._save, {
+        super().__init__(tr("新建强制报告"), fields, self._save, {
             "found_at": now.strftime("%Y-%m-%d %H:%M"), "notified_at": "",
             "body": "（尚未报告）", "found_by": ctx.store.display_name}, parent, columns=2,
-            intro=self.tr_("发现儿童受到侵害、疑似受到侵害或面临其他危险时，应当立即向公安、民政、教育等部门报告。"
+            intro=tr("发现儿童受到侵害、疑似受到侵害或面临其他危险时，应当立即向公安、民政、教育等部门报告。"
                            "保存后该儿童自动标为红色，报告在下次同步时优先上报县民政局。报告人身份予以保密。"))
         self.report_id = None
-
-    @staticmethod
-    def tr_(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-        return QCoreApplication.translate("ReportDialog", text)
 
     def _save(self, v: dict) -> None:
         found_at = _datetime(v["found_at"], "found_at", "发现时间")
