@@ -27,7 +27,7 @@ from app.core.errors import NotFoundError
 from app.data import search_index
 from app.data.rows import live
 from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, Need
-from app.domain import child_rules, idnumber, pinyin, textclean, vocab
+from app.domain import audit_labels, child_rules, idnumber, pinyin, textclean, vocab
 from app.domain.errors import ValidationError, ValidationErrors
 
 __all__ = [
@@ -492,13 +492,13 @@ def audit_trail(session: Session, child_id: str, limit: int | None = None) -> li
 
 def describe_audit(entry: AuditEntry) -> str:
     """A one-line Chinese description of an audit entry for the 变更记录 tab."""
-    table = child_rules.TABLE_LABELS.get(entry.table_name, entry.table_name)
+    table = audit_labels.table(entry.table_name)  # never an internal table name (issue 13)
     if entry.action == "create":
         return f"新建{table}记录"
     if entry.action == "delete":
         return f"删除{table}记录"
     if entry.action == "update":
-        name = child_rules.label(entry.field)
+        name = audit_labels.field(entry.field)
         return f"{table}：{name} 由“{entry.old_value or ''}”改为“{entry.new_value or ''}”"
     if entry.action == "merge":
         return _describe_merge(entry)
