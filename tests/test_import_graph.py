@@ -144,3 +144,28 @@ def test_the_checker_sees_a_violation(tmp_path):
     names = imports_of(probe)
     assert any(n.startswith("PySide6") for n in names)
     assert ("ui", "data") in arrows() and ("data", "domain") in arrows()
+
+
+# Screens that still open a session themselves instead of one call per user action
+# (`store.run(fn, ...)` / `store.read(fn, ...)` or an app/data function taking the store). This
+# list only shrinks: move a screen's reads and writes behind such calls, then take it off.
+SESSION_USERS = {
+    "app/ui/children/child_dialog.py", "app/ui/children/child_file.py", "app/ui/children/list_model.py",
+    "app/ui/children/list_page.py", "app/ui/children/tabs.py", "app/ui/duplicates/merge_dialog.py",
+    "app/ui/duplicates/section.py", "app/ui/printing/actions.py", "app/ui/visits/assessment.py",
+    "app/ui/visits/dashboard_page.py", "app/ui/visits/screening_page.py", "app/ui/visits/visit_form.py",
+}
+
+
+def _opens_a_session(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("session", "read_session")):
+            return True
+    return False
+
+
+def test_no_new_screen_opens_a_session():
+    opened = {str(p.relative_to(ROOT)) for p in _ui_files() if _opens_a_session(p)}
+    assert opened <= SESSION_USERS, f"use store.run / store.read: {sorted(opened - SESSION_USERS)}"
+    assert SESSION_USERS <= opened, f"done, take off SESSION_USERS: {sorted(SESSION_USERS - opened)}"

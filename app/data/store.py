@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -26,6 +26,8 @@ from app.domain.errors import ValidationError
 from app.core.hlc import ZERO, HybridClock
 
 __all__ = ["Store", "StoreExistsError", "LoginLockedError", "WrongPasswordError", "UnknownUserError"]
+
+T = TypeVar("T")
 
 
 class StoreExistsError(TonghuError):
@@ -175,6 +177,18 @@ class Store:
     def read_session(self) -> Session:
         """A session for reading only (no change context, nothing is ever flushed from it)."""
         return self._sessions()
+
+    def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """One user action, one transaction: `fn(session, *args, **kwargs)`, committed; its result.
+
+        What the screens call, so they never hold a session: `store.run(cases.add_note, case_id, text)`."""
+        with self.session() as s:
+            return fn(s, *args, **kwargs)
+
+    def read(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """`fn(session, *args, **kwargs)` in a read-only session; its result (rows stay readable)."""
+        with self.read_session() as s:
+            return fn(s, *args, **kwargs)
 
     # -- settings --------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:

@@ -69,13 +69,10 @@ class BenefitsTab(QWidget):
     def load(self, child_id: str) -> None:
         self.child_id = child_id
         today = clock.today()
-        with self.ctx.store.read_session() as s:
-            ents = svc.entitlements_of(s, child_id)
-            pays = svc.payments_of(s, child_id)
-            ins = svc.insurance_of(s, child_id)
-            services = psvc.disability_services(s, child_id)
-            unpaid = svc.looks_eligible_unpaid(s, today, child_id=child_id)
-            ending = svc.entitlements_to_end(s, today, child_id=child_id)
+        ents, pays, ins, services, unpaid, ending = self.ctx.store.read(lambda s: (
+            svc.entitlements_of(s, child_id), svc.payments_of(s, child_id), svc.insurance_of(s, child_id),
+            psvc.disability_services(s, child_id), svc.looks_eligible_unpaid(s, today, child_id=child_id),
+            svc.entitlements_to_end(s, today, child_id=child_id)))
         self.entitlements.fill([(e.kind, e.monthly_amount, e.start_date, e.end_date, e.end_reason, e.approval_no) for e in ents],
                                [e.id for e in ents])
         kinds = {e.id: e.kind for e in ents}
@@ -96,10 +93,10 @@ class BenefitsTab(QWidget):
 
     def add_entitlement(self) -> None:
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.add_entitlement(s, self.child_id, kind=v["kind"], start_date=v["start_date"] or clock.today(),
-                                    monthly_amount=_int(v["monthly_amount"], "monthly_amount", "每月金额"),
-                                    approval_no=v["approval_no"], bank_account=v["bank_account"])
+            self.ctx.store.run(svc.add_entitlement, self.child_id, kind=v["kind"],
+                               start_date=v["start_date"] or clock.today(),
+                               monthly_amount=_int(v["monthly_amount"], "monthly_amount", "每月金额"),
+                               approval_no=v["approval_no"], bank_account=v["bank_account"])
         fields = [Field("kind", self.tr("保障类别"), "choice", rules.KINDS), Field("start_date", self.tr("开始日期"), "date"),
                   Field("monthly_amount", self.tr("每月金额(元)"), placeholder=self.tr("留空按政策标准")),
                   Field("approval_no", self.tr("批准文号")), Field("bank_account", self.tr("发放账户"))]
@@ -113,9 +110,8 @@ class BenefitsTab(QWidget):
             return
 
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.record_payment(s, ent_id, month=v["month"], paid_on=v["paid_on"] or clock.today(),
-                                   amount=_int(v["amount"], "amount", "金额"), note=v["note"])
+            self.ctx.store.run(svc.record_payment, ent_id, month=v["month"], paid_on=v["paid_on"] or clock.today(),
+                               amount=_int(v["amount"], "amount", "金额"), note=v["note"])
         today = clock.today()
         fields = [Field("month", self.tr("月份"), placeholder="2026-11"), Field("amount", self.tr("金额(元)"),
                                                                               placeholder=self.tr("留空按当月标准")),
@@ -130,8 +126,7 @@ class BenefitsTab(QWidget):
             return
 
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.end_entitlement(s, ent_id, v["end_date"] or clock.today(), v["end_reason"])
+            self.ctx.store.run(svc.end_entitlement, ent_id, v["end_date"] or clock.today(), v["end_reason"])
         fields = [Field("end_date", self.tr("终止日期"), "date"), Field("end_reason", self.tr("终止原因"), "edit_choice",
                                                                       ["年满18周岁", "类别终止", "死亡", "迁出", "其他"])]
         if FormDialog(self.tr("终止保障"), fields, save, {"end_date": clock.today()}, self).exec():
@@ -141,9 +136,8 @@ class BenefitsTab(QWidget):
         def save(v):
             if v["start_date"] is None or v["end_date"] is None:
                 raise ValidationError("end_date", "请填写保险的生效和期满日期")
-            with self.ctx.store.session() as s:
-                svc.add_insurance(s, self.child_id, kind=v["kind"], start_date=v["start_date"], end_date=v["end_date"],
-                                  insurer=v["insurer"], policy_no=v["policy_no"], paid_by=v["paid_by"])
+            self.ctx.store.run(svc.add_insurance, self.child_id, kind=v["kind"], start_date=v["start_date"],
+                               end_date=v["end_date"], insurer=v["insurer"], policy_no=v["policy_no"], paid_by=v["paid_by"])
         fields = [Field("kind", self.tr("保险"), "choice", rules.INSURANCE_KINDS), Field("insurer", self.tr("保险公司")),
                   Field("policy_no", self.tr("保单号")), Field("start_date", self.tr("生效日期"), "date"),
                   Field("end_date", self.tr("期满日期"), "date"), Field("paid_by", self.tr("出资方"), placeholder="民政局")]
@@ -152,9 +146,8 @@ class BenefitsTab(QWidget):
 
     def add_service(self) -> None:
         def save(v):
-            with self.ctx.store.session() as s:
-                psvc.add_disability_service(s, self.child_id, kind=v["kind"], referred_on=v["referred_on"] or clock.today(),
-                                            provider=v["provider"], notes=v["notes"])
+            self.ctx.store.run(psvc.add_disability_service, self.child_id, kind=v["kind"],
+                               referred_on=v["referred_on"] or clock.today(), provider=v["provider"], notes=v["notes"])
         fields = [Field("kind", self.tr("服务"), "choice", psvc.DISABILITY_SERVICE_KINDS),
                   Field("provider", self.tr("康复机构")), Field("referred_on", self.tr("转介日期"), "date"),
                   Field("notes", self.tr("说明"), "multiline")]
@@ -168,8 +161,8 @@ class BenefitsTab(QWidget):
             return
 
         def save(v):
-            with self.ctx.store.session() as s:
-                psvc.set_disability_service_state(s, sid, v["state"], v["state_date"] or clock.today(), v["notes"])
+            self.ctx.store.run(psvc.set_disability_service_state, sid, v["state"], v["state_date"] or clock.today(),
+                               v["notes"])
         fields = [Field("state", self.tr("状态"), "choice", psvc.DISABILITY_SERVICE_STATES),
                   Field("state_date", self.tr("日期"), "date"), Field("notes", self.tr("说明"))]
         if FormDialog(self.tr("更新康复服务状态"), fields, save, {"state_date": clock.today()}, self).exec():

@@ -61,8 +61,7 @@ class CasesTab(QWidget):
 
     def load(self, child_id: str) -> None:
         self.child_id = child_id
-        with self.ctx.store.read_session() as s:
-            rows = svc.cases_of(s, child_id)
+        rows = self.ctx.store.read(svc.cases_of, child_id)
         self.cases.fill([(c.title, c.owner, c.opened_on, c.status, c.closed_on) for c in rows], [c.id for c in rows])
         if rows:
             self.cases.selectRow(0)
@@ -106,8 +105,7 @@ class CasesTab(QWidget):
 
     def _run(self, fn, keep=None) -> bool:
         try:
-            with self.ctx.store.session() as s:
-                fn(s)
+            self.ctx.store.run(fn)
         except ValidationError as exc:
             QMessageBox.warning(self, self.tr("个案"), "；".join(errors_by_field(exc).values()))
             return False
@@ -116,9 +114,8 @@ class CasesTab(QWidget):
 
     def new_case(self) -> None:
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.open_case(s, self.child_id, title=v["title"], problem=v["problem"], owner=v["owner"],
-                              opened_on=v["opened_on"] or clock.today())
+            self.ctx.store.run(svc.open_case, self.child_id, title=v["title"], problem=v["problem"], owner=v["owner"],
+                               opened_on=v["opened_on"] or clock.today())
         fields = [Field("title", self.tr("个案名称")), Field("problem", self.tr("问题描述"), "multiline"),
                   Field("owner", self.tr("负责人")), Field("opened_on", self.tr("开案日期"), "date")]
         if FormDialog(self.tr("新建个案"), fields, save, {"owner": self.ctx.store.display_name, "opened_on": clock.today()}, self).exec():
@@ -130,8 +127,7 @@ class CasesTab(QWidget):
             return
 
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.add_step(s, cid, title=v["title"], due_date=v["due_date"], responsible=v["responsible"])
+            self.ctx.store.run(svc.add_step, cid, title=v["title"], due_date=v["due_date"], responsible=v["responsible"])
         fields = [Field("title", self.tr("步骤")), Field("responsible", self.tr("负责方"), "edit_choice", rules.PARTY_ROLES),
                   Field("due_date", self.tr("期限"), "date")]
         if FormDialog(self.tr("添加步骤"), fields, save, None, self).exec():
@@ -152,8 +148,7 @@ class CasesTab(QWidget):
             return
 
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.add_party(s, cid, role=v["role"], name=v["name"], phone=v["phone"])
+            self.ctx.store.run(svc.add_party, cid, role=v["role"], name=v["name"], phone=v["phone"])
         fields = [Field("role", self.tr("参与方"), "choice", rules.PARTY_ROLES), Field("name", self.tr("姓名/单位")),
                   Field("phone", self.tr("电话"))]
         if FormDialog(self.tr("添加参与方"), fields, save, None, self).exec():

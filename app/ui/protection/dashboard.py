@@ -34,8 +34,7 @@ class _Section(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        with self.ctx.store.read_session() as s:
-            lines = self.collect(s)
+        lines = self.ctx.store.read(self.collect)
         self.count = len(lines)
         for text, child_id, colour in lines[:MAX_LINES]:
             self.list.add_line(text, child_id, colour)

@@ -43,8 +43,7 @@ class GuardianshipTab(QWidget):
         layout.addWidget(self.factors)
 
     def load(self, child_id: str) -> None:
-        with self.ctx.store.read_session() as s:
-            v = svc.guardianship(s, child_id)
+        v = self.ctx.store.read(svc.guardianship, child_id)
         self.state.setText(self.tr("监护状况：{s}").format(s=v.child.guardianship_state or "—"))
         if v.warnings:
             items = "".join(f"<li><b>{w.text}</b>{('：' + w.detail) if w.detail else ''}</li>" for w in v.warnings)

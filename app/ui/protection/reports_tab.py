@@ -68,11 +68,10 @@ class ReportDialog(FormDialog):
         if v["body"] in mr.BODIES:
             notes.append(dict(body=v["body"], notified_at=_datetime(v["notified_at"], "notified_at", "报告时间"),
                               method=v["method"], receiver=v["receiver"], reference_no=v["reference_no"]))
-        with self.ctx.store.session() as s:
-            report = svc.add_report(s, self.child_id, found_at=found_at, description=v["description"],
+        report = self.ctx.store.run(svc.add_report, self.child_id, found_at=found_at, description=v["description"],
                                     situation=v["situation"], urgency=v["urgency"], place=v["place"],
                                     found_by=v["found_by"], notifications=notes)
-            self.report_id = report.id
+        self.report_id = report.id
         self.ctx.notify_saved(self.child_id)
 
 
@@ -108,8 +107,7 @@ class ReportsTab(QWidget):
     def load(self, child_id: str) -> None:
         self.child_id = child_id
         self.tree.clear()
-        with self.ctx.store.read_session() as s:
-            views = svc.reports_of(s, child_id)
+        views = self.ctx.store.read(svc.reports_of, child_id)
         for v in views:
             r = v.report
             status = v.status
@@ -154,9 +152,9 @@ class ReportsTab(QWidget):
         now = svc.local_now().strftime("%Y-%m-%d %H:%M")
 
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.add_notification(s, report_id, body=v["body"], notified_at=_datetime(v["notified_at"], "notified_at", "报告时间"),
-                                     method=v["method"], receiver=v["receiver"], reference_no=v["reference_no"])
+            self.ctx.store.run(svc.add_notification, report_id, body=v["body"],
+                               notified_at=_datetime(v["notified_at"], "notified_at", "报告时间"),
+                               method=v["method"], receiver=v["receiver"], reference_no=v["reference_no"])
             self.ctx.notify_saved(self.child_id)
 
         fields = [Field("body", self.tr("报告至"), "choice", mr.BODIES), Field("notified_at", self.tr("报告时间")),
@@ -172,9 +170,8 @@ class ReportsTab(QWidget):
             return
 
         def save(v):
-            with self.ctx.store.session() as s:
-                svc.add_follow_up(s, report_id, on_date=v["on_date"] or clock.today(), actor=v["actor"],
-                                  action=v["action"], outcome=v["outcome"], closes=v["closes"])
+            self.ctx.store.run(svc.add_follow_up, report_id, on_date=v["on_date"] or clock.today(), actor=v["actor"],
+                               action=v["action"], outcome=v["outcome"], closes=v["closes"])
             self.ctx.notify_saved(self.child_id)
 
         fields = [Field("on_date", self.tr("日期"), "date"), Field("actor", self.tr("采取行动的单位/人员"),

@@ -39,8 +39,7 @@ class ResultsView(QTabWidget):
     def show_import(self, import_id: str | None) -> None:
         findings = []
         if import_id:
-            with self.ctx.store.read_session() as s:
-                findings = imp.findings_of(s, import_id)
+            findings = self.ctx.store.read(imp.findings_of, import_id)
         for i, kind in enumerate(rules.KIND_LABELS):
             rows = [f for f in findings if f.kind == kind]
             self.tables[kind].fill([(f.row_no or "", f.name, f.id_number, f.roll_school, f.recorded_school, f.detail)
@@ -318,9 +317,7 @@ class SchoolRollPage(QWidget):
 
     def refresh(self) -> None:
         import json
-        with self.ctx.store.read_session() as s:
-            last = imp.latest_import(s)
-            tasks = imp.open_tasks(s)
+        last, tasks = self.ctx.store.read(lambda s: (imp.latest_import(s), imp.open_tasks(s)))
         if last is None:
             self.latest.setText(self.tr("还没有导入过学籍名册。"))
             self.results.show_import(None)
@@ -346,8 +343,7 @@ class SchoolRollPage(QWidget):
         if not ok:
             return
         try:
-            with self.ctx.store.session() as s:
-                imp.close_task(s, tid, status, outcome)
+            self.ctx.store.run(imp.close_task, tid, status, outcome)
         except ValidationError as exc:
             QMessageBox.warning(self, self.tr("劝返复学"), exc.message)
             return
@@ -361,8 +357,7 @@ class SchoolRollPage(QWidget):
             return
         text, ok = QInputDialog.getText(self, self.tr("添加劝返记录"), self.tr("记录"))
         if ok and text.strip():
-            with self.ctx.store.session() as s:
-                imp.add_task_note(s, tid, text)
+            self.ctx.store.run(imp.add_task_note, tid, text)
             self.ctx.notify_saved()
             self.refresh()
 
