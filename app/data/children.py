@@ -116,9 +116,16 @@ def _like_escape(text: str) -> str:
 
 
 def _active_category_filter(today: dt.date) -> ColumnElement[bool]:
+    # A category set by age ends by date: 农村留守儿童 at 16, the others at 18 (issue 13), whether
+    # or not anyone entered an end date.
+    birth = select(Child.birth_date).where(Child.id == ChildCategory.child_id).scalar_subquery()
+    left_behind = ChildCategory.category == vocab.CATEGORY_LEFT_BEHIND
     return and_(
         ChildCategory.deleted.is_(False),
         or_(ChildCategory.ended.is_(None), ChildCategory.ended > today),
+        or_(birth.is_(None),
+            and_(left_behind, birth > child_rules.aged_out_cutoff(today, child_rules.LEFT_BEHIND_AGE_LIMIT)),
+            and_(~left_behind, birth > child_rules.aged_out_cutoff(today, child_rules.ADULT_AGE))),
     )
 
 

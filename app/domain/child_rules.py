@@ -439,6 +439,15 @@ def registration_errors(categories: list[str], guardians: list[dict]) -> list[Va
     return out
 
 
+def aged_out_cutoff(today: dt.date, limit: int) -> dt.date:
+    """The latest birth date of a child who has reached `limit` years of age by `today`
+    (`age_on(birth, today) >= limit` exactly when `birth <= aged_out_cutoff(today, limit)`)."""
+    try:
+        return today.replace(year=today.year - limit)
+    except ValueError:  # 29 February today, a common year `limit` years back
+        return dt.date(today.year - limit, 2, 28)
+
+
 def category_ends_on(category: str, birth_date: dt.date) -> dt.date:
     """When a category ends by age: 16 for left-behind children, 18 for the others."""
     limit = LEFT_BEHIND_AGE_LIMIT if category == vocab.CATEGORY_LEFT_BEHIND else ADULT_AGE
