@@ -238,7 +238,10 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
                         continue
                     row = Row(ch.table, {"id": ch.row_id})
                     for name, value in data.items():
-                        setattr(row, name, _from_wire(fields[name], value))
+                        value = _from_wire(fields[name], value)
+                        if value is None:  # as an ORM insert: a column's default rather than NULL
+                            value = _insert_default(fields[name])
+                        setattr(row, name, value)
                     vers = {name: list(snap.get(name) or default) for name in data}
                     if not snap:
                         vers = {ROW_FIELD: default}
@@ -329,6 +332,14 @@ def _from_wire(column, value):
 
 
 _TEXT_TYPES = (String, Text)
+
+
+def _insert_default(column):
+    """What an ORM insert stores for an attribute left None: the column's scalar default, if any."""
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False) and not column.type.should_evaluate_none:
+        return default.arg
+    return None
 
 
 class Row:
