@@ -1118,6 +1118,10 @@ The data file and the .keys file beside it must be kept together.
         <translation>Tick the risk factors found during visits and enquiries; the system suggests a colour from the assessment standard and shows the grounds. To choose another colour, you must write down the reason.</translation>
     </message>
     <message>
+        <source>已按档案中的监护情况预先勾选：{f}（请核实）</source>
+        <translation>Ticked from the guardianship facts in the file: {f} (please check)</translation>
+    </message>
+    <message>
         <source>规则：{r}</source>
         <translation>Rule: {r}</translation>
     </message>

@@ -147,7 +147,8 @@ def test_filled_child_report_and_assessment_dialogs_ask_before_closing(qtbot, ct
     assess = AssessmentDialog(ctx, kids["王芳"])
     edits = [lambda: child.form.inputs["name"].setText("陈小雨"),
              lambda: report.form.set_values({"description": "手臂有淤青"}),
-             lambda: next(iter(w for w in assess.inputs.values() if hasattr(w, "setChecked"))).setChecked(True)]
+             lambda: (lambda b: b.setChecked(not b.isChecked()))(
+                 next(iter(w for w in assess.inputs.values() if hasattr(w, "setChecked"))))]
     for dlg, edit in zip((child, report, assess), edits):
         qtbot.addWidget(dlg)
         dlg.show()
@@ -188,3 +189,22 @@ def test_names_with_markup_show_as_text(qtbot, ctx, store):
         if notes is not None:
             assert notes.textFormat() == Qt.PlainText and notes.text() == "<b>粗</b>"
     assert "林主任" in window.user_label.text() and window.user_label.textFormat() == Qt.PlainText
+
+
+def test_assessment_pre_ticks_what_the_file_implies(qtbot, ctx, kids, store):
+    from app.data import children as data
+    from app.ui.visits.assessment import AssessmentDialog
+
+    with store.session() as s:
+        data.save_guardian(s, kids["王芳"], {"relation": "父亲", "name": "王大山", "works_away": True, "work_place": "上海"})
+        data.save_guardian(s, kids["王芳"], {"relation": "母亲", "name": "李芳", "works_away": True, "work_place": "上海"})
+        data.save_care(s, kids["王芳"], {"carer_name": "王奶奶", "relation": "祖母", "carer_age": 76,
+                                         "agreement_signed": False})
+    dlg = AssessmentDialog(ctx, kids["王芳"])
+    qtbot.addWidget(dlg)
+    ticked = dlg.answers()
+    assert ticked.get("carer_old_or_ill") and ticked.get("no_care_agreement")
+    from PySide6.QtWidgets import QLabel
+
+    assert dlg.findChild(QLabel, "impliedNote") is not None
+    assert not dlg.is_dirty()  # pre-ticked from the file: closing asks nothing

@@ -197,8 +197,20 @@ class AssessmentDialog(GuardedDialog):
         hint.setProperty("role", "hint")
         layout.addWidget(hint)
         layout.addWidget(split, 1)
+        self.implied: dict = {}
+        if initial is None:  # tick what the file already says about guardianship (issue 13)
+            self.implied = implied_factors(ctx.store, child_id)
+            initial = self.implied
+            if self.implied:
+                names = "、".join(self.tr(f.label) for f in (policy.factors if policy else []) if f.key in self.implied)
+                note = QLabel(self.tr("已按档案中的监护情况预先勾选：{f}（请核实）").format(f=names))
+                note.setObjectName("impliedNote")
+                note.setWordWrap(True)
+                note.setStyleSheet("color:#b06000;")
+                layout.insertWidget(1, note)
         for key, value in (initial or {}).items():
-            self.set_answer(key, value)
+            if key in self.inputs:
+                self.set_answer(key, value)
         self.update_suggestion()
         for b in buttons.buttons():
             b.setAutoDefault(False)
@@ -276,6 +288,19 @@ class AssessmentDialog(GuardedDialog):
         self.ctx.show_status(self.tr("评估已保存：{c}色").format(c=self.saved_colour))
         self.ctx.notify_saved(self.child_id)
         self.accept()
+
+
+def implied_factors(store, child_id: str) -> dict:
+    """Guardianship factors the child's file implies (app.data.protection); {} if unavailable."""
+    try:
+        from app.data import protection
+
+        with store.read_session() as s:
+            view = protection.guardianship(s, child_id)
+            # only what the file positively records: nothing recorded is not "no carer"
+            return dict(view.answers) if (view.guardians or view.carers) else {}
+    except Exception:  # the protection feature is absent or the file cannot be read: tick nothing
+        return {}
 
 
 class AssessmentTab(QWidget):
