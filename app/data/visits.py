@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
@@ -401,6 +402,16 @@ def _record(session: Session, round_id: str, child_id: str) -> ScreeningRecord |
         ScreeningRecord.deleted.is_(False)).order_by(ScreeningRecord.hlc.desc()).limit(1))
 
 
+_SCREENING_NS = uuid.UUID("5d0c6a52-3f0e-4b8e-9a43-6f1d2c7e1301")
+
+
+def screening_record_id(round_id: str, child_id: str) -> str:
+    """The one id a child's record in a round has on every device (issue 13): two laptops that
+    screen the same child in the same round write the same row, which sync merges field by field
+    (a disagreement becomes a Conflict), never two records."""
+    return str(uuid.uuid5(_SCREENING_NS, f"{round_id}:{child_id}"))
+
+
 def screen_child(session: Session, round_id: str, child_id: str, *, in_scope: bool = True,
                  category_ok: bool = True, reassessed: bool = False, on=None, notes: str = "",
                  newly_found: bool = False) -> ScreeningRecord:
@@ -412,7 +423,8 @@ def screen_child(session: Session, round_id: str, child_id: str, *, in_scope: bo
     on = _date(on, "screened_on", "排查日期") if on else schedule.today_local()
     rec = _record(session, round_id, child_id)
     if rec is None:
-        rec = ScreeningRecord(round_id=round_id, child_id=child_id, newly_found=newly_found)
+        rec = ScreeningRecord(id=screening_record_id(round_id, child_id), round_id=round_id, child_id=child_id,
+                              newly_found=newly_found)
         session.add(rec)
     rec.screened_on = on
     rec.screener = _actor(session)
@@ -435,7 +447,7 @@ def set_skip_reason(session: Session, round_id: str, child_id: str, reason: str)
         raise ValidationError("round_id", "该排查已结束，不能再登记")
     rec = _record(session, round_id, child_id)
     if rec is None:
-        rec = ScreeningRecord(round_id=round_id, child_id=child_id)
+        rec = ScreeningRecord(id=screening_record_id(round_id, child_id), round_id=round_id, child_id=child_id)
         session.add(rec)
     rec.skip_reason = reason
     session.flush()
