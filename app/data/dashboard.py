@@ -30,6 +30,7 @@ class DashItem:
     last_visit: dt.date | None
     due: dt.date | None
     days_overdue: int = 0
+    note: str = ""  # a follow-up's action (跟进到期 list)
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Dashboard:
     yellow: Block
     never_visited: Block
     screening: list[ScreeningProgress]
+    follow_ups: Block = field(default_factory=Block)
 
 
 _COLUMNS = (Child.id, Child.name, Child.colour, Child.group_name, Child.last_visit_date, Child.next_visit_due)
@@ -111,7 +113,51 @@ def compute_dashboard(session: Session, today: dt.date | None = None, limit: int
                             _items(session, never_where, by_due, limit, today)),
         screening=[ScreeningProgress(r.id, r.name, r.window_start, r.window_end, done, total)
                    for r, done, total in open_round_progress(session)],
+        follow_ups=follow_ups_due(session, today, limit=limit),
     )
+
+
+FOLLOW_UP_DAYS = 7  # follow-ups due within a week (and overdue ones) are listed
+
+
+def follow_ups_due(session: Session, today: dt.date | None = None, within_days: int = FOLLOW_UP_DAYS,
+                   limit: int = 50) -> Block:
+    """Open follow-ups (跟进事项) of active children due within `within_days` or overdue (issue 13),
+    from the current version of each visit; the most overdue first."""
+    import json
+
+    from app.data.models.visits import Visit
+
+    today = today or schedule.today_local()
+    end = today + dt.timedelta(days=within_days)
+    rows = session.execute(
+        select(Visit.id, Visit.amends_id, Visit.hlc, Visit.follow_ups, Child.id, Child.name, Child.colour,
+               Child.group_name, Child.last_visit_date)
+        .join(Child, Child.id == Visit.child_id)
+        .where(*_active(), Visit.deleted.is_(False), Visit.follow_ups.notin_(("", "[]"))))
+    current: dict[str, tuple] = {}
+    for vid, amends, hlc, fus, *child in rows:  # the newest amendment of a visit replaces it
+        key = amends or vid
+        if key not in current or hlc > current[key][0]:
+            current[key] = (hlc, fus, child)
+    items = []
+    for _, fus, (cid, name, colour, group, last) in current.values():
+        try:
+            entries = json.loads(fus or "[]")
+        except ValueError:
+            continue
+        for f in entries if isinstance(entries, list) else []:
+            if not isinstance(f, dict) or f.get("done") or not f.get("due"):
+                continue
+            try:
+                due = dt.date.fromisoformat(str(f["due"]))
+            except ValueError:
+                continue
+            if due <= end:
+                items.append(DashItem(cid, name, colour or "", group or "", last, due,
+                                      schedule.overdue_days(due, today), str(f.get("action", ""))))
+    items.sort(key=lambda i: (i.due, i.name))
+    return Block(len(items), items[:limit])
 
 
 def due_list(session: Session, within_days: int | None = None, today: dt.date | None = None) -> list[DashItem]:

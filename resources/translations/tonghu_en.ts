@@ -1805,6 +1805,10 @@ The data file and the .keys file beside it must be kept together.
         <translation>Due this week</translation>
     </message>
     <message>
+        <source>跟进到期</source>
+        <translation>Follow-ups due</translation>
+    </message>
+    <message>
         <source>红色儿童</source>
         <translation>Red children</translation>
     </message>
@@ -1853,6 +1857,10 @@ The data file and the .keys file beside it must be kept together.
         <translation>Overdue visits (longest overdue first)</translation>
     </message>
     <message>
+        <source>一周内到期和已逾期的跟进事项</source>
+        <translation>Follow-ups due within a week or overdue</translation>
+    </message>
+    <message>
         <source>红色儿童（高风险，立即介入）</source>
         <translation>Red children (high risk, act immediately)</translation>
     </message>
@@ -1863,6 +1871,14 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>从未走访的儿童</source>
         <translation>Children never visited</translation>
+    </message>
+    <message>
+        <source>跟进已逾期 {n} 天</source>
+        <translation>follow-up {n} days overdue</translation>
+    </message>
+    <message>
+        <source>跟进期限 {d}</source>
+        <translation>follow-up due {d}</translation>
     </message>
     <message>
         <source>逾期 {n} 天</source>

@@ -20,7 +20,7 @@ from app.domain.policy import PolicyError, default_policy
 from app.ui import registry
 from app.ui.widgets import colour_icon, fmt_date
 
-CARD_HEX = {"overdue": "#c5221f", "week": "#1a73e8", "red": "#d93025", "yellow": "#b06000", "never": "#5f6368"}
+CARD_HEX = {"overdue": "#c5221f", "week": "#1a73e8", "follow": "#7627bb", "red": "#d93025", "yellow": "#b06000", "never": "#5f6368"}
 
 
 class CountCard(QPushButton):
@@ -57,7 +57,7 @@ class CountCard(QPushButton):
 class DashboardPage(QWidget):
     """工作台: what needs doing this week, and how the round of screening goes."""
 
-    LIST_KEYS = ["overdue", "week", "red", "yellow", "never"]
+    LIST_KEYS = ["overdue", "week", "follow", "red", "yellow", "never"]
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -68,7 +68,8 @@ class DashboardPage(QWidget):
         self.title.setStyleSheet("font-size:18px;font-weight:bold;")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("dashboardSubtitle")
-        captions = {"overdue": self.tr("逾期未走访"), "week": self.tr("本周应走访"), "red": self.tr("红色儿童"),
+        captions = {"overdue": self.tr("逾期未走访"), "week": self.tr("本周应走访"), "follow": self.tr("跟进到期"),
+                    "red": self.tr("红色儿童"),
                     "yellow": self.tr("黄色儿童"), "never": self.tr("从未走访")}
         self.cards = {k: CountCard(k, captions[k]) for k in self.LIST_KEYS}
         cards = QHBoxLayout()
@@ -170,7 +171,8 @@ class DashboardPage(QWidget):
 
     def blocks(self) -> dict[str, Block]:
         d = self.data
-        return {"overdue": d.overdue, "week": d.due_this_week, "red": d.red, "yellow": d.yellow, "never": d.never_visited}
+        return {"overdue": d.overdue, "week": d.due_this_week, "follow": d.follow_ups, "red": d.red, "yellow": d.yellow,
+                "never": d.never_visited}
 
     def _refresh_screening(self) -> None:
         while self.screening_layout.count():
@@ -199,6 +201,7 @@ class DashboardPage(QWidget):
             card.setChecked(k == key)
         block = self.blocks()[key]
         titles = {"overdue": self.tr("逾期未走访（按逾期天数，最久的在前）"), "week": self.tr("本周应走访"),
+                  "follow": self.tr("一周内到期和已逾期的跟进事项"),
                   "red": self.tr("红色儿童（高风险，立即介入）"), "yellow": self.tr("黄色儿童（中风险，定期介入）"),
                   "never": self.tr("从未走访的儿童")}
         self.list_title.setText(titles[key])
@@ -207,7 +210,11 @@ class DashboardPage(QWidget):
             parts = [item.name]
             if item.group_name:
                 parts.append(item.group_name)
-            if item.days_overdue:
+            if key == "follow":
+                parts.append(item.note)
+                parts.append(self.tr("跟进已逾期 {n} 天").format(n=item.days_overdue) if item.days_overdue
+                             else self.tr("跟进期限 {d}").format(d=fmt_date(item.due)))
+            elif item.days_overdue:
                 parts.append(self.tr("逾期 {n} 天").format(n=item.days_overdue))
             elif item.due:
                 parts.append(self.tr("应于 {d} 走访").format(d=fmt_date(item.due)))
