@@ -34,3 +34,20 @@ def test_follow_ups_due_are_listed(qtbot, ctx, kids, store):
     lines = [page.list.item(i).text() for i in range(page.list.count())]
     assert "联系学校劝返" in lines[0] and "跟进已逾期 1 天" in lines[0]
     assert "送去冬衣" in lines[1] and "跟进期限" in lines[1]
+
+
+def test_dashboard_lists_line_up_in_columns_with_colour_chips(qtbot, ctx, kids, store):
+    from app.ui.columns import COLOUR_ROLE, PARTS_ROLE, ColumnsDelegate
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show_list("never")
+    assert isinstance(page.list.itemDelegate(), ColumnsDelegate)
+    rows = [page.list.item(i) for i in range(page.list.count())]
+    assert rows and all(len(r.data(PARTS_ROLE)) == 4 for r in rows)       # name, 组, due, last visit
+    colours = {r.data(PARTS_ROLE)[0]: r.data(COLOUR_ROLE) for r in rows}
+    assert colours["张小明"] == "红" and colours["王芳"] == ""             # drawn as a chip, not a word in the text
+    page.resize(900, 500)
+    page.show()
+    pix = page.list.viewport().grab()
+    assert not pix.isNull()

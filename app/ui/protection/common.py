@@ -111,10 +111,20 @@ class ChildList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._open)
         self.itemDoubleClicked.connect(self._open)
+        from app.ui.columns import ColumnsDelegate
+
+        self.setItemDelegate(ColumnsDelegate(None, self))  # the "　"-separated parts line up (issue 13)
+
+    def clear(self) -> None:
+        self.column_widths = []
+        super().clear()
 
     def add_line(self, text: str, child_id: str | None, colour: QColor | None = None) -> None:
+        from app.ui.columns import measure_columns, set_columns
+
         item = QListWidgetItem(text)
-        item.setToolTip(text)
+        set_columns(item, text.split("　"))
+        measure_columns(self, text.split("　"))
         item.setData(Qt.UserRole, child_id)
         if colour is not None:
             item.setForeground(colour)

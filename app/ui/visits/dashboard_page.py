@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.data.dashboard import Block, compute_dashboard
 from app.domain.policy import PolicyError, default_policy
 from app.ui import registry
+from app.ui.columns import ColumnsDelegate, set_columns
 from app.ui.widgets import colour_icon, fmt_date
 
 CARD_HEX = {"overdue": "#c5221f", "week": "#1a73e8", "follow": "#7627bb", "red": "#d93025", "yellow": "#b06000", "never": "#5f6368"}
@@ -88,6 +89,8 @@ class DashboardPage(QWidget):
         self.list_title.setStyleSheet("font-weight:bold;")
         self.list = QListWidget()
         self.list.setObjectName("dashboardList")
+        # name, 组, due / overdue (or the follow-up), last visit: in columns, colour as a chip (issue 13)
+        self.list.setItemDelegate(ColumnsDelegate([0.2, 0.12, 0.3, 0.38], self.list))
         self.list.itemClicked.connect(self._open)
         self.list_more = QLabel()
         self.list_more.setProperty("role", "hint")
@@ -207,20 +210,20 @@ class DashboardPage(QWidget):
         self.list_title.setText(titles[key])
         self.list.clear()
         for item in block.items:
-            parts = [item.name]
-            if item.group_name:
-                parts.append(item.group_name)
+            parts = [item.name, item.group_name or ""]
             if key == "follow":
                 parts.append(item.note)
                 parts.append(self.tr("跟进已逾期 {n} 天").format(n=item.days_overdue) if item.days_overdue
                              else self.tr("跟进期限 {d}").format(d=fmt_date(item.due)))
             elif item.days_overdue:
                 parts.append(self.tr("逾期 {n} 天").format(n=item.days_overdue))
-            elif item.due:
-                parts.append(self.tr("应于 {d} 走访").format(d=fmt_date(item.due)))
+            else:
+                parts.append(self.tr("应于 {d} 走访").format(d=fmt_date(item.due)) if item.due else "")
             parts.append(self.tr("上次走访 {d}").format(d=fmt_date(item.last_visit)) if item.last_visit
                          else self.tr("从未走访"))
-            row = QListWidgetItem(colour_icon(item.colour, 14), "　".join(parts))
+            row = QListWidgetItem(colour_icon(item.colour, 14), "　".join(p for p in parts if p))
+            set_columns(row, parts if key != "follow" else [parts[0], parts[1], parts[2] + "　" + parts[3], parts[4]],
+                        item.colour)
             row.setData(Qt.UserRole, item.child_id)
             if item.days_overdue:
                 row.setForeground(Qt.darkRed)
