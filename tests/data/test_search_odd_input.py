@@ -80,3 +80,13 @@ def test_left_behind_category_needs_a_parent_away(store):
             C2.save_child(s, {"name": "陈小风", "id_number": make_id("20160102", "777"), "categories": [],
                               "away_parents": []}, today=TODAY)
     assert set(exc.value.by_field()) == {"categories"}
+
+
+def test_odd_characters_in_a_name_never_raise(store):
+    with store.session() as s:
+        child = C.save_child(s, {"name": "张\x00小\ud800明", "id_number": make_id("20160103", "778"),
+                                 "notes": "第一行\x00\n第二行\udfff", "categories": [vocab.CATEGORY_LOW_INCOME]},
+                             today=TODAY)
+        name, notes = child.name, child.notes
+    assert name == "张小明" and notes == "第一行\n第二行"
+    assert search(store, "张小明") == ["张小明"]
