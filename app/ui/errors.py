@@ -15,7 +15,7 @@ import sys
 import threading
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout,
@@ -133,8 +133,19 @@ def _thread_hook(args: threading.ExceptHookArgs) -> None:
     _qt_hook(args.exc_type, args.exc_value, args.exc_traceback)
 
 
+def _qt_message(mode: QtMsgType, context, message: str) -> None:
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def install_excepthook() -> None:
-    """Route uncaught exceptions (slots, timers, threads) to the log and the crash dialog."""
-    log.setup("app")
+    """Route uncaught exceptions (slots, timers, threads) to the log and the crash dialog, and
+    Qt's own warnings to the log."""
+    from app import __version__
+
+    path = log.setup("app")
+    logger.info("Tonghu %s starting; log %s", __version__, path)
     sys.excepthook = _qt_hook
     threading.excepthook = _thread_hook
+    qInstallMessageHandler(_qt_message)

@@ -5,6 +5,7 @@ import sys
 import threading
 
 import pytest
+from PySide6.QtCore import qInstallMessageHandler, qWarning
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
@@ -19,6 +20,7 @@ def hooked(tmp_path, monkeypatch):
     errors.install_excepthook()
     yield tmp_path / "tonghu-app.log"
     sys.excepthook, threading.excepthook = old_hook, old_thread_hook
+    qInstallMessageHandler(None)
     dialog = errors.current_crash_dialog()
     if dialog is not None:
         dialog.accept()
@@ -38,7 +40,7 @@ def test_crash_in_slot_logs_and_shows_dialog(qtbot, hooked):
     for handler in logging.getLogger().handlers:
         handler.flush()
     text = hooked.read_text(encoding="utf-8")
-    assert "Traceback" in text and "RuntimeError" in text
+    assert "Traceback" in text and "RuntimeError" in text and "starting; log" in text
     assert "张小明" not in text and "320115201001011234" not in text
     dialog = errors.current_crash_dialog()
     assert "RuntimeError" in dialog.details.toPlainText() and "张小明" not in dialog.details.toPlainText()
@@ -69,3 +71,10 @@ def test_expected_error_is_a_plain_message(qtbot):
     QTimer.singleShot(0, close_box)
     errors.show_error(None, NotFoundError("找不到该儿童"))
     assert seen == ["找不到该儿童"] and errors.current_crash_dialog() is None
+
+
+def test_qt_warnings_reach_the_log(qtbot, hooked):
+    qWarning("a Qt warning for the log")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "a Qt warning for the log" in hooked.read_text(encoding="utf-8")
