@@ -244,17 +244,17 @@ class ChildPrintTab(QWidget):
         box.addWidget(self.visit_button)
 
     def load(self, child_id: str) -> None:
-        from app.data import visits as visits_data
+        from app.data import visit_views
 
         self.child_id = child_id
         self.visits.clear()
-        with self.ctx.store.read_session() as s:
-            for entry in visits_data.visit_history(s, child_id):
-                v = entry.current
-                text = f"{v.visit_date:%Y-%m-%d} {v.kind} {v.visitor}" + (self.tr("（已更正）") if entry.amendments else "")
-                item = QListWidgetItem(text)
-                item.setData(Qt.UserRole, entry.original.id)
-                self.visits.addItem(item)
+        _, entries = visit_views.visit_history(self.ctx.store, child_id)
+        for entry in entries:
+            v = entry.current
+            text = f"{v.visit_date:%Y-%m-%d} {v.kind} {v.visitor}" + (self.tr("（已更正）") if entry.amendments else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, entry.original.id)
+            self.visits.addItem(item)
         self.visit_button.setEnabled(self.visits.count() > 0)
 
     def _print_selected(self) -> None:
