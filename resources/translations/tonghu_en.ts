@@ -3540,6 +3540,13 @@ Data is stored encrypted on this computer.</translation>
     </message>
 </context>
 <context>
+    <name>Visits</name>
+    <message>
+        <source>未评估</source>
+        <translation>Not assessed</translation>
+    </message>
+</context>
+<context>
     <name>VisitsTab</name>
     <message>
         <source>日期</source>

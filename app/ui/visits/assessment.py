@@ -248,7 +248,7 @@ class AssessmentDialog(GuardedDialog):
         set_badge(self.suggested_badge, s.colour)
         self.suggested_meaning.setText(self.tr(meaning(s.colour)) if meaning(s.colour) else "")
         self.rule_label.setText(self.tr("规则：{r}").format(r=s.rule_note) if s.rule_note
-                                else self.tr("未发现风险因素，建议为{c}色").format(c=s.colour))
+                                else self.tr("未发现风险因素，建议为{c}色").format(c=self.tr(s.colour)))
         self.reasons.clear()
         for r in s.reasons:
             item = QListWidgetItem(f"【{self.tr(r.group)}·{self.tr(r.dimension)}】{r.text()}")
