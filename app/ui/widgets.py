@@ -155,7 +155,7 @@ class FieldForm(QWidget):
         else:
             w = QLineEdit()
             if f.placeholder:
-                w.setPlaceholderText(f.placeholder)
+                w.setPlaceholderText(self.tr(f.placeholder))  # listed for lupdate with QT_TRANSLATE_NOOP
             if f.read_only:
                 w.setReadOnly(True)
         w.setObjectName(f"field_{f.name}")

@@ -1027,6 +1027,22 @@ If this keeps happening, click “Copy details” and send them to the technical
         <source>还没有个案记录。</source>
         <translation>No cases recorded yet.</translation>
     </message>
+    <message>
+        <source>18位居民身份证号码</source>
+        <translation>18-character resident ID number</translation>
+    </message>
+    <message>
+        <source>由身份证号自动得出</source>
+        <translation>Read from the ID number</translation>
+    </message>
+    <message>
+        <source>如：3组</source>
+        <translation>e.g. Group 3</translation>
+    </message>
+    <message>
+        <source>如：浙江省宁波市</source>
+        <translation>e.g. Ningbo, Zhejiang</translation>
+    </message>
 </context>
 <context>
     <name>App</name>

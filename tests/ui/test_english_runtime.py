@@ -61,3 +61,12 @@ def test_report_dialog_speaks_english(qtbot, ctx, kids, english):
     labels = {w.text() for w in dlg.findChildren(QLabel)}
     assert "Found at" in labels and "Reported to" in labels
     assert not any("发现" in t for t in labels if t)
+
+
+def test_child_dialog_placeholders_speak_english(qtbot, ctx, english):
+    from app.ui.children.child_dialog import ChildDialog
+
+    dlg = ChildDialog(ctx)
+    qtbot.addWidget(dlg)
+    assert dlg.form.inputs["id_number"].placeholderText() == "18-character resident ID number"
+    assert dlg.form.inputs["sex"].placeholderText() == "Read from the ID number"

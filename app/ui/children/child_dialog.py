@@ -6,7 +6,7 @@ derives and saves them itself in `save_child`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -25,14 +25,14 @@ PHOTO_SIZE = 240
 def child_fields() -> list[Field]:
     return [
         Field("name", "姓名"),
-        Field("id_number", "身份证号码", placeholder="18位居民身份证号码"),
-        Field("sex", "性别", read_only=True, placeholder="由身份证号自动得出"),
-        Field("birth_date", "出生日期", read_only=True, placeholder="由身份证号自动得出"),
+        Field("id_number", "身份证号码", placeholder=QT_TRANSLATE_NOOP("", "18位居民身份证号码")),
+        Field("sex", "性别", read_only=True, placeholder=QT_TRANSLATE_NOOP("", "由身份证号自动得出")),
+        Field("birth_date", "出生日期", read_only=True, placeholder=QT_TRANSLATE_NOOP("", "由身份证号自动得出")),
         Field("ethnicity", "民族", "edit_choice", vocab.ETHNICITIES),
         Field("hukou_type", "户口性质", "choice", vocab.HUKOU_TYPES),
         Field("hukou_place", "户籍地"),
         Field("address", "现住址"),
-        Field("group_name", "村民小组", placeholder="如：3组"),
+        Field("group_name", "村民小组", placeholder=QT_TRANSLATE_NOOP("", "如：3组")),
         Field("phone", "联系电话"),
         Field("guardianship_state", "监护状况", "choice", vocab.GUARDIANSHIP_STATES),
         Field("school", "就读学校"),

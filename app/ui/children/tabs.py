@@ -6,7 +6,7 @@ Field specs; saving and removing go through app.data.children (which validates).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -218,7 +218,7 @@ class GuardiansTab(RowsTab):
             Field("phone", "联系电话"),
             Field("is_guardian", "是监护人", "bool"),
             Field("works_away", "外出务工", "bool"),
-            Field("work_place", "务工地点", placeholder="如：浙江省宁波市"),
+            Field("work_place", "务工地点", placeholder=QT_TRANSLATE_NOOP("", "如：浙江省宁波市")),
             Field("away_since", "外出时间", "date"),
             Field("contact_frequency", "与孩子联系频率", "choice", [""] + vocab.CONTACT_FREQUENCIES),
             Field("last_contact", "最近联系", "date"),
