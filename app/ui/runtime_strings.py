@@ -34,4 +34,10 @@ def runtime_strings() -> list[str]:
         words |= set(RISK_MEANING.values())
     except ImportError:
         pass
+    try:  # the 工作台's protection tabs (强制报告 / 应保未保 / 待终止 / 劝返 / 个案)
+        from app.ui.protection.dashboard import ProtectionSection
+
+        words |= {title for title, _ in ProtectionSection.SECTIONS}
+    except ImportError:
+        pass
     return sorted(w for w in words if w)

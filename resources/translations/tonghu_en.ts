@@ -514,6 +514,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Conflicts</translation>
     </message>
     <message>
+        <source>劝返</source>
+        <translation>Back to school</translation>
+    </message>
+    <message>
         <source>学习困难、经常缺勤或厌学</source>
         <translation>Learning difficulties, frequent absence or dislike of school</translation>
     </message>
@@ -534,8 +538,16 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Out-of-pocket medical costs per year</translation>
     </message>
     <message>
+        <source>应保未保</source>
+        <translation>Eligible, not covered</translation>
+    </message>
+    <message>
         <source>强制报告登记表</source>
         <translation>Mandatory report form</translation>
+    </message>
+    <message>
+        <source>待终止</source>
+        <translation>Ending soon</translation>
     </message>
     <message>
         <source>心理</source>

@@ -70,3 +70,16 @@ def test_child_dialog_placeholders_speak_english(qtbot, ctx, english):
     qtbot.addWidget(dlg)
     assert dlg.form.inputs["id_number"].placeholderText() == "18-character resident ID number"
     assert dlg.form.inputs["sex"].placeholderText() == "Read from the ID number"
+
+
+def test_dashboard_colours_and_protection_tabs_speak_english(qtbot, ctx, kids, english):
+    from app.ui.protection.dashboard import ProtectionSection
+    from app.ui.visits.dashboard_page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    assert "Red" in page.colour_line.text() and "红" not in page.colour_line.text()
+    section = ProtectionSection(ctx)
+    qtbot.addWidget(section)
+    tabs = [section.tabs.tabText(i) for i in range(section.tabs.count())]
+    assert not any(ch for t in tabs for ch in t if "\u4e00" <= ch <= "\u9fff"), tabs

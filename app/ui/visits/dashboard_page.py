@@ -165,7 +165,7 @@ class DashboardPage(QWidget):
             self.cards[key].set_count(block.count)
         counts = d.colour_counts
         self.colour_line.setText(self.tr("四色分布：") + "　".join(
-            f"{c} {counts.get(c, 0)}" for c in ("红", "黄", "蓝", "绿")) + "　" + self.tr("未评估 {n}").format(n=counts.get("", 0)))
+            f"{self.tr(c)} {counts.get(c, 0)}" for c in ("红", "黄", "蓝", "绿")) + "　" + self.tr("未评估 {n}").format(n=counts.get("", 0)))
         self._refresh_screening()
         for w in self.sections:
             if hasattr(w, "refresh"):
