@@ -9,10 +9,17 @@ strings built at run time (issue 13). Values a person typed are data and stay as
 from __future__ import annotations
 
 
+# Messages of app/domain and app/data the visit form shows as they are (no values inside).
+VISIT_MESSAGES = [
+    "请选择走访方式", "请填写在场人员（见到了谁）", "请填写走访日期", "走访日期不能晚于今天",
+    "更正走访记录必须说明更正原因", "跟进事项的完成日期不能早于走访日期", "走访日期不是有效日期（应为 年-月-日）",
+]
+
+
 def runtime_strings() -> list[str]:
     from app.domain.visit_checklist import ANSWERS, CHECKLIST, VISIT_KINDS
 
-    words: set[str] = set(ANSWERS) | set(VISIT_KINDS)
+    words: set[str] = set(ANSWERS) | set(VISIT_KINDS) | set(VISIT_MESSAGES)
     for item in CHECKLIST:
         words |= {item.label, item.hint}
     try:

@@ -606,6 +606,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Goes to school on time; any risk of dropping out or long absence</translation>
     </message>
     <message>
+        <source>更正走访记录必须说明更正原因</source>
+        <translation>Say what was corrected and why</translation>
+    </message>
+    <message>
         <source>曾发生意外伤害或面临溺水、交通等危险</source>
         <translation>Accidental injury before, or exposed to drowning, traffic or other dangers</translation>
     </message>
@@ -730,12 +734,36 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Assessment standard and visit frequency…</translation>
     </message>
     <message>
+        <source>请填写在场人员（见到了谁）</source>
+        <translation>Fill in who was present (whom you saw)</translation>
+    </message>
+    <message>
+        <source>请填写走访日期</source>
+        <translation>Fill in the visit date</translation>
+    </message>
+    <message>
+        <source>请选择走访方式</source>
+        <translation>Choose the visit type</translation>
+    </message>
+    <message>
         <source>走访</source>
         <translation>Visits</translation>
     </message>
     <message>
+        <source>走访日期不是有效日期（应为 年-月-日）</source>
+        <translation>The visit date is not a valid date (year-month-day)</translation>
+    </message>
+    <message>
+        <source>走访日期不能晚于今天</source>
+        <translation>The visit date cannot be later than today</translation>
+    </message>
+    <message>
         <source>走访记录表</source>
         <translation>Visit record form</translation>
+    </message>
+    <message>
+        <source>跟进事项的完成日期不能早于走访日期</source>
+        <translation>A follow-up cannot be due before the visit date</translation>
     </message>
     <message>
         <source>身体健康</source>
@@ -3561,6 +3589,10 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>找到 {t} 未保存的走访草稿（可能因程序意外退出）。要接着填写吗？</source>
         <translation>Found an unsaved visit draft from {t} (the program may have closed unexpectedly). Continue filling it in?</translation>
+    </message>
+    <message>
+        <source>还有 {n} 项检查未作答（已标红）</source>
+        <translation>{n} checklist items not answered yet (marked red)</translation>
     </message>
     <message>
         <source>走访记录已保存</source>

@@ -83,3 +83,16 @@ def test_dashboard_colours_and_protection_tabs_speak_english(qtbot, ctx, kids, e
     qtbot.addWidget(section)
     tabs = [section.tabs.tabText(i) for i in range(section.tabs.count())]
     assert not any(ch for t in tabs for ch in t if "\u4e00" <= ch <= "\u9fff"), tabs
+
+
+def test_visit_validation_messages_speak_english(qtbot, ctx, kids, english):
+    from app.ui.visits.visit_form import VisitDialog
+
+    dlg = VisitDialog(ctx, kids["李华"])
+    qtbot.addWidget(dlg)
+    dlg.set_answer("food", "正常")
+    dlg.save()
+    text = dlg.error.text()
+    assert "Choose the visit type" in text and "Fill in who was present" in text
+    assert "8 checklist items not answered yet" in text
+    assert "color:#c5221f" in dlg.item_labels["carer"].styleSheet() and not dlg.item_labels["food"].styleSheet()

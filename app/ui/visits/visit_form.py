@@ -88,11 +88,13 @@ class VisitDialog(GuardedDialog):
         grid = QGridLayout(check_box)
         grid.setVerticalSpacing(2)
         self.answers: dict[str, QButtonGroup] = {}
+        self.item_labels: dict[str, QLabel] = {}
         self.notes: dict[str, QLineEdit] = {}
         for r, item in enumerate(CHECKLIST):
             label = QLabel(self.tr(item.label))
             label.setToolTip(self.tr(item.hint))
             grid.addWidget(label, r, 0)
+            self.item_labels[item.key] = label
             group = QButtonGroup(self)
             group.setExclusive(True)
             for c, answer in enumerate(ANSWERS):
@@ -352,6 +354,20 @@ class VisitDialog(GuardedDialog):
         )
 
     # -- saving ----------------------------------------------------------
+    def show_errors(self, errors) -> None:
+        """The messages in the interface language; unanswered checklist items turn red."""
+        unanswered = [key for key, group in self.answers.items() if group.checkedId() < 0]
+        for key, label in self.item_labels.items():
+            label.setStyleSheet("color:#c5221f;font-weight:bold;" if key in unanswered else "")
+        texts = []
+        for e in errors:
+            if e.field == "checklist" and unanswered and "未作答" in e.message:
+                texts.append(self.tr("还有 {n} 项检查未作答（已标红）").format(n=len(unanswered)))
+            else:
+                texts.append(self.tr(e.message))  # static messages are listed in app/ui/runtime_strings.py
+        self.error.setText("；".join(texts))
+        self.error.show()
+
     def save(self) -> None:
         values = self.values()
         try:
@@ -362,12 +378,10 @@ class VisitDialog(GuardedDialog):
                     row = data.record_visit(s, self.child_id, complete=True, **values)
                 self.saved_id = row.id
         except ValidationErrors as exc:
-            self.error.setText("；".join(e.message for e in exc.errors))
-            self.error.show()
+            self.show_errors(exc.errors)
             return
         except ValidationError as exc:
-            self.error.setText(exc.message)
-            self.error.show()
+            self.show_errors([exc])
             return
         except PolicyError as exc:  # nothing saved: the schedule cannot be computed
             self.error.setText(str(exc))
