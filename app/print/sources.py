@@ -381,9 +381,12 @@ def _sheets_for(session, children: list[Child], today: dt.date) -> list[VisitShe
             if known is None or v.visit_date > known["visit_date"]:
                 last[v.child_id] = plain(v)
     checklist, answers, kinds = _checklist_defs()
+    names = _real_names(session)
     sheets = []
     for c in children:
         lv = last.get(c.id)
+        if lv:  # 上次走访 names the visitor by real name too (issue 13)
+            lv = {**lv, "visitor": names.get(lv.get("visitor"), lv.get("visitor"))}
         follow = []
         if lv:
             follow = [f for f in _json(lv.get("follow_ups"), []) if isinstance(f, dict) and not f.get("done")]
@@ -424,6 +427,9 @@ def visit_sheet(store, child_id: str, visit_id: str | None = None, today: dt.dat
             earlier = [e.current for e in visits_data.visit_history(s, child_id)
                        if e.original.id != original.id and e.current.visit_date <= current.visit_date]
             sheet.last_visit = plain(earlier[0]) if earlier else None
+            if sheet.last_visit:
+                sheet.last_visit["visitor"] = _real_names(s).get(sheet.last_visit.get("visitor"),
+                                                                 sheet.last_visit.get("visitor"))
     return sheet
 
 

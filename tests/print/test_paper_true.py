@@ -144,3 +144,10 @@ def test_tick_boxes_are_big_enough_to_tick_by_hand(village, tmp_path):
         boxes = [r for r in pdf.pages[0].rects if abs(r["width"] - r["height"]) < 0.5 and 3 < r["width"] < 20]
     assert len(boxes) >= 9 * 3 + 4 + 2            # checklist answers, visit kinds, 需重新评估
     assert min(r["width"] for r in boxes) >= 9.5  # ≥ 3.4 mm (was 8 pt, 2.8 mm)
+
+
+def test_last_visit_line_names_the_visitor_by_real_name(village, tmp_path):
+    store, facts = village
+    text = render(store, "visit-form", tmp_path, child=facts["ids"][0])  # planned form: 上次走访 line
+    assert "上次走访" in text and "林主任" in text
+    assert "lin发现" not in text and "入户lin" not in text
