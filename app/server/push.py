@@ -90,18 +90,19 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
                 candidates.append(ch)
         guard = ScopeGuard(s, device.scope, candidates + [ch for ch, _ in refusals if ch.table in tables])
         accepted: list[Change] = []
+        claimed: dict[str, str] = {}  # change id -> the user the device named
         for ch in candidates:
             try:
                 guard.check(ch)
             except Refused as problem:
                 refusals.append((ch, problem))
                 continue
-            ch.actor, claimed = (device.name or ch.actor), ch.actor
-            ch.claimed = claimed  # type: ignore[attr-defined]
+            claimed[ch.id] = ch.actor
+            ch.actor = device.name or ch.actor
             accepted.append(ch)
         result = merge.apply(s, accepted, audit=False, run_hooks=False, validated=True)
         seq = (s.scalar(select(func.max(LogEntry.seq))) or 0) + 1
-        seq = _log_accepted(s, device, accepted, result, guard, seq)
+        seq = _log_accepted(s, device, accepted, result, guard, seq, claimed)
         for ch in accepted:
             out.results.append({"id": ch.id, "status": "ok"})
         out.accepted = len(accepted)
@@ -147,7 +148,8 @@ def _first_problem(ch: Change, device_id: str, now_ms: int) -> Refused | None:
     return _clock_refusal(ch, now_ms)
 
 
-def _log_accepted(s, device: Device, accepted: list[Change], result, guard: ScopeGuard, seq: int) -> int:
+def _log_accepted(s, device: Device, accepted: list[Change], result, guard: ScopeGuard, seq: int,
+                  claimed: dict[str, str]) -> int:
     """Write the log entries of a merged batch (with the scopes each belongs to), the moves, the
     priority alerts, the snapshots of files that entered a scope, and the county's conflicts."""
     tables = synced_tables()
@@ -180,7 +182,7 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
             scope = device.scope
         priority = getattr(cls, "__sync_priority__", 0)
         entries.append(_entry(seq, ch, device.id, child_id, scope, scope2, priority, now,
-                              claimed=getattr(ch, "claimed", ""), versions=ch.versions))
+                              claimed=claimed.get(ch.id, ""), versions=ch.versions))
         if priority > 0 and ch.field == ROW_FIELD:
             alerts.append(dict(seq=seq, table_name=ch.table, row_id=ch.row_id, child_id=child_id,
                                scope_code=scope, device_id=device.id, received_at=now, acknowledged=False))

@@ -15,17 +15,14 @@ from sqlalchemy import select
 
 from app.core import wire
 from app.data.base import synced_tables
-from app.data.capture import ROW_FIELD
+from app.data.capture import ROW_FIELD, field_version
 from app.data.models.child import Child
+from app.domain.places import in_scope
 from app.server.db import ChildMove, LogEntry
 from app.sync import merge
 from app.sync.merge import Change
 
 CHUNK = 500
-
-
-def in_scope(code: str | None, scope: str) -> bool:
-    return bool(code) and code.startswith(scope)
 
 
 def row_data(ch: Change) -> dict:
@@ -148,8 +145,6 @@ class ScopeGuard:
         if ch.field == ROW_FIELD:
             return None
         versions = json.loads(row.versions or "{}")
-        from app.data.capture import field_version
-
         return {"value": wire.dumps(getattr(row, ch.field)), "version": list(field_version(versions, ch.field))}
 
     # -- the check -------------------------------------------------------------

@@ -47,10 +47,6 @@ def valid_scope(scope: str) -> bool:
     return scope.isdigit() and len(scope) in (6, 9, 12)
 
 
-def in_scope(code: str | None, scope: str) -> bool:
-    return bool(code) and code.startswith(scope)
-
-
 # -- county identity ---------------------------------------------------------
 def county_identity(db: ServerDB) -> Identity:
     with db.lock, db.sessions() as s, s.begin():

@@ -19,6 +19,7 @@ from app.data.base import utcnow
 from app.data.models.local import Setting
 from app.sync import bundle as B
 from app.sync.identity import Identity, PublicIdentity
+from app.sync.inbound import put_setting
 
 IMPORTED_PREFIX = "bundle_imported:"        # + bundle id -> when it was imported
 
@@ -56,12 +57,7 @@ def _setting(session, key: str) -> str | None:
     return row.value if row is not None else None
 
 
-def _put(session, key: str, value: str) -> None:
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
+_put = put_setting
 
 
 def keys_of(session) -> tuple[Identity, PublicIdentity]:

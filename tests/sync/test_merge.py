@@ -101,18 +101,28 @@ def test_outbox_priority_first_acknowledged_leave_refused_stay_visible(store):
         assert (shown["row_id"], shown["code"], shown["message"]) == (other, "out_of_scope", "不属于本设备负责的范围")
 
 
-def test_conflict_keep_or_swap(tmp_path):
+def _send(a, b):
+    """Apply a's queued changes on b, then clear them from a's outbox as the county would."""
+    with remote_session(b) as s:
+        result = merge.apply(s, _outbox(a))
+    with a.read_session() as s, s.begin():
+        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 10_000)])
+    return result
+
+
+def _concurrent_phone_edits(tmp_path):
+    """Two replicas of one child; b sets the phone to 222, a (later, so it wins) to 111."""
     a = make_store(tmp_path, "a", V1)
     b = make_store(tmp_path, "b", V1)
     cid = add_child(a, "甲")
-    with remote_session(b) as s:
-        merge.apply(s, _outbox(a))
-    with a.read_session() as s, s.begin():
-        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 100)])
+    _send(a, b)
     edit(b, Child, cid, phone="222")
     edit(a, Child, cid, phone="111")  # later: wins
-    with remote_session(b) as s:
-        result = merge.apply(s, _outbox(a))
+    return a, b, cid, _send(a, b)
+
+
+def test_conflict_keep_or_swap(tmp_path):
+    a, b, cid, result = _concurrent_phone_edits(tmp_path)
     assert len(result.conflicts) == 1
     with b.read_session() as s:
         c = s.scalars(select(Conflict)).one()
@@ -130,22 +140,9 @@ def test_conflict_keep_or_swap(tmp_path):
 
 
 def test_swap_of_a_superseded_conflict_never_brings_back_an_old_value(tmp_path):
-    a = make_store(tmp_path, "a", V1)
-    b = make_store(tmp_path, "b", V1)
-    cid = add_child(a, "甲")
-    with remote_session(b) as s:
-        merge.apply(s, _outbox(a))
-    with a.read_session() as s, s.begin():
-        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 100)])
-    edit(b, Child, cid, phone="222")
-    edit(a, Child, cid, phone="111")
-    with remote_session(b) as s:
-        merge.apply(s, _outbox(a))
-    with a.read_session() as s, s.begin():
-        changes.acknowledge(s, [c.id for c in changes.read_batch(s, 100)])
+    a, b, cid, _ = _concurrent_phone_edits(tmp_path)
     edit(a, Child, cid, phone="333")  # the field moves on after the conflict
-    with remote_session(b) as s:
-        merge.apply(s, _outbox(a))
+    _send(a, b)
     with b.read_session() as s:
         c = s.scalars(select(Conflict)).one()
         assert c.key == merge.conflict_key("child", cid, "phone", c.loser_hlc, c.loser_origin)
