@@ -47,6 +47,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from app.core import clock
 from app.core.errors import TonghuError
 from app.sync.identity import Identity, PublicIdentity
 
@@ -167,7 +168,7 @@ def _new_id() -> str:
 
 def file_name(label: str, when: dt.datetime | None = None) -> str:
     """`村名-YYYYMMDD-HHMM.tonghu`, with characters unsafe in file names replaced."""
-    when = when or dt.datetime.now()
+    when = when or clock.local_now()
     safe = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 else ch for ch in (label or "童护")).strip() or "童护"
     return f"{safe}-{when:%Y%m%d-%H%M}{SUFFIX}"
 
@@ -193,7 +194,7 @@ def seal(
     recipient_box = recipient.box.public_bytes(**_RAW)
     key = _derive_key(ephemeral.exchange(recipient.box), epk, recipient_box)
     nonce = os.urandom(12)
-    created = created or dt.datetime.now(dt.timezone.utc)
+    created = created or clock.now()
     header = Header(
         format=format_version, protocol=protocol, schema=schema, kind=kind,
         sender=sender.public().fingerprint(), recipient=recipient.fingerprint(),
