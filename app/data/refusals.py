@@ -3,6 +3,7 @@ child they concern, and what the user can do (send again, or give up sending).""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -34,8 +35,15 @@ def list_refused(store) -> list[RefusedRow]:
     return [RefusedRow(change_id=r["change_id"], table=r["table"], row_id=r["row_id"], field=r["field"],
                        value=r["value"], child_name=names.get(r["row_id"], ""), code=r["code"] or "",
                        message=r["message"] or "",
-                       refused_at=r["refused_at"].strftime("%Y-%m-%d %H:%M") if r["refused_at"] else "")
+                       refused_at=_local(r["refused_at"]))
             for r in rows]
+
+
+def _local(at: dt.datetime | None) -> str:
+    """A stored (naive UTC) time as the laptop's clock shows it."""
+    if at is None:
+        return ""
+    return at.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def send_again(store, change_ids: list[str]) -> int:

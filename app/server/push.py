@@ -144,7 +144,7 @@ def _first_problem(ch: Change, device_id: str, now_ms: int) -> Refused | None:
     except MergeError as exc:
         return Refused(exc.code, f"同步数据被拒绝：{exc.message}")
     if ch.origin != device_id:
-        return Refused("foreign_origin", f"{ch.table} {ch.row_id} 不是本设备的修改，未被接受。")
+        return Refused("foreign_origin", "这条修改不是本设备做的，未被接受。")
     return _clock_refusal(ch, now_ms)
 
 

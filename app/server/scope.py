@@ -102,7 +102,7 @@ class ScopeGuard:
 
     # -- helpers -------------------------------------------------------------
     def _out(self, ch: Change, what: str = "") -> Refused:
-        return Refused("out_of_scope", f"{ch.table} {ch.row_id}{what} 不属于本设备负责的范围（{self.scope}），"
+        return Refused("out_of_scope", f"这条记录{what}不属于本设备负责的范围（{self.scope}），"
                                        "这条修改未被接受；其余修改照常同步。")
 
     def _before_move(self, ch: Change, child_id: str) -> bool:
@@ -153,7 +153,7 @@ class ScopeGuard:
         cls = self.tables[ch.table]
         row = self.rows.get((ch.table, ch.row_id))
         if cls.__append_only__ and (ch.field != ROW_FIELD or (row is not None and not _same_row(row, ch))):
-            raise Refused("append_only", f"{ch.table} {ch.row_id}：已定稿的记录（走访、评估、报告、发放等）不能修改或删除，"
+            raise Refused("append_only", "已定稿的记录（走访、评估、报告、发放等）不能修改或删除，"
                                          "如需更正请另写一条补充记录。")
         if ch.table == "place":
             self._check_place(ch, row)
@@ -190,7 +190,7 @@ class ScopeGuard:
                 self.villages[ch.row_id] = new_village  # a transfer out: allowed, and later changes follow it
             return
         if isinstance(new_village, str) and in_scope(new_village, self.scope):
-            raise Refused("out_of_scope", f"{ch.table} {ch.row_id} 现属其他村（{current}），本村不能把它改回本村；"
+            raise Refused("out_of_scope", f"这名儿童现属其他村（{current}），本村不能把他/她改回本村；"
                                           "如需转回，请由现所在村办理转出。")
         if child and self._before_move(ch, ch.row_id) and ch.field != "village_code":
             return

@@ -2829,6 +2829,10 @@ Data is stored encrypted on this computer.</translation>
         <source>不再发送</source>
         <translation>Stop sending</translation>
     </message>
+    <message>
+        <source>新建</source>
+        <translation>New record</translation>
+    </message>
 </context>
 <context>
     <name>ReportAlarmsSection</name>

@@ -24,7 +24,7 @@ def test_refused_change_is_listed_with_its_reason_and_can_be_dropped(qtbot, live
         qtbot.addWidget(page)
         assert page.table.rowCount() == 1
         assert page.table.item(0, 0).text() == "儿童 · 电话" and page.table.item(0, 2).text() == "13800000000"
-        assert "不属于本设备负责的范围" in page.table.item(0, 3).text()
+        assert "不属于本设备负责的范围" in page.table.item(0, 4).text()
         page.table.selectRow(0)
         page.drop.click()
         assert page.table.rowCount() == 0 and refusals.list_refused(store) == []

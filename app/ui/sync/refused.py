@@ -24,7 +24,7 @@ def _value(text: str | None) -> str:
 
 
 class RefusedPage(QWidget):
-    COLUMNS = ["内容", "儿童", "修改后的值", "原因", "时间"]
+    COLUMNS = ["内容", "儿童", "修改后的值", "时间", "原因"]
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -58,9 +58,11 @@ class RefusedPage(QWidget):
         self.rows = refusals.list_refused(self.ctx.store)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            what = f"{TABLE_NAMES.get(r.table, r.table)} · {FIELD_NAMES.get(r.field, r.field)}"
-            for j, text in enumerate((what, r.child_name, _value(r.value), r.message, r.refused_at)):
+            field = self.tr("新建") if r.field == "*" else FIELD_NAMES.get(r.field, r.field)
+            what = f"{TABLE_NAMES.get(r.table, r.table)} · {field}"
+            for j, text in enumerate((what, r.child_name, _value(r.value), r.refused_at, r.message)):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.table.setItem(i, j, item)
         self.again.setEnabled(bool(self.rows))
