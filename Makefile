@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian packages the tests and the app need (PDF tools, Chinese fonts, Qt's xcb libraries).
-DEB_PACKAGES := poppler-utils zbar-tools fonts-wqy-microhei xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+DEB_PACKAGES := poppler-utils zbar-tools fonts-wqy-microhei xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 chromium
 
 .PHONY: run test bench sysdeps venv clean translations package docs
 
