@@ -38,11 +38,13 @@ def register(sub) -> None:
     add_store_arg(a)
     a.add_argument("child_id")
     a.add_argument("--date", required=True)
-    a.add_argument("--kind", default="入户", help="入户 / 电话 / 学校 / 其他")
-    a.add_argument("--present", default="")
+    a.add_argument("--kind", required=True, help="走访方式：入户 / 电话 / 学校 / 其他")
+    a.add_argument("--present", required=True, help="在场人员（见到了谁）")
     a.add_argument("--lives-where", default="")
     a.add_argument("--lives-with", default="")
-    a.add_argument("--check", action="append", default=[], metavar="ITEM=ANSWER", help="检查项，如 food=正常")
+    a.add_argument("--check", action="append", default=[], metavar="ITEM=ANSWER",
+                   help="检查项，如 food=正常；每项都要作答（或用 --all-normal）")
+    a.add_argument("--all-normal", action="store_true", help="未单独填写的检查项都记为“正常”（同界面的“全部正常”）")
     a.add_argument("--findings", default="")
     a.add_argument("--needs", default="")
     a.add_argument("--help-given", default="")
@@ -179,8 +181,10 @@ def cmd_assess(args) -> None:
         print(out["id"])
 
 
-def _checks(pairs: list[str]) -> dict:
-    out = {}
+def _checks(pairs: list[str], all_normal: bool = False) -> dict:
+    from app.domain.visit_checklist import ANSWER_OK, CHECKLIST
+
+    out = {item.key: ANSWER_OK for item in CHECKLIST} if all_normal else {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
@@ -204,11 +208,12 @@ def cmd_visit_add(args) -> None:
     _policy()
     store = open_store(args)
     with store.session() as s:
+        # complete=True: the same rule as the visit form (way of contact, who was seen, every item answered)
         row = record_visit(s, args.child_id, args.date, args.kind, present=args.present,
                            lives_where=args.lives_where, lives_with=args.lives_with,
-                           checklist=_checks(args.check), findings=args.findings, needs=args.needs,
+                           checklist=_checks(args.check, args.all_normal), findings=args.findings, needs=args.needs,
                            help_given=args.help_given, follow_ups=_follow_ups(args.follow_up),
-                           reassess=args.reassess)
+                           reassess=args.reassess, complete=True)
         c = s.get(Child, args.child_id)
         out = {"id": row.id, "child_id": c.id,
                "next_visit_due": c.next_visit_due.isoformat() if c.next_visit_due else None}

@@ -195,12 +195,21 @@ def test_cli_assess_visit_and_due(store, store_path, tmp_path):
     r = run("assess", "--store", str(store_path), cid, "--factor", "parents_not_seen_months=13", "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["colour"] == "红"
     today = dt.date.today().isoformat()
-    r = run("visit", "add", "--store", str(store_path), cid, "--date", today, "--kind", "电话", "--check", "food=正常")
+    r = run("visit", "add", "--store", str(store_path), cid, "--date", today, "--kind", "电话", "--present", "",
+            "--check", "food=正常")  # an empty visit is refused as the form refuses it (issue 13)
+    assert r.returncode == 2 and "在场人员" in r.stderr and "未作答" in r.stderr
+    r = run("visits", "due", "--store", str(store_path), "--json", "--within", "7")
+    assert json.loads(r.stdout.splitlines()[0])["child_id"] == cid  # nothing saved: still due
+    r = run("visit", "add", "--store", str(store_path), cid, "--date", today, "--kind", "电话", "--present", "儿童、祖母",
+            "--all-normal", "--check", "food=有问题")
     assert r.returncode == 0
+    r = run("visit", "list", "--store", str(store_path), cid, "--json")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1  # the refused empty visit left no row
     r = run("visits", "due", "--store", str(store_path), "--json", "--within", "7")
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert r.returncode == 0 and rows[0]["child_id"] == cid and rows[0]["colour"] == "红"
-    r = run("visit", "add", "--store", str(store_path), cid, "--date", today, "--kind", "上门")
+    r = run("visit", "add", "--store", str(store_path), cid, "--date", today, "--kind", "上门", "--present", "儿童",
+            "--all-normal")
     assert r.returncode == 2 and "走访方式" in r.stderr
 
 
