@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.commands.bundle_cmds",  # after sync_cmds/server_cmds: extends their parsers
     "app.commands.protection_cmds",
     "app.commands.duplicates_cmds",  # after server_cmds: adds `server duplicates`
+    "app.commands.backup_cmds",
 ]
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.core.errors import TonghuError
+from app.data import storage
 
 # A large page cache is what brings SQLCipher within ~1.1x of plain SQLite (DESIGN §6).
 CACHE_KIB = 65536
@@ -62,5 +63,10 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(conn):
         conn.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _storage(context):
+        # a full disk, a read-only or a damaged file: its own message (app/data/storage.py)
+        return storage.classify(context.original_exception)
 
     return engine

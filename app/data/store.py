@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import clock as wallclock
 from app.core.errors import TonghuError
-from app.data import capture, migrate, search_index
+from app.data import capture, migrate, search_index, storage
 from app.data.engine import WrongKeyError, make_engine
 from app.data.ids import new_id
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for, new_data_key
@@ -103,6 +103,7 @@ class Store:
             ])
         keyfile.save()
         store = cls(path, engine, keyfile, user)
+        store.data_key = data_key  # for backups (app/data/backup.py)
         with store.session() as s:
             for code, name, level in (
                 (places.county_of(village_code), county_name, places.LEVEL_COUNTY),
@@ -115,6 +116,8 @@ class Store:
     @classmethod
     def open(cls, path: Path | str, password: str, user: str | None = None, now: float | None = None) -> "Store":
         path = Path(path)
+        if path.exists():
+            storage.check_writable(path)
         keyfile = KeyFile.load(key_path_for(path))
         users = keyfile.users()
         if user is None:
@@ -139,6 +142,7 @@ class Store:
         """Open with an already unwrapped data key (after `open`'s password check, or the county
         recovery wrap); migrates the store to every head and repairs the search index."""
         path = Path(path)
+        storage.check_writable(path)
         keyfile = keyfile or KeyFile.load(key_path_for(path))
         engine = make_engine(path, data_key)
         try:
@@ -146,12 +150,18 @@ class Store:
                 pass
         except WrongKeyError:
             engine.dispose()
-            raise WrongPasswordError(user) from None
+            # the key was verified when it was unwrapped: a file it cannot open is damaged
+            raise storage.DamagedStoreError() from None
+        except BaseException:
+            engine.dispose()
+            raise
         if migrate.current_heads(engine) != migrate.script_heads():
             migrate.upgrade(engine)
         with engine.begin() as conn:
             search_index.ensure(conn)
-        return cls(path, engine, keyfile, user)
+        store = cls(path, engine, keyfile, user)
+        store.data_key = data_key  # for backups (app/data/backup.py)
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
