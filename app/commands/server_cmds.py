@@ -62,6 +62,8 @@ def register(sub) -> None:
     p.add_argument("--ack", type=int, help="把这条提醒标为已处理")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_alerts)
+    from app.commands import roster_cmds  # issue 16: roster import, places, policy, county duplicates
+    roster_cmds.register(ssub, DEFAULT_DB)
 
 
 def _serve(args):
