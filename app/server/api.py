@@ -29,6 +29,7 @@ from app.server import push as pushes
 from app.server import service
 from app.server.db import ServerDB
 from app.server.service import ServiceError
+from app.server.web import mount_console
 from app.sync.merge import Change
 
 
@@ -295,4 +296,5 @@ def create_app(db: ServerDB | str) -> FastAPI:
         return {"device_id": device.id, "scope": device.scope, "protocol": P.PROTOCOL,
                 "last_sync": device.last_sync.isoformat(timespec="seconds") if device.last_sync else None}
 
+    mount_console(app, db)  # the county console's web pages at / (app/server/web)
     return app

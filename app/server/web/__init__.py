@@ -1,0 +1,90 @@
+"""The county console: web pages for the county civil-affairs officers and township supervisors,
+served by the county server at `/` beside the sync API (/api/v1).
+
+`mount_console(app, db)` (called by `app.server.api.create_app`) adds:
+- /static (app/server/web/static/: the stylesheet and any vendored script; nothing from the internet);
+- the login, account, device and audit pages of this package, and every router in
+  `app.server.web.pages.ROUTERS` (the content pages);
+- `ConsoleGuard` (CSRF check on every form post, security headers) and HTML answers for errors
+  on console paths (the API keeps its JSON errors).
+
+Building a page: `from app.server.web.auth import current_user, require_role, in_scope, not_found,
+may_see_people`; `from app.server.web.templating import render`; `from app.server.web import audit`;
+`request.app.state.db` is the ServerDB. Forms include `{{ csrf_field() }}`. Scripts go in /static
+(the Content-Security-Policy forbids inline scripts).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.server.db import ServerBase, ServerDB, ServerSetting
+from app.server.web.auth import LoginRequired
+from app.server.web.csrf import ConsoleGuard
+from app.server.web.templating import render
+
+STATIC = Path(__file__).resolve().parent / "static"
+SECRET_KEY = "console_secret"
+
+log = logging.getLogger("tonghu.console")
+
+MESSAGES = {
+    404: ("页面不存在", "没有这个页面，或者您没有查看它的权限。"),
+    405: ("不支持的操作", "这个页面不接受这种操作。请返回上一页重试。"),
+}
+
+
+def console_secret(db: ServerDB) -> bytes:
+    """The server's random key for CSRF tokens (made once, kept in srv_setting)."""
+    with db.sessions() as s, s.begin():
+        row = s.get(ServerSetting, SECRET_KEY)
+        if row is None:
+            row = ServerSetting(key=SECRET_KEY, value=secrets.token_hex(32))
+            s.add(row)
+        return bytes.fromhex(row.value)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _home_fallback(request: Request):
+    from app.server.web.auth import current_user
+
+    user = current_user(request)
+    return RedirectResponse("/devices" if user.role == "county-admin" else "/account", status_code=303)
+
+
+def mount_console(app: FastAPI, db: ServerDB) -> None:
+    from app.server.web import pages, routes_accounts, routes_audit, routes_devices, routes_login
+
+    from app.server.web.tables import AuditEntry, ConsoleAccount, ConsoleSession
+
+    # until the server's migrations create them (app/server/migrations)
+    ServerBase.metadata.create_all(db.engine, tables=[t.__table__ for t in (ConsoleAccount, ConsoleSession, AuditEntry)])
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    for router in (routes_login.router, routes_accounts.router, routes_devices.router, routes_audit.router,
+                   *pages.ROUTERS):
+        app.include_router(router)
+    app.add_api_route("/", _home_fallback, methods=["GET"], include_in_schema=False)  # when no page claims /
+    app.add_middleware(ConsoleGuard, secret=console_secret(db))
+
+    api_http_error = app.exception_handlers.get(StarletteHTTPException)
+
+    @app.exception_handler(LoginRequired)
+    async def _login_required(_request: Request, exc: LoginRequired):
+        return RedirectResponse(exc.location, status_code=303)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        if _is_api(request) and api_http_error is not None:
+            return await api_http_error(request, exc)
+        heading, message = MESSAGES.get(exc.status_code, ("请求未能完成", f"服务器拒绝了这个请求（{exc.status_code}）。"))
+        return render(request, "error.html", {"heading": heading, "message": message}, status=exc.status_code)

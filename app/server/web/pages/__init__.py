@@ -1,0 +1,10 @@
+"""The console's content pages (overview, inbox, villages and children, exports).
+
+Each page module adds its `APIRouter` to `ROUTERS`; `app.server.web.mount_console` includes them all.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+ROUTERS: list[APIRouter] = []
