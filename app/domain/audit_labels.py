@@ -16,6 +16,7 @@ TABLES = {
     "disability_service": "康复服务", "mandatory_report": "强制报告", "report_notification": "报告记录",
     "report_follow_up": "报告跟进", "protection_case": "个案", "case_step": "个案步骤", "case_party": "个案参与人员",
     "case_note": "个案记录", "return_to_school_task": "劝返复学", "school_roll_finding": "学籍比对结果",
+    "county_report_action": "县级处置记录",
 }
 
 FIELDS = {
@@ -32,6 +33,7 @@ FIELDS = {
     "policy_no": "保单号", "paid_by": "缴费方", "provider": "服务机构", "referred_on": "转介日期", "state": "状态",
     "state_date": "状态日期", "found_at": "发现时间", "place": "地点", "found_by": "发现人", "situation": "情形",
     "description": "情况描述", "urgency": "紧急程度", "recorded_at": "登记时间", "recorded_by": "登记人",
+    "acted_at": "处置时间", "officer": "县级经办人", "assignee": "指派给",
     "report_id": "强制报告", "body": "报告单位", "notified_at": "报告时间", "method": "报告方式", "receiver": "接报人",
     "reference_no": "接报编号", "on_date": "日期", "actor": "处置人", "action": "措施", "outcome": "结果",
     "closes": "结案", "title": "标题", "problem": "问题", "owner": "负责人", "opened_on": "开案日期",

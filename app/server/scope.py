@@ -14,6 +14,7 @@ import json
 from sqlalchemy import select
 
 from app.core import wire
+from app.core.hlc import ZERO
 from app.data.base import synced_tables
 from app.data.capture import ROW_FIELD, field_version
 from app.data.models.child import Child
@@ -99,6 +100,13 @@ class ScopeGuard:
             for move in session.scalars(select(ChildMove).where(ChildMove.child_id.in_(part))):
                 self.moves.setdefault(move.child_id, []).append(move)
         self.before = dict(self.villages)
+        # the version of each known child's village_code: a move only steers the checks of later
+        # changes in the batch if it wins the merge (a move stamped before the server's own loses)
+        self.village_versions: dict[str, tuple[str, str]] = {}
+        for (table, cid), row in self.rows.items():
+            if table == "child":
+                version = field_version(json.loads(row.versions or "{}"), "village_code")
+                self.village_versions[cid] = (version[0], version[1] if len(version) > 1 else "")
 
     # -- helpers -------------------------------------------------------------
     def _out(self, ch: Change, what: str = "") -> Refused:
@@ -155,6 +163,8 @@ class ScopeGuard:
         if cls.__append_only__ and (ch.field != ROW_FIELD or (row is not None and not _same_row(row, ch))):
             raise Refused("append_only", "已定稿的记录（走访、评估、报告、发放等）不能修改或删除，"
                                          "如需更正请另写一条补充记录。")
+        if getattr(cls, "__county_only__", False) and not (row is not None and _same_row(row, ch)):
+            raise Refused("county_managed", "县级处置记录由县民政局填写，村里不能新建或修改，这条修改未被接受。")
         if ch.table == "place":
             self._check_place(ch, row)
         elif ch.table == "child":
@@ -180,14 +190,15 @@ class ScopeGuard:
             if ch.field == ROW_FIELD:
                 if not in_scope(data.get("village_code"), self.scope):
                     raise self._out(ch)
-                if child:
+                if child and ch.row_id not in self.villages:
                     self.villages[ch.row_id] = data["village_code"]
+                    self.village_versions[ch.row_id] = (ch.hlc, ch.origin)
             return
         new_village = data.get("village_code") if ch.field == ROW_FIELD else (
             field_value(ch) if ch.field == "village_code" else None)
         if in_scope(current, self.scope):
-            if child and isinstance(new_village, str) and ch.field == "village_code":
-                self.villages[ch.row_id] = new_village  # a transfer out: allowed, and later changes follow it
+            if child and isinstance(new_village, str):
+                self._note_move(ch, new_village)  # a transfer out: allowed, and later changes follow it
             return
         if isinstance(new_village, str) and in_scope(new_village, self.scope):
             raise Refused("out_of_scope", f"这名儿童现属其他村（{current}），本村不能把他/她改回本村；"
@@ -195,6 +206,18 @@ class ScopeGuard:
         if child and self._before_move(ch, ch.row_id) and ch.field != "village_code":
             return
         raise self._out(ch)
+
+    def _note_move(self, ch: Change, new_village: str) -> None:
+        """Follow an accepted change of a child's village, if the merge will let it win."""
+        incoming = (ch.hlc, ch.origin)
+        if ch.field == ROW_FIELD and ch.versions is not None:
+            version = ch.versions.get("village_code") or ch.versions.get(ROW_FIELD)
+            if not version:
+                return
+            incoming = (version[0], version[1] if len(version) > 1 else "")
+        if incoming > self.village_versions.get(ch.row_id, (ZERO, "")):
+            self.villages[ch.row_id] = new_village
+            self.village_versions[ch.row_id] = incoming
 
     def _check_linked(self, ch: Change, row) -> None:
         if row is not None:

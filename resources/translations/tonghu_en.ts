@@ -2900,6 +2900,22 @@ Data is stored encrypted on this computer.</translation>
         <translation>No mandatory reports.</translation>
     </message>
     <message>
+        <source>县民政局已签收</source>
+        <translation>Acknowledged by the county</translation>
+    </message>
+    <message>
+        <source>县民政局指派给 {who}</source>
+        <translation>County assigned to {who}</translation>
+    </message>
+    <message>
+        <source>县级处置</source>
+        <translation>County action</translation>
+    </message>
+    <message>
+        <source>经办：{who}</source>
+        <translation>Officer: {who}</translation>
+    </message>
+    <message>
         <source>强制报告</source>
         <translation>Mandatory reports</translation>
     </message>

@@ -9,3 +9,4 @@ from app.data.models.child import CareArrangement, Child, ChildCategory, Guardia
 from app.data.models.protection import BenefitEntitlement, Case, MandatoryReport  # noqa: F401
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit  # noqa: F401
 from app.data.models.sync import Conflict, SyncRun  # noqa: F401
+from app.data.models.county import CountyReportAction  # noqa: F401

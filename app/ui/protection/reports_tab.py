@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.core import clock
 from app.data import protection as svc
+from app.data.county_actions import county_actions
 from app.domain import mandatory_reports as mr
 from app.domain.errors import ValidationError
 from app.ui.protection.common import RED, FormDialog
@@ -108,6 +109,7 @@ class ReportsTab(QWidget):
         self.child_id = child_id
         self.tree.clear()
         views = self.ctx.store.read(svc.reports_of, child_id)
+        county = self.ctx.store.read(county_actions, [v.report.id for v in views])
         for v in views:
             r = v.report
             status = v.status
@@ -127,10 +129,21 @@ class ReportsTab(QWidget):
                 label = self.tr("结束") if f.closes else self.tr("跟进")
                 top.addChild(QTreeWidgetItem([f"{label}：{f.actor or '—'}", "", f"{f.on_date:%Y-%m-%d}",
                                               f"{f.action}" + (f"　结果：{f.outcome}" if f.outcome else "")]))
+            for a in county.get(r.id, []):
+                top.addChild(self._county_item(a))
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
         self.hint.setText(self.tr("共 {n} 份报告。报告一经保存不能修改或删除；更正请新建报告并在情况中说明。").format(n=len(views))
                           if views else self.tr("没有强制报告。"))
+
+    def _county_item(self, a) -> QTreeWidgetItem:
+        """A county action (synced from the county console): shown, never edited here."""
+        labels = {"签收": self.tr("县民政局已签收"), "指派": self.tr("县民政局指派给 {who}").format(who=a.assignee or "—"),
+                  "处置": self.tr("县级处置")}
+        item = QTreeWidgetItem([labels.get(a.kind, a.kind), self.tr("经办：{who}").format(who=a.officer or "—"),
+                                f"{a.acted_at:%Y-%m-%d %H:%M}", a.note])
+        item.setToolTip(3, a.note)
+        return item
 
     def _selected_report(self) -> str | None:
         item = self.tree.currentItem()
