@@ -1,0 +1,293 @@
+"""Importing a roster at the county: check every row, compare with the children the server holds,
+then write what is new or changed as county changes (`county_writes`).
+
+All or nothing: if any row is bad the import is refused with one message per bad row ("第N行：…")
+unless the officer chose to skip bad rows. A child is recognised by ID number county-wide:
+
+- a child the county does not hold is created in its village, with its guardian, carer and
+  categories (ids derived from the child, so a repeated import finds them again);
+- a child it holds gets the roster's values only where they differ and the county's own earlier
+  import set the value last; a value a village edited since (its field version is a village
+  laptop's) is reported as what the roster would overwrite and kept, unless `overwrite`;
+- a child held in another village than the roster says is reported, never moved (a transfer is
+  the county's decision: `tonghu server duplicates --transfer`).
+
+Importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core import clock
+from app.data.capture import field_version
+from app.data.ids import new_id
+from app.data.models.child import CareArrangement, Child, ChildCategory, Guardian
+from app.domain import pinyin
+from app.domain import roster as rules
+from app.domain.errors import ValidationError
+from app.domain.schoolroll import RowError, cell_text
+from app.domain.vocab import STATUS_ACTIVE
+from app.server.county_writes import COUNTY, county_changes
+from app.server.db import ServerDB
+from app.server.roster import mapping as remembered
+from app.server.roster.places import gazetteer
+from app.server.roster.reader import find_header, read_rows
+
+_NS = uuid.UUID("3b0f6f1e-8a9c-4d55-b1f2-6a3f8e2c0d71")
+CHILD_FIELDS = {"name": "姓名", "sex": "性别", "address": "家庭住址", "school": "就读学校", "group_name": "村民小组"}
+PERSON_FIELDS = {"name": "姓名", "relation": "关系", "phone": "联系电话"}
+CARER_FIELDS = {"carer_name": "姓名", "relation": "关系", "phone": "联系电话"}
+
+
+class RosterRowsError(ValidationError):
+    """Some rows are bad: nothing was imported. `errors` names every bad row."""
+
+    def __init__(self, errors: list[RowError]):
+        shown = "\n".join(e.text() for e in errors[:20])
+        more = f"\n……另有{len(errors) - 20}行有错误" if len(errors) > 20 else ""
+        super().__init__("rows", f"有{len(errors)}行数据有错误，未导入任何数据（改正后重新导入，或选择跳过错误行）：\n{shown}{more}")
+        self.errors = errors
+
+
+@dataclass
+class Preview:
+    file_name: str
+    sha256: str
+    headers: list[str]
+    mapping: dict[str, int]
+    entries: list[rules.RosterEntry]
+    errors: list[RowError]
+    row_count: int
+
+    def mapped(self) -> dict[str, str]:
+        return rules.mapping_headers(self.headers, self.mapping)
+
+
+@dataclass
+class Overwrite:
+    """A value a village edited since the county's last import, which the roster would replace."""
+
+    row_no: int
+    name: str
+    village_code: str
+    what: str        # 姓名 / 监护人联系电话 …
+    village_value: str
+    roster_value: str
+
+    def text(self) -> str:
+        return (f"第{self.row_no}行 {self.name}（{self.village_code}）：{self.what} 村里为“{self.village_value}”，"
+                f"名单为“{self.roster_value}”")
+
+
+@dataclass
+class Report:
+    file_name: str
+    rows: int
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    changes: int = 0                      # county changes written (0: nothing changed)
+    overwrites: list[Overwrite] = field(default_factory=list)   # village edits the roster differs from
+    overwritten: bool = False             # … and they were replaced (`overwrite`)
+    elsewhere: list[str] = field(default_factory=list)          # held in another village than the roster says
+    skipped: list[RowError] = field(default_factory=list)
+    by_village: dict[str, int] = field(default_factory=dict)    # new children per village
+    dry_run: bool = False
+
+    def to_dict(self) -> dict:
+        return {"file": self.file_name, "rows": self.rows, "created": self.created, "updated": self.updated,
+                "unchanged": self.unchanged, "changes": self.changes, "dry_run": self.dry_run,
+                "overwritten": self.overwritten, "overwrites": [o.text() for o in self.overwrites],
+                "elsewhere": self.elsewhere, "skipped": [e.text() for e in self.skipped],
+                "by_village": dict(sorted(self.by_village.items()))}
+
+
+def preview(db: ServerDB, path: Path | str, given: dict[str, str] | None = None, *, today: dt.date | None = None,
+            data: bytes | None = None) -> Preview:
+    """Read and check the whole file, writing nothing (the mapping and preview steps)."""
+    path = Path(path)
+    today = today or clock.today()
+    data = path.read_bytes() if data is None else data
+    rows = read_rows(path, data)
+    h = find_header(rows)
+    headers = [cell_text(v) for v in rows[h][1]]
+    mapping = rules.auto_mapping(headers, remembered.overrides_for(db, headers, given))
+    places = gazetteer(db)
+    entries: list[rules.RosterEntry] = []
+    errors: list[RowError] = []
+    count = 0
+    for row_no, values in rows[h + 1:]:
+        parsed = rules.parse_row(row_no, values, mapping, today, places)
+        if parsed is None:
+            continue
+        count += 1
+        if isinstance(parsed, RowError):
+            errors.append(parsed)
+        else:
+            entries.append(parsed)
+    if count == 0:
+        from app.server.roster.reader import RollFileError
+
+        raise RollFileError("文件只有表头，没有儿童数据")
+    entries, dups = rules.check_duplicates(entries)
+    errors = sorted(errors + dups, key=lambda e: e.row_no)
+    return Preview(path.name, hashlib.sha256(data).hexdigest(), headers, mapping, entries, errors, count)
+
+
+def derived_id(child_id: str, what: str) -> str:
+    """The id of a row the roster gives a child (its guardian, carer, a category): the same every import."""
+    return str(uuid.uuid5(_NS, f"{child_id}/{what}"))
+
+
+def import_roster(db: ServerDB, path: Path | str, given: dict[str, str] | None = None, *, skip_bad: bool = False,
+                  overwrite: bool = False, dry_run: bool = False, actor: str = "", today: dt.date | None = None,
+                  prepared: Preview | None = None) -> Report:
+    """Check, compare and (unless `dry_run`) write. Raises RollFileError / MappingError /
+    RosterRowsError (nothing written) for a bad file, a missing column, or bad rows."""
+    p = prepared or preview(db, path, given, today=today)
+    if p.errors and not skip_bad:
+        raise RosterRowsError(p.errors)
+    report = Report(p.file_name, p.row_count, skipped=list(p.errors), dry_run=dry_run, overwritten=overwrite)
+    if given and not dry_run:
+        remembered.remember(db, {h: f for h, f in given.items()})
+    provided = set(p.mapping)
+    with county_changes(db, actor) as w:
+        held = _Held(w.s)
+        for e in p.entries:
+            child = held.children.get(e.id_number)
+            if child is None:
+                _create(w, e)
+                report.created += 1
+                report.by_village[e.village_code] = report.by_village.get(e.village_code, 0) + 1
+                continue
+            if child.village_code != e.village_code:
+                report.elsewhere.append(f"第{e.row_no}行 {e.name}（{e.id_number}）：名单在 {e.village_code}，"
+                                        f"县里的档案在 {child.village_code}（未移动）")
+            before = len(w.items)
+            _update(w, e, child, held, provided, overwrite, report)
+            if len(w.items) > before:
+                report.updated += 1
+            else:
+                report.unchanged += 1
+        report.changes = len(w.items)
+        if dry_run:
+            w.items = []
+    return report
+
+
+class _Held:
+    """The server's current children (by ID number) and the rows of their files the roster touches."""
+
+    def __init__(self, s):
+        self.children: dict[str, object] = {}
+        for row in s.execute(select(Child.id, Child.id_number, Child.village_code, Child.name, Child.sex,
+                                    Child.address, Child.school, Child.group_name, Child.versions)
+                             .where(Child.deleted.is_(False), Child.id_number != "").order_by(Child.id)):
+            self.children.setdefault(row.id_number.upper(), row)
+        self.guardians: dict[str, list] = {}
+        for row in s.execute(select(Guardian.id, Guardian.child_id, Guardian.name, Guardian.relation, Guardian.phone,
+                                    Guardian.versions).where(Guardian.deleted.is_(False))):
+            self.guardians.setdefault(row.child_id, []).append(row)
+        self.carers: dict[str, list] = {}
+        for row in s.execute(select(CareArrangement.id, CareArrangement.child_id, CareArrangement.carer_name,
+                                    CareArrangement.relation, CareArrangement.phone, CareArrangement.versions)
+                             .where(CareArrangement.deleted.is_(False))):
+            self.carers.setdefault(row.child_id, []).append(row)
+        self.ids: set[str] = set()  # every guardian, carer and category row, deleted or not
+        for cls in (Guardian, CareArrangement, ChildCategory):
+            self.ids.update(s.scalars(select(cls.id)))
+        self.categories: dict[str, set[str]] = {}
+        for cid, category in s.execute(select(ChildCategory.child_id, ChildCategory.category).where(
+                ChildCategory.deleted.is_(False), ChildCategory.ended.is_(None))):
+            self.categories.setdefault(cid, set()).add(category)
+
+
+def _create(w, e: rules.RosterEntry) -> None:
+    cid = new_id()
+    village = e.village_code
+    w.create("child", cid, {
+        "village_code": village, "name": e.name, "pinyin_key": pinyin.search_key(e.name), "id_number": e.id_number,
+        "sex": e.sex, "birth_date": e.birth_date, "address": e.address, "school": e.school,
+        "group_name": e.group_name, "status": STATUS_ACTIVE}, child_id=cid, scope=village)
+    if e.guardian is not None:
+        w.create("guardian", derived_id(cid, "guardian"), {
+            "child_id": cid, "name": e.guardian.name, "relation": e.guardian.relation or "其他",
+            "phone": e.guardian.phone, "is_guardian": True}, child_id=cid, scope=village)
+    if e.carer is not None:
+        w.create("care_arrangement", derived_id(cid, "carer"), {
+            "child_id": cid, "carer_name": e.carer.name, "relation": e.carer.relation, "phone": e.carer.phone},
+            child_id=cid, scope=village)
+    for category in e.categories:
+        w.create("child_category", derived_id(cid, f"category/{category}"), {
+            "child_id": cid, "category": category, "evidence": "县级名单导入"}, child_id=cid, scope=village)
+
+
+def _update(w, e: rules.RosterEntry, child, held: _Held, provided: set[str], overwrite: bool,  # noqa: C901
+            report: Report) -> None:
+    village = child.village_code
+
+    def compare(table, row, values: dict, labels: dict, prefix: str = "") -> None:
+        vers = json.loads(row.versions or "{}")
+        for name, roster_value in values.items():
+            current = getattr(row, name)
+            if current == roster_value:
+                continue
+            if field_version(vers, name)[1] != COUNTY:
+                report.overwrites.append(Overwrite(e.row_no, e.name, village, prefix + labels[name],
+                                                   str(current or ""), str(roster_value or "")))
+                if not overwrite:
+                    continue
+            w.set(table, row.id, name, roster_value, versions=vers, child_id=child.id, scope=village)
+            if table == "child" and name == "name":
+                w.set(table, row.id, "pinyin_key", pinyin.search_key(roster_value), versions=vers,
+                      child_id=child.id, scope=village)
+
+    wanted = {"name": e.name}
+    for name, column in (("address", "address"), ("school", "school"), ("group_name", "group_name")):
+        if column in provided and getattr(e, name):
+            wanted[name] = getattr(e, name)
+    compare("child", child, wanted, CHILD_FIELDS)
+    if e.guardian is not None:
+        rows = held.guardians.get(child.id, [])
+        row = next((g for g in rows if g.name == e.guardian.name), None) or next(
+            (g for g in rows if g.id == derived_id(child.id, "guardian")), None)
+        values = {"name": e.guardian.name}
+        if e.guardian.relation:
+            values["relation"] = e.guardian.relation
+        if e.guardian.phone:
+            values["phone"] = e.guardian.phone
+        if row is None and derived_id(child.id, "guardian") not in held.ids:
+            w.create("guardian", derived_id(child.id, "guardian"), {
+                "child_id": child.id, "name": e.guardian.name, "relation": e.guardian.relation or "其他",
+                "phone": e.guardian.phone, "is_guardian": True}, child_id=child.id, scope=village)
+        elif row is not None:
+            compare("guardian", row, values, PERSON_FIELDS, "监护人")
+    if e.carer is not None:
+        rows = held.carers.get(child.id, [])
+        row = next((c for c in rows if c.carer_name == e.carer.name), None) or next(
+            (c for c in rows if c.id == derived_id(child.id, "carer")), None)
+        values = {"carer_name": e.carer.name}
+        if e.carer.relation:
+            values["relation"] = e.carer.relation
+        if e.carer.phone:
+            values["phone"] = e.carer.phone
+        if row is None and derived_id(child.id, "carer") not in held.ids:
+            w.create("care_arrangement", derived_id(child.id, "carer"), {
+                "child_id": child.id, "carer_name": e.carer.name, "relation": e.carer.relation,
+                "phone": e.carer.phone}, child_id=child.id, scope=village)
+        elif row is not None:
+            compare("care_arrangement", row, values, CARER_FIELDS, "照护人")
+    have = held.categories.get(child.id, set())
+    for category in e.categories:
+        if category not in have and derived_id(child.id, f"category/{category}") not in held.ids:
+            w.create("child_category", derived_id(child.id, f"category/{category}"), {
+                "child_id": child.id, "category": category, "evidence": "县级名单导入"},
+                child_id=child.id, scope=village)

@@ -1,0 +1,29 @@
+"""Reading a roster file: its rows (xlsx or CSV, as the school-roll import reads them) and the
+header row, found among the first rows by the column names rosters commonly use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.data.schoolroll_import import HEADER_SEARCH_ROWS, RollFileError, read_table
+from app.domain import roster as rules
+from app.domain.schoolroll import cell_text
+
+__all__ = ["RollFileError", "read_rows", "find_header"]
+
+
+def read_rows(path: Path | str, data: bytes | None = None) -> list[tuple[int, list]]:
+    """Every row as (row number as the user sees it, cell values); RollFileError for a bad file."""
+    return read_table(path, data)
+
+
+def find_header(rows: list[tuple[int, list]]) -> int:
+    """Index of the header row: the first of the first rows naming at least two known columns
+    (a title line such as “某某县农村留守儿童花名册” above it is skipped)."""
+    for i, (_, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if sum(1 for v in values if rules.field_for_header(v)) >= 2:
+            return i
+    for i, (_, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if sum(1 for v in values if cell_text(v)) >= 2:
+            return i
+    raise RollFileError("文件前几行都是空的或只有标题，找不到表头")
