@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "app.commands.protection_cmds",
     "app.commands.duplicates_cmds",  # after server_cmds: adds `server duplicates`
     "app.commands.backup_cmds",
+    "app.commands.server_guard_cmds",  # after server_cmds: adds `server audit-gaps`, `server backup`
 ]
 
 def build_parser() -> argparse.ArgumentParser:

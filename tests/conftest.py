@@ -13,6 +13,11 @@ if "TONGHU_LOG_DIR" not in os.environ:
     import tempfile
 
     os.environ["TONGHU_LOG_DIR"] = tempfile.mkdtemp(prefix="tonghu-test-logs-")
+# County servers on PostgreSQL keep their key files here, never in the developer's data folder.
+if "TONGHU_SERVER_KEYS_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["TONGHU_SERVER_KEYS_DIR"] = tempfile.mkdtemp(prefix="tonghu-test-server-keys-")
 
 import pytest  # noqa: E402
 

@@ -16,13 +16,14 @@ DEFAULT_DB = os.environ.get("TONGHU_SERVER_DB", "county.db")
 
 def _db_arg(parser) -> None:
     parser.add_argument("--db", default=DEFAULT_DB, help="服务器数据库：SQLite 文件路径或 postgresql://… (默认 ./county.db)")
+    parser.add_argument("--keys", default=None, help="服务器密钥文件（默认：SQLite 数据库旁的 .keys 文件，或环境变量 TONGHU_SERVER_KEYS）")
 
 
 def _open(args):
     from app.server.db import ServerDB
 
     try:
-        return closes(ServerDB(args.db))
+        return closes(ServerDB(args.db, keys_path=getattr(args, "keys", None)))
     except Exception as exc:  # noqa: BLE001 - connection refused, bad URL, …: told to the user
         raise CliError(f"无法打开服务器数据库 {args.db}：{exc}", EXIT_FAIL) from None
 
@@ -62,6 +63,9 @@ def register(sub) -> None:
     p.add_argument("--ack", type=int, help="把这条提醒标为已处理")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_alerts)
+    from app.commands import recovery_cmds
+
+    recovery_cmds.register(ssub, _db_arg, _open)  # recovery-key, recovery-file
     from app.commands import roster_cmds  # issue 16: roster import, places, policy, county duplicates
     roster_cmds.register(ssub, DEFAULT_DB)
 

@@ -38,6 +38,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.core import clock
 from app.core.errors import TonghuError
+from app.data import audit_chain
 from app.data.keys import KeyFile, UnknownUserError, key_path_for
 
 __all__ = ["BackupError", "BackupInfo", "make_backup", "restore", "check_file", "read_header", "list_backups",
@@ -370,6 +371,7 @@ def _mark_restored(path: Path, data_key: bytes, user: str, name: str, created_at
 
     store = Store.open_with_key(path, data_key, user)
     try:
+        store.run(audit_chain.new_chain)  # the county files what follows as a restore, not a rewrite
         store.set_setting(RESTORED_FROM, json.dumps({"file": name, "backup_at": created_at,
                                                      "restored_at": clock.utcnow().isoformat(timespec="seconds")},
                                                     ensure_ascii=False))

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from app.core import auditchain
 from app.core.errors import TonghuError
 from app.data import storage
 
@@ -41,6 +42,8 @@ def _configure(conn, key: bytes) -> None:
     cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cur.execute("PRAGMA busy_timeout = 10000")
     cur.close()
+    # the audit log's insert trigger seals each entry with this (app/core/auditchain.py)
+    conn.create_function(auditchain.SQL_FUNCTION, len(auditchain.FIELDS), auditchain.entry_hash, deterministic=True)
 
 
 def make_engine(path: Path | str, key: bytes) -> Engine:

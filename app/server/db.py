@@ -136,6 +136,45 @@ class Refusal(ServerBase):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class AuditRecord(ServerBase):
+    """One audit entry a device sent (its hash chain, app/core/auditchain.py), kept whatever becomes
+    of the child's file (a transfer purges the old laptop's copy, never this one)."""
+
+    __tablename__ = "srv_audit_entry"
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chain_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    chain_n: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    actor: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    device: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    action: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    table_name: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    row_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    child_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    field: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    hash: Mapped[str] = mapped_column(String(64), index=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditGap(ServerBase):
+    """A break the county found in a device's audit chain: entries missing (`gap`), an entry sent
+    again with other content (`rewrite`), an entry whose hash does not match it (`bad_hash`), or a
+    new chain (`new_chain`: a store restored from a backup; informational)."""
+
+    __tablename__ = "srv_audit_gap"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(64), index=True)
+    chain_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))
+    from_n: Mapped[int] = mapped_column(BigInteger)
+    to_n: Mapped[int] = mapped_column(BigInteger)
+    detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class ServerSetting(ServerBase):
     __tablename__ = "srv_setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -168,9 +207,16 @@ def normalise_url(url: str) -> str:
 class ServerDB:
     """An open server database: engine, sessions and the lock that orders pushes."""
 
-    def __init__(self, url: str, *, create: bool = True, pool_size: int = 10):
+    def __init__(self, url: str, *, create: bool = True, pool_size: int = 10, keys_path: str | None = None):
+        from app.server import keys
+
         self.url = normalise_url(url)
-        kwargs = {}
+        self.keys_path = keys_path  # the server's key file (app/server/keys.py); None: the default place
+        kwargs = {"hide_parameters": True}  # a logged SQL error never carries a child's data
+        db_file = keys.sqlite_file(self.url)
+        if db_file is not None:  # the county's data: readable by the server's owner only
+            keys.create_private(db_file)
+            keys.tighten(db_file)
         if self.url.startswith("sqlite"):
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
@@ -188,6 +234,7 @@ class ServerDB:
         self.lock = threading.Lock()
         if create:
             ServerBase.metadata.create_all(self.engine)
+            keys.move_out(self)  # keys kept in srv_setting before issue 15 leave the database
 
     @property
     def is_sqlite(self) -> bool:

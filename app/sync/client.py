@@ -25,7 +25,8 @@ from app.data.models.child import Child
 from app.data.models.local import AuditEntry, Setting
 from app.data.models.sync import Conflict, SyncRun
 from app.sync import changes as outbox
-from app.sync import inbound, merge
+from app.data import audit_chain
+from app.sync import audit_push, inbound, merge
 from app.data.ids import new_id
 from app.sync.snapshot import snapshot_of
 from app.sync.identity import Identity
@@ -102,6 +103,9 @@ def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> d
         _set(s, S_STATE, "")
         _set(s, S_IDENTITY, identity.to_json())
         _set(s, S_COUNTY, json.dumps(answer["county_public"]))
+    from app.data import recovery
+
+    recovery.set_up(store, answer.get("recovery_public"), answer["county_public"])  # county password recovery
     return answer
 
 
@@ -141,6 +145,7 @@ class SyncClient:
         run_ok, message = False, ""
         try:
             self.push(report)
+            audit_push.send(self.store, self.http)  # the audit chain travels too (issue 15)
             self.pull(report)
             report.purged = purge_out_of_scope(self.store)
             run_ok = True
@@ -325,6 +330,6 @@ def forget_child(s: Session, cid: str) -> None:
     """Delete a child's whole file from this store (it belongs to another village now)."""
     for cls in (c for c in synced_tables().values() if "child_id" in c.__table__.columns):
         s.execute(delete(cls).where(cls.child_id == cid))
-    s.execute(delete(AuditEntry).where(AuditEntry.child_id == cid))
+    s.execute(delete(AuditEntry).where(AuditEntry.child_id == cid, audit_chain.purgeable()))  # the county holds these
     s.execute(delete(Conflict).where(Conflict.child_id == cid))
     s.execute(delete(Child).where(Child.id == cid))

@@ -30,7 +30,10 @@ class User(Base):
 
 
 class AuditEntry(Base):
-    """Who saw or changed what, written in the same transaction as the change it records."""
+    """Who saw or changed what, written in the same transaction as the change it records.
+
+    Append-only and hash-chained: the store's triggers seal each entry and refuse edits, and
+    entries travel to the county with sync (`app/data/audit_chain.py`)."""
 
     __tablename__ = "audit_entry"
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -44,6 +47,11 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(64), default="")
     old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The hash chain, set by the store's insert trigger (migration 0015_audit_chain): the entry's
+    # place in the chain, the previous entry's hash and its own (app/core/auditchain.py).
+    chain_n: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True, index=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class OutboxChange(Base):
