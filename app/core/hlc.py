@@ -114,6 +114,15 @@ class HybridClock:
             self._last = (wall, 0) if wall > self._last[0] else _step(self._last)
             return encode(*self._last)
 
+    def after(self, held: str) -> str:
+        """Stamp a local event later than `held`, a version this replica already holds (accepted
+        when it arrived, so it is not checked against the 24 h bound again): an edit must be
+        stamped after the value it replaces, or every replica would keep the old value."""
+        floor = decode(held)
+        with self._lock:
+            self._last = _step(max(self._last, floor))
+            return encode(*self._last)
+
     def observe(self, remote: str, reference_ms: int | None = None) -> None:
         """Fold in a remote stamp. One more than 24 h ahead of our wall clock (or of `reference_ms`,
         the county's clock as its signed answer gave it, if later) raises `ClockSkewError`."""

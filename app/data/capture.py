@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import event, inspect
+from sqlalchemy import Table, event, inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import instance_state
 
 from app.core.errors import TonghuError
 from app.data.base import SYNC_COLUMNS, SyncMixin
@@ -56,6 +58,8 @@ def _fields(obj) -> list[str]:
     ]
 
 
+Changes = list[tuple[str, object, object]]  # (field, old value, new value)
+
 ROW_FIELD = "*"  # an outbox change whose value is every field of a newly created row
 
 
@@ -64,12 +68,16 @@ def field_version(versions: dict, name: str) -> list:
     return versions.get(name) or versions.get(ROW_FIELD) or [ZERO, ""]
 
 
-def _record(session: Session, ctx: ChangeContext, obj, action: str, changes: list[tuple[str, object, object]]) -> None:
+def _record(session: Session, ctx: ChangeContext, obj, action: str, changes: Changes) -> None:
     if not changes:
         return
     stamp = ctx.clock.now()
     versions = json.loads(obj.versions or "{}")
-    table = obj.__tablename__
+    if action != "create":  # after every version it replaces, even one the clock has not observed
+        newest = max(field_version(versions, name)[0] for name, _, _ in changes)
+        if stamp <= newest:
+            stamp = ctx.clock.after(newest)
+    table = _table_of(obj)
     child_id = child_id_of(obj)
     priority = getattr(obj, "__sync_priority__", 0)
 
@@ -103,53 +111,74 @@ def _record(session: Session, ctx: ChangeContext, obj, action: str, changes: lis
     obj.origin = ctx.device_id
 
 
-def _before_flush(session: Session, _flush_context, _instances) -> None:  # noqa: C901 - baseline (issue 14), split when next changed
+def _before_flush(session: Session, _flush_context, _instances) -> None:
+    """The one hook: refuse hard deletes, then record what each new and changed synced row carries."""
     ctx: ChangeContext | None = session.info.get("change")
     if ctx is None or session.info.get("applying_remote"):
         return
+    _refuse_hard_deletes(session)
+    for obj in session.new:
+        if isinstance(obj, SyncMixin):
+            _record(session, ctx, obj, "create", _created_fields(obj))
+    for obj in session.dirty:
+        if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
+            changes = _changed_fields(obj)
+            if changes and obj.__append_only__:
+                raise AppendOnlyError(f"{_table_of(obj)} {obj.id} is final; record an amendment")
+            action = "delete" if any(n == "deleted" and v for n, _, v in changes) else "update"
+            _record(session, ctx, obj, action, changes)
+    if session.new or session.dirty:
+        _save_clock(session, ctx)
+
+
+def _table_of(obj) -> str:
+    return obj.__tablename__
+
+
+def _refuse_hard_deletes(session: Session) -> None:
     for obj in session.deleted:
         if isinstance(obj, SyncMixin):
-            raise HardDeleteError(f"{obj.__tablename__} {obj.id}: set deleted=True instead")
-    for obj in session.new:
-        if not isinstance(obj, SyncMixin):
-            continue
-        if obj.id is None:
-            from app.data.ids import new_id
-            obj.id = new_id()
-        state = inspect(obj)
-        changes = []
-        for name in _fields(obj):
-            value = state.attrs[name].value
-            if value is None:
-                col = state.mapper.columns[name]
-                if col.default is not None and getattr(col.default, "is_scalar", False):
-                    value = col.default.arg
-                    setattr(obj, name, value)
-            changes.append((name, None, value))
-        changes.append(("deleted", None, bool(obj.deleted)))
-        _record(session, ctx, obj, "create", changes)
-    for obj in session.dirty:
-        if not isinstance(obj, SyncMixin) or not session.is_modified(obj, include_collections=False):
-            continue
-        state = inspect(obj)
-        changes = []
-        for name in _fields(obj) + ["deleted"]:
-            hist = state.attrs[name].history
-            if hist.has_changes():
-                old = hist.deleted[0] if hist.deleted else None
-                new = hist.added[0] if hist.added else None
-                if old != new:
-                    changes.append((name, old, new))
-        if changes and obj.__append_only__:
-            raise AppendOnlyError(f"{obj.__tablename__} {obj.id} is final; record an amendment")
-        action = "delete" if any(n == "deleted" and v for n, _, v in changes) else "update"
-        _record(session, ctx, obj, action, changes)
-    if session.new or session.dirty:
-        setting = session.get(Setting, HLC_SETTING)
-        if setting is None:
-            session.add(Setting(key=HLC_SETTING, value=ctx.clock.last))
-        elif setting.value != ctx.clock.last:
-            setting.value = ctx.clock.last
+            raise HardDeleteError(f"{_table_of(obj)} {obj.id}: set deleted=True instead")
+
+
+def _created_fields(obj: SyncMixin) -> Changes:
+    """Every field of a new row (an unset one takes its column's scalar default, as the insert will)."""
+    if obj.id is None:
+        from app.data.ids import new_id
+        obj.id = new_id()
+    state = instance_state(obj)
+    changes: Changes = []
+    for name in _fields(obj):
+        value = state.attrs[name].value
+        if value is None:
+            col = state.mapper.columns[name]
+            if col.default is not None and getattr(col.default, "is_scalar", False):
+                value = getattr(col.default, "arg", None)
+                setattr(obj, name, value)
+        changes.append((name, None, value))
+    changes.append(("deleted", None, bool(obj.deleted)))
+    return changes
+
+
+def _changed_fields(obj: SyncMixin) -> Changes:
+    state = instance_state(obj)
+    changes: Changes = []
+    for name in _fields(obj) + ["deleted"]:
+        hist = state.attrs[name].history
+        if hist.has_changes():
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if old != new:
+                changes.append((name, old, new))
+    return changes
+
+
+def _save_clock(session: Session, ctx: ChangeContext) -> None:
+    setting = session.get(Setting, HLC_SETTING)
+    if setting is None:
+        session.add(Setting(key=HLC_SETTING, value=ctx.clock.last))
+    elif setting.value != ctx.clock.last:
+        setting.value = ctx.clock.last
 
 
 def install() -> None:
@@ -221,9 +250,9 @@ def bulk_create(session: Session, model, rows: list[dict]) -> list[str]:
             at=now, actor=ctx.actor, device=ctx.device_id, action="create", table_name=table, row_id=row["id"],
             child_id=child_of(row), field=ROW_FIELD, old_value=None, new_value=None,
         ))
-    session.execute(insert(model.__table__), values)
-    session.execute(insert(OutboxChange.__table__), outbox_rows)
-    session.execute(insert(AuditEntry.__table__), audit_rows)
+    session.execute(insert(cast(Table, model.__table__)), values)
+    session.execute(insert(cast(Table, OutboxChange.__table__)), outbox_rows)
+    session.execute(insert(cast(Table, AuditEntry.__table__)), audit_rows)
     setting = session.get(Setting, HLC_SETTING)
     if setting is None:
         session.add(Setting(key=HLC_SETTING, value=ctx.clock.last))
