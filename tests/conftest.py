@@ -8,6 +8,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TONGHU_FAST_KDF"] = "1"
+os.environ["TONGHU_TESTING"] = "1"  # lets subprocesses honour TONGHU_FAST_KDF (app/data/keys.py)
 # Logs of the test run go to a throw-away folder, never the developer's own log folder.
 if "TONGHU_LOG_DIR" not in os.environ:
     import tempfile

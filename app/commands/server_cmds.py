@@ -63,8 +63,13 @@ def register(sub) -> None:
     p.add_argument("--ack", type=int, help="把这条提醒标为已处理")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_alerts)
+    from app.commands import recovery_cmds
+
+    recovery_cmds.register(ssub, _db_arg, _open)  # recovery-key, recovery-file
     from app.commands import roster_cmds  # issue 16: roster import, places, policy, county duplicates
     roster_cmds.register(ssub, DEFAULT_DB)
+    from app.commands import server_console_cmds  # issue 12: server migrate, server user add|list|passwd
+    server_console_cmds.register(ssub, DEFAULT_DB)
 
 
 def _serve(args):

@@ -3,9 +3,19 @@
 The 256-bit data key that opens the SQLCipher file is never stored in the clear. Each user's
 password derives a key-encryption key with Argon2id (memory 64 MiB, 3 passes, 4 lanes, 16-byte
 salt: RFC 9106's second recommended option, about 0.3 s on an old laptop); that key seals the data
-key with AES-256-GCM. Changing a password writes a new wrap; the store is never re-encrypted.
-A `recovery` wrap seals the same data key to the county's X25519 public key, so the county can
-reopen a store whose every password is forgotten (DESIGN §5).
+key with AES-256-GCM. Changing a password writes a new wrap; the store is re-encrypted only when
+asked (`Store.rekey`, and always when a user is removed).
+
+The `recovery` wrap seals the same data key for the county (DESIGN §5, docs/security.md): its key
+is derived from an X25519 exchange between this laptop's sync box key and the county's recovery
+key, and a generation number. The county can derive it only with its recovery private key (kept
+in a file apart from the server database); the wrapped data key exists only in this file. So a
+county recovery file (`recovery_file.py`) opens nothing without this laptop's key file, and each
+recovery moves the wrap to the next generation, which makes a used recovery file useless.
+
+While a store is being re-encrypted, `next` holds the wraps of the new data key beside the
+current ones, so a crash at any point leaves a key file that opens the store (`Store.open`
+finishes the job).
 
 The file also carries the login lock-out counters (not secret; they must survive a restart).
 """
@@ -16,6 +26,7 @@ import base64
 import json
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +51,22 @@ class KdfParams:
 
 
 DEFAULT_KDF = KdfParams()
-# Tests create hundreds of stores; they may ask for a cheap KDF. Never set in production.
+# Tests create hundreds of stores; they may ask for a cheap KDF (TONGHU_FAST_KDF=1). It is
+# honoured only inside a test run: never in the frozen program, and only when pytest is running
+# (or the test run's own marker TONGHU_TESTING=1, which tests/conftest.py sets for the
+# subprocesses it starts). Anywhere else the switch is ignored, and a wrap found weaker than the
+# default is rewritten with the default at the next login (`needs_stronger_wrap`).
 FAST_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 
 
+def under_tests() -> bool:
+    if getattr(sys, "frozen", False):
+        return False
+    return "pytest" in sys.modules or bool(os.environ.get("PYTEST_VERSION")) or os.environ.get("TONGHU_TESTING") == "1"
+
+
 def kdf_params() -> KdfParams:
-    return FAST_KDF if os.environ.get("TONGHU_FAST_KDF") == "1" else DEFAULT_KDF
+    return FAST_KDF if os.environ.get("TONGHU_FAST_KDF") == "1" and under_tests() else DEFAULT_KDF
 
 
 class WrongPasswordError(TonghuError):
@@ -56,6 +77,24 @@ class WrongPasswordError(TonghuError):
 class UnknownUserError(TonghuError):
     code = "unknown_user"
     default_message = "用户不存在"
+
+
+class RecoveryError(TonghuError):
+    """A recovery file that cannot be used here; the message says why, in Chinese."""
+
+    code = "recovery_refused"
+    default_message = "无法使用这个恢复文件"
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _b64(data: bytes) -> str:
@@ -110,6 +149,7 @@ class KeyFile:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.path)
+        _fsync_dir(self.path.parent)
 
     @property
     def store_id(self) -> str:
@@ -122,11 +162,14 @@ class KeyFile:
         return f"tonghu-key|{self.store_id}|{user}".encode("utf-8")
 
     def wrap_for_user(self, user: str, password: str, data_key: bytes, params: KdfParams | None = None) -> None:
+        """The user's wrap: a new X25519 key pair whose private half is sealed by the password's
+        key, and the data key sealed to its public half — so a re-encryption can hand the new data
+        key to every remaining user without their passwords (`reseal_for_user`)."""
         params = params or kdf_params()
         salt = secrets.token_bytes(16)
         nonce = secrets.token_bytes(12)
         kek = _derive(password, salt, params)
-        wrapped = AESGCM(kek).encrypt(nonce, data_key, self._aad(user))
+        private = X25519PrivateKey.generate()
         self.data["wraps"][user] = {
             "kdf": "argon2id",
             "memory_kib": params.memory_kib,
@@ -134,8 +177,21 @@ class KeyFile:
             "lanes": params.lanes,
             "salt": _b64(salt),
             "nonce": _b64(nonce),
-            "wrapped": _b64(wrapped),
+            "private": _b64(AESGCM(kek).encrypt(nonce, _raw_private(private), self._aad(user))),
+            "public": _b64(_raw_public(private.public_key())),
         }
+        self.reseal_for_user(user, data_key)
+
+    def reseal_for_user(self, user: str, data_key: bytes, wraps: dict | None = None) -> None:
+        """Seal `data_key` to the user's public key (in `wraps`, default the current wraps)."""
+        wrap = (self.data["wraps"] if wraps is None else wraps)[user]
+        if "public" not in wrap:
+            raise UnknownUserError(f"用户 {user} 需要先登录一次，才能重新加密数据")
+        ephemeral = X25519PrivateKey.generate()
+        kek = _seal_kek(ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(wrap["public"]))))
+        nonce = secrets.token_bytes(12)
+        wrap["sealed"] = {"ephemeral": _b64(_raw_public(ephemeral.public_key())), "nonce": _b64(nonce),
+                          "wrapped": _b64(AESGCM(kek).encrypt(nonce, data_key, self._aad(user)))}
 
     def unwrap_for_user(self, user: str, password: str) -> bytes:
         wrap = self.data["wraps"].get(user)
@@ -144,38 +200,63 @@ class KeyFile:
         params = KdfParams(wrap["memory_kib"], wrap["iterations"], wrap["lanes"])
         kek = _derive(password, _unb64(wrap["salt"]), params)
         try:
-            return AESGCM(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["wrapped"]), self._aad(user))
+            if "private" not in wrap:  # format of the first releases: the data key sealed directly
+                return AESGCM(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["wrapped"]), self._aad(user))
+            private = X25519PrivateKey.from_private_bytes(
+                AESGCM(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["private"]), self._aad(user)))
+            sealed = wrap["sealed"]
+            shared = private.exchange(X25519PublicKey.from_public_bytes(_unb64(sealed["ephemeral"])))
+            return AESGCM(_seal_kek(shared)).decrypt(_unb64(sealed["nonce"]), _unb64(sealed["wrapped"]), self._aad(user))
         except InvalidTag:
             raise WrongPasswordError(user) from None
+
+    def is_old_format(self, user: str) -> bool:
+        return "private" not in (self.data["wraps"].get(user) or {})
 
     def remove_user(self, user: str) -> None:
         self.data["wraps"].pop(user, None)
 
-    # County recovery wrap: an ephemeral X25519 exchange with the county's public key.
-    def wrap_for_recovery(self, county_public_key: bytes, data_key: bytes) -> None:
-        ephemeral = X25519PrivateKey.generate()
-        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(county_public_key))
-        kek = _recovery_kek(shared, self.store_id)
-        nonce = secrets.token_bytes(12)
-        eph_pub = ephemeral.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        self.data["recovery"] = {
-            "scheme": "x25519-hkdf-sha256-aesgcm",
-            "county_public_key": _b64(county_public_key),
-            "ephemeral_public_key": _b64(eph_pub),
-            "nonce": _b64(nonce),
-            "wrapped": _b64(AESGCM(kek).encrypt(nonce, data_key, self._aad("recovery"))),
-        }
+    def needs_stronger_wrap(self, user: str) -> bool:
+        """The user's wrap was made with weaker key derivation than this program now uses."""
+        wrap = self.data["wraps"].get(user) or {}
+        want = kdf_params()
+        return (wrap.get("memory_kib", 0) < want.memory_kib or wrap.get("iterations", 0) < want.iterations)
 
-    def unwrap_with_recovery(self, county_private_key: X25519PrivateKey) -> bytes:
-        rec = self.data.get("recovery")
-        if not rec:
-            raise WrongPasswordError("recovery")
-        shared = county_private_key.exchange(X25519PublicKey.from_public_bytes(_unb64(rec["ephemeral_public_key"])))
-        kek = _recovery_kek(shared, self.store_id)
-        try:
-            return AESGCM(kek).decrypt(_unb64(rec["nonce"]), _unb64(rec["wrapped"]), self._aad("recovery"))
-        except InvalidTag:
-            raise WrongPasswordError("recovery") from None
+    # -- re-encryption in progress (see the module docstring) ----------------------------------
+    def begin_rekey(self, new_wraps: dict, new_recovery: dict | None) -> None:
+        self.data["next"] = {"wraps": new_wraps, "recovery": new_recovery}
+
+    def pending_rekey(self) -> dict | None:
+        return self.data.get("next")
+
+    def unwrap_next(self, user: str, password: str) -> bytes | None:
+        """The new data key of an unfinished re-encryption, for `user` (None if there is none)."""
+        pending = self.pending_rekey()
+        if not pending or user not in pending["wraps"]:
+            return None
+        staged = KeyFile(self.path, {**self.data, "wraps": pending["wraps"]})
+        return staged.unwrap_for_user(user, password)
+
+    def finish_rekey(self) -> None:
+        """The store now opens with the new key: its wraps become the only ones."""
+        pending = self.data.pop("next", None)
+        if pending is not None:
+            self.data["wraps"] = pending["wraps"]
+            self.data["recovery"] = pending["recovery"]
+
+    def abandon_rekey(self) -> None:
+        self.data.pop("next", None)
+
+    # -- county recovery -----------------------------------------------------------------------
+    def recovery(self) -> dict | None:
+        return self.data.get("recovery")
+
+    def recovery_used(self) -> list[str]:
+        return list(self.data.get("recovery_used", []))
+
+    def mark_recovery_used(self, file_id: str) -> None:
+        self.data["recovery_used"] = self.recovery_used() + [file_id]
+
 
     # Login lock-out state, per user.
     def failures(self, user: str) -> tuple[int, float]:
@@ -192,5 +273,50 @@ class KeyFile:
             self.save()
 
 
-def _recovery_kek(shared: bytes, store_id: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=f"tonghu-recovery|{store_id}".encode()).derive(shared)
+def recovery_wrap(*, store_id: str, data_key: bytes, box_private: X25519PrivateKey, recovery_public: str,
+                  county_sign_public: str, device_id: str, generation: int) -> dict:
+    """The `recovery` entry of a key file: the data key sealed with the generation's recovery key."""
+    box_public = _b64(_raw_public(box_private.public_key()))
+    shared = box_private.exchange(X25519PublicKey.from_public_bytes(_unb64(recovery_public)))
+    kek = recovery_kek(shared, box_public, generation)
+    nonce = secrets.token_bytes(12)
+    return {
+        "scheme": "x25519-device-hkdf-sha256-aesgcm-v2",
+        "recovery_public": recovery_public,
+        "county_sign_public": county_sign_public,
+        "device_id": device_id,
+        "device_box_public": box_public,
+        "generation": generation,
+        "nonce": _b64(nonce),
+        "wrapped": _b64(AESGCM(kek).encrypt(nonce, data_key, _recovery_aad(store_id))),
+    }
+
+
+def unwrap_recovery(entry: dict, store_id: str, kek: bytes) -> bytes:
+    try:
+        return AESGCM(kek).decrypt(_unb64(entry["nonce"]), _unb64(entry["wrapped"]), _recovery_aad(store_id))
+    except (InvalidTag, ValueError, KeyError):
+        raise RecoveryError("这个恢复文件已经用过，或者不是为这台电脑的数据开具的。请向县民政局重新申请。") from None
+
+
+def recovery_kek(shared: bytes, device_box_public: str, generation: int) -> bytes:
+    """The key that seals a device's recovery wrap at `generation`; the county derives the same
+    from its recovery private key and the device's box public key."""
+    info = f"tonghu-recovery-v2|{device_box_public}|{int(generation)}".encode("utf-8")
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(shared)
+
+
+def _raw_private(key: X25519PrivateKey) -> bytes:
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+
+
+def _raw_public(key: X25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _seal_kek(shared: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"tonghu-user-seal-v2").derive(shared)
+
+
+def _recovery_aad(store_id: str) -> bytes:
+    return f"tonghu-key|{store_id}|recovery".encode("utf-8")

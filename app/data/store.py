@@ -16,13 +16,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import clock as wallclock
 from app.core.errors import TonghuError
-from app.data import capture, migrate, search_index, storage
+from app.data import capture, migrate, rekey, search_index, storage
 from app.data.engine import WrongKeyError, make_engine
 from app.data.ids import new_id
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for, new_data_key
 from app.data.models import AuditEntry, Place, Setting, User
-from app.domain import lockout, places
-from app.domain.errors import ValidationError
+from app.domain import lockout, passwords, places
 from app.core.hlc import ZERO, HybridClock
 
 __all__ = ["Store", "StoreExistsError", "LoginLockedError", "WrongPasswordError", "UnknownUserError"]
@@ -43,14 +42,12 @@ class LoginLockedError(TonghuError):
         self.seconds = seconds
 
 
-MIN_PASSWORD = 8
+MIN_PASSWORD = passwords.MIN_LENGTH
 
 
-def check_new_password(password: str, repeat: str | None = None) -> None:
-    if len(password or "") < MIN_PASSWORD:
-        raise ValidationError("password", f"密码至少需要{MIN_PASSWORD}位")
-    if repeat is not None and password != repeat:
-        raise ValidationError("password_repeat", "两次输入的密码不一致")
+def check_new_password(password: str, repeat: str | None = None, *, names: tuple[str, ...] = ()) -> None:
+    """Refuse short, common and name-made passwords (`app.domain.passwords`)."""
+    passwords.check(password, repeat, names=names)
 
 
 class Store:
@@ -85,7 +82,7 @@ class Store:
         if path.exists() or keypath.exists():
             raise StoreExistsError(str(path))
         places.validate_code(village_code)
-        check_new_password(password)
+        check_new_password(password, names=(user, display_name, village_name, village_code))
         path.parent.mkdir(parents=True, exist_ok=True)
         data_key = new_data_key()
         keyfile = KeyFile.create(keypath, store_id=new_id())
@@ -135,6 +132,10 @@ class Store:
             keyfile.record_failure(user, now)
             raise
         keyfile.clear_failures(user)
+        data_key = rekey.settle(path, keyfile, user, password, data_key)  # an interrupted re-encryption
+        if keyfile.needs_stronger_wrap(user) or keyfile.is_old_format(user):
+            keyfile.wrap_for_user(user, password, data_key)
+            keyfile.save()
         return cls.open_with_key(path, data_key, user, keyfile)
 
     @classmethod
@@ -235,15 +236,30 @@ class Store:
             return name or code
 
     # -- users and passwords ---------------------------------------------
+    def password_names(self, user: str | None = None) -> tuple[str, ...]:
+        """What a password must not be made of: the login and real name, the village name and code."""
+        user = user or self.user
+        with self._sessions() as s:
+            row = s.get(User, user)
+            display = row.display_name if row else ""
+        return (user, display, self.place_name(self.village_code), self.village_code)
+
+    def reopen_with(self, data_key: bytes) -> None:
+        """After a re-encryption (`app.data.users.rekey_store`): new engine on the new key."""
+        self.engine.dispose()
+        self.engine = make_engine(self.path, data_key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.data_key = data_key
+
     def change_password(self, old: str, new: str, repeat: str | None = None) -> None:
-        check_new_password(new, repeat)
+        check_new_password(new, repeat, names=self.password_names())
         data_key = self.keyfile.unwrap_for_user(self.user, old)
         self.keyfile.wrap_for_user(self.user, new, data_key)
         self.keyfile.save()
         self.log("passwd", table_name="app_user", row_id=self.user)
 
     def add_user(self, name: str, password: str, current_password: str, display_name: str = "", role: str = "儿童主任") -> None:
-        check_new_password(password)
+        check_new_password(password, names=self.password_names(name) + (display_name,))
         data_key = self.keyfile.unwrap_for_user(self.user, current_password)
         with self._sessions() as s, s.begin():
             s.add(User(name=name, display_name=display_name or name, role=role))

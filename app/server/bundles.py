@@ -339,8 +339,11 @@ def enrolment_file(db, out, *, village: str | None = None, township: str | None 
             s.add(Device(id=placeholder, name=name or f"离线登记 {scope}", scope=scope,
                          token_hash=service._hash(secrets.token_urlsafe(32)), sign_public=public["sign"],
                          box_public=public["box"], revoked=False, enrolled_at=utcnow(), cursor=0))
+        from app.server import recovery
+
         secret = {"enrolment": placeholder, "scope": scope, "identity": identity.to_json(),
                   "county_public": county.public().to_dict(), "server": server,
+                  "recovery_public": recovery.ensure_public_key(opened),
                   "created": utcnow().isoformat(timespec="seconds")}
         out = Path(out)
         if out.suffix == "":

@@ -74,7 +74,10 @@ def enrol(db: ServerDB, *, code: str, device_id: str, name: str, public_keys: di
     `offline:…` is bound to the laptop's device id)."""
     from app.core import signing
 
+    from app.server import recovery
+
     county = county_identity(db)
+    recovery_public = recovery.ensure_public_key(db)  # the laptop seals its data key for county recovery
     with db.lock, db.sessions() as s, s.begin():
         entry = s.get(EnrolCode, _hash(_norm_code(code)))
         if entry is None:
@@ -119,7 +122,8 @@ def enrol(db: ServerDB, *, code: str, device_id: str, name: str, public_keys: di
             entry.used_at = utcnow()
             server_seq = s.scalar(select(func.max(LogEntry.seq))) or 0
             return {"device_id": device_id, "token": token, "scope": known.scope,
-                    "county_public": county.public().to_dict(), "server_seq": server_seq}
+                    "county_public": county.public().to_dict(), "server_seq": server_seq,
+                    "recovery_public": recovery_public}
         token = secrets.token_urlsafe(32)
         if device is None:
             device = Device(id=device_id)
@@ -138,7 +142,8 @@ def enrol(db: ServerDB, *, code: str, device_id: str, name: str, public_keys: di
         entry.used_at = utcnow()
         server_seq = s.scalar(select(func.max(LogEntry.seq))) or 0
         return {"device_id": device_id, "token": token, "scope": entry.scope,
-                "county_public": county.public().to_dict(), "server_seq": server_seq}
+                "county_public": county.public().to_dict(), "server_seq": server_seq,
+                "recovery_public": recovery_public}
 
 
 def authenticate(db: ServerDB, token: str | None) -> Device:

@@ -228,4 +228,7 @@ def enrol_from_file(store, path, code: str) -> EnrolResult:
         _put(s, client.S_CURSOR, "0")
         _put(s, "sync_enrolment", str(secret.get("enrolment", "")))
     store.log("enrol", table_name="setting", note=f"离线登记文件，范围 {scope}")
+    from app.data import recovery
+
+    recovery.set_up(store, secret.get("recovery_public"), county.to_dict())  # county password recovery
     return EnrolResult(device_id=store.device_id, scope=scope)

@@ -103,6 +103,9 @@ def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> d
         _set(s, S_STATE, "")
         _set(s, S_IDENTITY, identity.to_json())
         _set(s, S_COUNTY, json.dumps(answer["county_public"]))
+    from app.data import recovery
+
+    recovery.set_up(store, answer.get("recovery_public"), answer["county_public"])  # county password recovery
     return answer
 
 

@@ -135,5 +135,5 @@ def test_key_file_holds_only_wraps(store, store_path):
     data = json.loads(key_path_for(store_path).read_text("utf-8"))
     wrap = data["wraps"]["lin"]
     assert wrap["kdf"] == "argon2id"
-    assert set(wrap) >= {"salt", "nonce", "wrapped"}
+    assert set(wrap) >= {"salt", "nonce", "private", "public", "sealed"}
     assert PASSWORD not in key_path_for(store_path).read_text("utf-8")

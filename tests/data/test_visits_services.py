@@ -185,7 +185,7 @@ def test_screening_round_cannot_close_early(frozen_clock, store):
 def test_cli_assess_visit_and_due(store, store_path, tmp_path):
     cid = add_child(store)
     store.close()
-    env = {"TONGHU_PASSWORD": PASSWORD, "TONGHU_FAST_KDF": "1", "PATH": "/usr/bin:/bin"}
+    env = {"TONGHU_PASSWORD": PASSWORD, "TONGHU_FAST_KDF": "1", "TONGHU_TESTING": "1", "PATH": "/usr/bin:/bin"}
 
     def run(*args):
         return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, env=env)
