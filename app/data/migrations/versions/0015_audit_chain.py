@@ -24,22 +24,20 @@ down_revision = '0001_foundation'
 branch_labels = ('audit_chain',)
 depends_on = None
 
-_NEW = ", ".join(("e." + f) for f in FIELDS)
+_N = "(SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'audit_chain_n')"
+_HEAD = "COALESCE((SELECT value FROM setting WHERE key = 'audit_chain_head'), '')"
+_VALUES = ", ".join({"chain_n": _N, "prev_hash": _HEAD}.get(f, "NEW." + f) for f in FIELDS)
 
 TRIGGERS = [
     f"""CREATE TRIGGER audit_entry_seal AFTER INSERT ON audit_entry
     WHEN NEW.hash IS NULL
     BEGIN
-        INSERT OR IGNORE INTO setting(key, value) VALUES ('audit_chain_n', '0');
-        INSERT OR IGNORE INTO setting(key, value) VALUES ('audit_chain_head', '');
-        UPDATE audit_entry SET
-            chain_n = (SELECT CAST(value AS INTEGER) + 1 FROM setting WHERE key = 'audit_chain_n'),
-            prev_hash = (SELECT value FROM setting WHERE key = 'audit_chain_head')
+        INSERT INTO setting(key, value) VALUES ('audit_chain_n', '1')
+            ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+        UPDATE audit_entry SET chain_n = {_N}, prev_hash = {_HEAD}, hash = {SQL_FUNCTION}({_VALUES})
         WHERE seq = NEW.seq;
-        UPDATE audit_entry SET hash = (SELECT {SQL_FUNCTION}({_NEW}) FROM audit_entry e WHERE e.seq = NEW.seq)
-        WHERE seq = NEW.seq;
-        UPDATE setting SET value = (SELECT chain_n FROM audit_entry WHERE seq = NEW.seq) WHERE key = 'audit_chain_n';
-        UPDATE setting SET value = (SELECT hash FROM audit_entry WHERE seq = NEW.seq) WHERE key = 'audit_chain_head';
+        INSERT INTO setting(key, value) VALUES ('audit_chain_head', (SELECT hash FROM audit_entry WHERE seq = NEW.seq))
+            ON CONFLICT(key) DO UPDATE SET value = excluded.value;
     END""",
     """CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry
     WHEN OLD.hash IS NOT NULL
