@@ -11,6 +11,7 @@ their changes wait to be sent.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ from app.sync.identity import Identity
 from app.sync.merge import Change, MergeError
 from app.sync.transport import Http as _Http
 from app.sync.transport import SyncError, enrol_proof, normalise_server
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # phase ("push" / "pull"), done, total
 
@@ -159,8 +162,8 @@ class SyncClient:
                 with self.store.read_session() as s, s.begin():
                     s.add(SyncRun(finished_at=utcnow(), via="net", pushed=report.pushed, pulled=report.pulled,
                                   conflicts=report.conflicts, ok=run_ok, message=message))
-            except Exception:  # the run log must never hide the sync's own outcome
-                pass
+            except Exception:  # the run log must never hide the sync's own outcome; say why it is missing
+                log.warning("could not write the sync-run log entry", exc_info=True)
         return report
 
     def push(self, report: SyncReport) -> None:
