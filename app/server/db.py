@@ -233,7 +233,8 @@ class ServerDB:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.lock = threading.Lock()
         if create:
-            ServerBase.metadata.create_all(self.engine)
+            from app.server.migrations import ensure_schema  # Alembic revisions, on every open (issue 12)
+            ensure_schema(self.engine)
             keys.move_out(self)  # keys kept in srv_setting before issue 15 leave the database
 
     @property

@@ -25,7 +25,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.server.db import ServerBase, ServerDB, ServerSetting
+from app.server.db import ServerDB, ServerSetting
 from app.server.web.auth import LoginRequired
 from app.server.web.csrf import ConsoleGuard
 from app.server.web.templating import render
@@ -65,10 +65,6 @@ def _home_fallback(request: Request):
 def mount_console(app: FastAPI, db: ServerDB) -> None:
     from app.server.web import pages, routes_accounts, routes_audit, routes_devices, routes_login
 
-    from app.server.web.tables import AuditEntry, ConsoleAccount, ConsoleSession
-
-    # until the server's migrations create them (app/server/migrations)
-    ServerBase.metadata.create_all(db.engine, tables=[t.__table__ for t in (ConsoleAccount, ConsoleSession, AuditEntry)])
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in (routes_login.router, routes_accounts.router, routes_devices.router, routes_audit.router,
                    *pages.ROUTERS):
