@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.core import clock
 from app.data.models import Child, ChildCategory
 from app.data.models.protection import MandatoryReport, ReportFollowUp, ReportNotification
 from app.data.models.visits import ScreeningRecord, ScreeningRound, Visit
@@ -28,6 +29,11 @@ from app.domain.child_rules import ADULT_AGE, LEFT_BEHIND_AGE_LIMIT, aged_out_cu
 from app.server.console import units
 from app.server.console.unpaid import unpaid
 from app.server.db import Device
+
+
+def local_now() -> dt.datetime:
+    """The county's wall clock (Asia/Shanghai, naive), as reports and syncs are compared."""
+    return clock.now().astimezone(schedule.SHANGHAI).replace(tzinfo=None, microsecond=0)
 
 COLOURS = ["红", "黄", "蓝", "绿", ""]  # "" = 未评估
 COLOUR_LABELS = {"红": "红", "黄": "黄", "蓝": "蓝", "绿": "绿", "": "未评估"}
@@ -94,11 +100,11 @@ def _row(rows: dict[str, Row], code: str, known: dict[str, str]) -> Row:
 
 
 def overview(s: Session, prefix: str, *, today: dt.date | None = None, now: dt.datetime | None = None,
-             with_trend: bool = True) -> Overview:
-    """The rows one level below `prefix` and their total."""
+             with_trend: bool = True, length: int | None = None) -> Overview:
+    """The rows one level below `prefix` (or of codes `length` long: 12 for every village) and their total."""
     today = today or schedule.today_local()
-    now = now or dt.datetime.combine(today, dt.time(23, 59))
-    n = units.child_length(prefix) or 12
+    now = now or local_now()
+    n = length or units.child_length(prefix) or 12
     known = units.names(s, prefix)
     rows: dict[str, Row] = {}
     for code, name in known.items():
@@ -110,7 +116,7 @@ def overview(s: Session, prefix: str, *, today: dt.date | None = None, now: dt.d
     _reports(s, prefix, n, now, rows, known)
     for line in unpaid(s, prefix, today):
         _row(rows, line.village_code[:n], known).unpaid += 1
-    _syncs(s, prefix, n, now, rows, known)
+    _syncs(s, prefix, n, clock.utcnow(), rows, known)
     ordered = [rows[k] for k in sorted(rows)]
     total = Row(prefix, units.name_of(known, prefix) if prefix else "全部")
     for r in ordered:
@@ -209,7 +215,7 @@ def _reports(s: Session, prefix: str, n: int, now: dt.datetime, rows: dict, know
 
 
 def _syncs(s: Session, prefix: str, n: int, now: dt.datetime, rows: dict, known: dict) -> None:
-    """Each village's latest sync by any laptop whose scope covers it; villages stale after 14 days."""
+    """Each village's latest sync (UTC) by any laptop whose scope covers it; villages stale after 14 days."""
     last: dict[str, dt.datetime | None] = {}
     for scope, at in s.execute(select(Device.scope, func.max(Device.last_sync)).where(
             Device.revoked.is_(False)).group_by(Device.scope)):

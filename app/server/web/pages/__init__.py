@@ -7,4 +7,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-ROUTERS: list[APIRouter] = []
+from app.server.web.pages import exports, overview, reports, villages
+
+ROUTERS: list[APIRouter] = [overview.router, reports.router, villages.router, exports.router]
