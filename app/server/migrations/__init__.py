@@ -31,7 +31,7 @@ from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData, inspect, text
+from sqlalchemy import Column, Engine, MetaData, inspect, text
 
 HERE = Path(__file__).resolve().parent
 BASELINE = "0001"
@@ -120,8 +120,8 @@ def level_copies(conn, metadata: MetaData) -> list[str]:
             diff[1].create(conn)
             done.append(f"table {diff[1].name}")
         elif kind == "add_column" and desktop(diff[2]):
-            column = diff[3].copy()
-            column.nullable, column.index, column.unique = True, None, None
+            model = diff[3]
+            column = Column(model.name, model.type, nullable=True)  # indexes come as their own diffs
             ops.add_column(diff[2], column)
             done.append(f"column {diff[2]}.{column.name}")
         elif kind == "add_index" and desktop(diff[1].table.name):

@@ -26,9 +26,6 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.server.db import ServerDB, ServerSetting
-from app.server.web.auth import LoginRequired
-from app.server.web.csrf import ConsoleGuard
-from app.server.web.templating import render
 
 STATIC = Path(__file__).resolve().parent / "static"
 SECRET_KEY = "console_secret"
@@ -55,7 +52,7 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _home_fallback(request: Request):
+def _home_fallback(request: Request):  # used only while no page claims /
     from app.server.web.auth import current_user
 
     user = current_user(request)
@@ -63,7 +60,11 @@ def _home_fallback(request: Request):
 
 
 def mount_console(app: FastAPI, db: ServerDB) -> None:
+    # imported here, not at the top: app.server.accounts imports this package's tables module
     from app.server.web import pages, routes_accounts, routes_audit, routes_devices, routes_login
+    from app.server.web.auth import LoginRequired
+    from app.server.web.csrf import ConsoleGuard
+    from app.server.web.templating import render
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in (routes_login.router, routes_accounts.router, routes_devices.router, routes_audit.router,
