@@ -97,13 +97,17 @@ def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> d
         }, headers=enrol_proof(identity, code.strip(), store.device_id) if held else None)
     finally:
         http.close()
+    # enrolling again with proof (same device, same scope: the county kept its record and history)
+    # keeps this laptop's place in the county's log; anything else starts from the beginning
+    same = bool(held) and store.setting("scope") == answer["scope"]
     with store.session() as s:
         _set(s, S_SERVER, normalise_server(server))
         _set(s, S_TOKEN, answer["token"])
         _set(s, "scope", answer["scope"])
-        _set(s, S_CURSOR, "0")
-        _set(s, S_ANCHOR, "")
-        _set(s, S_STATE, "")
+        if not same:
+            _set(s, S_CURSOR, "0")
+            _set(s, S_ANCHOR, "")
+            _set(s, S_STATE, "")
         _set(s, S_IDENTITY, identity.to_json())
         _set(s, S_COUNTY, json.dumps(answer["county_public"]))
     from app.data import recovery

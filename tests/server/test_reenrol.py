@@ -56,6 +56,16 @@ def _file_enrolled_laptop(capsys, tmp_path, db_url):
     return path, device_id
 
 
+def _position(path) -> tuple:
+    from app.data.store import Store
+
+    store = Store.open(path, user="a", password=PASSWORD)
+    try:
+        return tuple(store.setting(k) for k in ("sync_cursor", "sync_anchor", "sync_state"))
+    finally:
+        store.close()
+
+
 def _network_code(capsys, db_url, scope=V1) -> str:
     code, out, err = _cli(capsys, "server", "enrol", "--db", db_url, "--village", scope, "--json")
     assert code == 0, err
@@ -69,10 +79,13 @@ def test_usb_laptop_enrols_for_the_network_and_keeps_everything(live, tmp_path, 
     county = _usb_round(capsys, tmp_path, path, db_url)  # binds the placeholder to the laptop's id
     assert county["device"] == device_id
     before = {d["id"]: d for d in _devices(live.db)}[device_id]
+    position = _position(path)
+    assert int(position[0]) > 0
 
     code, _, err = _cli(capsys, "enrol", "--store", str(path), "--server", live.url, "--code", _network_code(capsys, db_url))
     assert code == 0, err
     assert "登记成功" in err
+    assert _position(path) == position  # the same laptop keeps its place in the county's log
 
     devices = _devices(live.db)
     assert [d["id"] for d in devices] == [device_id]  # one device: not a second one, no placeholder
@@ -91,6 +104,7 @@ def test_usb_laptop_enrols_for_the_network_and_keeps_everything(live, tmp_path, 
     code, out, err = _cli(capsys, "sync", "--store", str(path), "--json")
     assert code == 0, err
     assert json.loads(out)["pushed"] >= 1
+    assert not json.loads(out).get("restored")  # not taken for a restored store: nothing fetched twice
 
     # USB still works for the same device, with the same keys
     county = _usb_round(capsys, tmp_path, path, db_url)
