@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from app.core import hlc as clock
 from app.core import wire
-from app.data.base import utcnow
+from app.data.base import Base, synced_tables, utcnow
 from app.data.capture import ROW_FIELD, field_version
 from app.data.ids import new_id
 from app.data.models.child import Child
@@ -52,6 +52,7 @@ class CountyWriter:
         self.clock = clock.HybridClock(saved.value if saved else clock.ZERO)
         self.items: list[_Item] = []
         self.moves: list[dict] = []
+        self.inserts: dict[str, list[dict]] = {}
 
     def stamp(self) -> str:
         return self.clock.now()
@@ -62,11 +63,16 @@ class CountyWriter:
             self.clock.observe(stamp)
 
     def create(self, table: str, row_id: str, data: dict, *, child_id: str | None, scope: str | None) -> Change:
-        """A new row (`data`: field → Python value)."""
+        """A row the server does not hold yet (`data`: field → Python value). Inserted directly, as
+        the merge inserts a created row (one version for every field), without reading first."""
         value = json.dumps({k: wire.to_wire(v) for k, v in data.items()}, ensure_ascii=False, separators=(",", ":"))
-        ch = Change(table=table, row_id=row_id, field=ROW_FIELD, value=value, hlc=self.stamp(), base_hlc=clock.ZERO,
+        stamp = self.stamp()
+        ch = Change(table=table, row_id=row_id, field=ROW_FIELD, value=value, hlc=stamp, base_hlc=clock.ZERO,
                     origin=COUNTY, actor=self.actor, id=new_id())
-        self.items.append(_Item(ch, child_id, scope))
+        self.items.append(_Item(ch, child_id, scope, apply=False))
+        self.inserts.setdefault(table, []).append(dict(
+            data, id=row_id, hlc=stamp, origin=COUNTY, deleted=bool(data.get("deleted", False)),
+            versions=json.dumps({ROW_FIELD: [stamp, COUNTY, self.actor]}, ensure_ascii=False, separators=(",", ":"))))
         return ch
 
     def set(self, table: str, row_id: str, field: str, value, *, versions: dict | str | None, child_id: str | None,
@@ -80,7 +86,23 @@ class CountyWriter:
         self.items.append(_Item(ch, child_id, scope, scope2))
         return ch
 
+    def _insert_pending(self) -> None:
+        if not self.inserts:
+            return
+        tables = synced_tables()
+        order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+        for table in sorted(self.inserts, key=lambda t: order.get(t, 0)):
+            rows = self.inserts[table]
+            by_columns: dict[tuple, list[dict]] = {}
+            for row in rows:
+                by_columns.setdefault(tuple(sorted(row)), []).append(row)
+            for params in by_columns.values():
+                for i in range(0, len(params), 5000):
+                    self.s.execute(insert(tables[table].__table__), params[i:i + 5000])
+        self.inserts = {}
+
     def _apply_pending(self) -> None:
+        self._insert_pending()
         todo = [i for i in self.items if i.apply and not i.applied]
         if todo:
             merge.apply(self.s, [i.change for i in todo], audit=False, run_hooks=False, record_conflicts=False)

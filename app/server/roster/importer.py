@@ -18,6 +18,7 @@ Importing the same file twice changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import uuid
@@ -210,11 +211,16 @@ class _Held:
             self.categories.setdefault(cid, set()).add(category)
 
 
+@functools.lru_cache(maxsize=65536)
+def _pinyin_key(name: str) -> str:
+    return pinyin.search_key(name)
+
+
 def _create(w, e: rules.RosterEntry) -> None:
     cid = new_id()
     village = e.village_code
     w.create("child", cid, {
-        "village_code": village, "name": e.name, "pinyin_key": pinyin.search_key(e.name), "id_number": e.id_number,
+        "village_code": village, "name": e.name, "pinyin_key": _pinyin_key(e.name), "id_number": e.id_number,
         "sex": e.sex, "birth_date": e.birth_date, "address": e.address, "school": e.school,
         "group_name": e.group_name, "status": STATUS_ACTIVE}, child_id=cid, scope=village)
     if e.guardian is not None:
@@ -247,7 +253,7 @@ def _update(w, e: rules.RosterEntry, child, held: _Held, provided: set[str], ove
                     continue
             w.set(table, row.id, name, roster_value, versions=vers, child_id=child.id, scope=village)
             if table == "child" and name == "name":
-                w.set(table, row.id, "pinyin_key", pinyin.search_key(roster_value), versions=vers,
+                w.set(table, row.id, "pinyin_key", _pinyin_key(roster_value), versions=vers,
                       child_id=child.id, scope=village)
 
     wanted = {"name": e.name}
