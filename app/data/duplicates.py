@@ -79,7 +79,8 @@ def _village_names(session: Session, codes) -> dict[str, str]:
     codes = sorted(set(codes))
     if not codes:
         return {}
-    return dict(session.execute(select(Place.code, Place.name).where(Place.code.in_(codes), Place.deleted.is_(False))).all())
+    return dict(session.execute(select(Place.code, Place.name).where(
+        Place.code.in_(codes), Place.deleted.is_(False))).tuples().all())
 
 
 def _groups(session: Session) -> dict[str, list[str]]:
@@ -88,14 +89,15 @@ def _groups(session: Session) -> dict[str, list[str]]:
     version's full-width digits, a lowercase x) are normalised here and joined to their twins."""
     live = (Child.deleted.is_(False), Child.id_number != "")
     shared = select(Child.id_number).where(*live).group_by(Child.id_number).having(func.count() > 1)
-    found = dict(session.execute(select(Child.id, Child.id_number).where(*live, Child.id_number.in_(shared))).all())
-    odd = dict(session.execute(select(Child.id, Child.id_number).where(
-        *live, Child.id_number.op("GLOB")("*[^0-9X]*"))).all())
+    found: dict[str, str] = dict(session.execute(select(Child.id, Child.id_number).where(
+        *live, Child.id_number.in_(shared))).tuples().all())
+    odd: dict[str, str] = dict(session.execute(select(Child.id, Child.id_number).where(
+        *live, Child.id_number.op("GLOB")("*[^0-9X]*"))).tuples().all())
     if odd:
         keys = sorted({rules.duplicate_key(n) for n in odd.values()} - {""})
         for start in range(0, len(keys), 900):
             found.update(session.execute(select(Child.id, Child.id_number).where(
-                *live, Child.id_number.in_(keys[start:start + 900]))).all())
+                *live, Child.id_number.in_(keys[start:start + 900]))).tuples().all())
         found.update(odd)
     return rules.group_duplicates(found.items())
 
@@ -153,7 +155,7 @@ class FileSummary:
     counts: dict[str, int] = field(default_factory=dict)  # visits / assessments / reports / payments
 
 
-_COUNTED = {"visits": Visit, "assessments": Assessment, "reports": MandatoryReport, "payments": BenefitPayment}
+_COUNTED: dict[str, Any] = {"visits": Visit, "assessments": Assessment, "reports": MandatoryReport, "payments": BenefitPayment}
 
 
 def _values(child: Child) -> dict[str, Any]:
@@ -207,14 +209,15 @@ def _twin_key(row, today: dt.date):
 
 def _move_rows(session: Session, keep_id: str, drop_id: str, today: dt.date) -> tuple[int, int]:
     moved = folded = 0
-    for cls in synced_tables().values():
+    tables: dict[str, Any] = synced_tables()
+    for cls in tables.values():
         if cls is Child or cls.__append_only__ or "child_id" not in cls.__table__.columns:
             continue
         rows = list(session.scalars(select(cls).where(cls.child_id == drop_id, cls.deleted.is_(False))
                                     .order_by(cls.id)))
         if not rows:
             continue
-        twins = {}
+        twins: dict[Any, Any] = {}
         if cls in (Guardian, ChildCategory, ScreeningRecord):
             for row in session.scalars(select(cls).where(cls.child_id == keep_id, cls.deleted.is_(False))):
                 key = _twin_key(row, today)
@@ -288,8 +291,8 @@ def merge_children(session: Session, keep_id: str, drop_id: str, choices: dict[s
 
 
 def _syncs(session: Session) -> bool:
-    return session.scalar(select(func.count()).select_from(Setting).where(
-        Setting.key.in_(("sync_token", "device_identity")), Setting.value != "")) > 0
+    return (session.scalar(select(func.count()).select_from(Setting).where(
+        Setting.key.in_(("sync_token", "device_identity")), Setting.value != "")) or 0) > 0
 
 
 def _move_pending(session: Session, child_id: str) -> bool:
@@ -305,8 +308,8 @@ def _break_cycles(session: Session) -> set[str]:
     """Two laptops that merged the same files in opposite directions before syncing leave each file
     pointing at the other, both tombstoned. Every replica brings back the same one (the oldest id)
     with the same edit, so the pair becomes one live file again (no conflict: equal values)."""
-    links = dict(session.execute(select(Child.id, Child.merged_into).where(
-        Child.merged_into.is_not(None), Child.deleted.is_(True))).all())
+    links: dict[str, str] = {cid: into for cid, into in session.execute(select(Child.id, Child.merged_into).where(
+        Child.merged_into.is_not(None), Child.deleted.is_(True))).tuples() if into}
     restored = set()
     for start in sorted(links):
         path, current = [], start
@@ -316,7 +319,7 @@ def _break_cycles(session: Session) -> set[str]:
         if current in path:  # a cycle: path from `current` on
             cycle = path[path.index(current):]
             back = session.get(Child, min(cycle))
-            if back.deleted or back.merged_into:
+            if back is not None and (back.deleted or back.merged_into):
                 back.deleted = False
                 back.merged_into = None
                 restored.add(back.id)
@@ -335,8 +338,10 @@ def finish_merges(session: Session, today: dt.date | None = None) -> int:
         return 0
     today = today or clock.today()
     survivors = _break_cycles(session)
-    gone = dict(session.execute(select(Child.id, Child.village_code).where(Child.merged_into.is_not(None))).all())
-    linked = [cls for cls in synced_tables().values()
+    gone: dict[str, str] = dict(session.execute(
+        select(Child.id, Child.village_code).where(Child.merged_into.is_not(None))).tuples().all())
+    tables: dict[str, Any] = synced_tables()
+    linked = [cls for cls in tables.values()
               if cls is not Child and not cls.__append_only__ and "child_id" in cls.__table__.columns]
     holding: set[str] = set()
     ids = list(gone)

@@ -12,8 +12,9 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Table, func, select, update
 from sqlalchemy.orm import Session
 
 from app.data import merged
@@ -135,7 +136,7 @@ def _clean_follow_ups(items, visit_date: dt.date) -> list[dict]:
 
 
 def _visit_fields(values: dict, complete: bool = False) -> dict:
-    errors = []
+    errors: list[ValidationError] = []
     if complete:  # a visit saved from the form must say who was seen and answer every item (issue 13)
         errors.extend(ValidationError(f, m) for f, m in incomplete(values))
     try:
@@ -188,6 +189,13 @@ def record_visit(session: Session, child_id: str, visit_date, kind: str = "入�
     return row
 
 
+def _live_visit(session: Session, visit_id: str) -> Visit:
+    found = session.get(Visit, visit_id)
+    if found is None or found.deleted:
+        raise ValidationError("visit_id", "找不到要更正的走访记录")
+    return found
+
+
 def amend_visit(session: Session, visit_id: str, reason: str, policy: Policy | None = None, complete: bool = False,
                 **changes) -> Visit:
     """Correct a saved visit: a new Visit row pointing at the original (which stays on record).
@@ -195,11 +203,9 @@ def amend_visit(session: Session, visit_id: str, reason: str, policy: Policy | N
     `changes` are the fields to correct; the others are copied from the newest version. Amending
     an amendment amends the same original visit.
     """
-    original = session.get(Visit, visit_id)
-    if original is None or original.deleted:
-        raise ValidationError("visit_id", "找不到要更正的走访记录")
+    original = _live_visit(session, visit_id)
     if original.amends_id:
-        original = session.get(Visit, original.amends_id)
+        original = _live_visit(session, original.amends_id)
     if not (reason or "").strip():
         raise ValidationError("amend_reason", "更正走访记录必须说明更正原因")
     latest = effective_version(session, original)
@@ -257,6 +263,20 @@ def visit_history(session: Session, child_id: str) -> list[VisitEntry]:
 
 # -- the derived schedule ------------------------------------------------------
 
+def _last_visit_day(visits) -> dt.date | None:
+    """The newest visit date among (visit id, amends id, date, hlc) rows: an amended visit counts
+    once, with the date of its newest version."""
+    effective: dict[str, tuple[str, dt.date]] = {}  # original visit id -> (hlc, date of newest version)
+    for vid, amends, day, hlc in visits:
+        root = amends or vid
+        if amends:
+            if root not in effective or effective[root][0] == "" or hlc >= effective[root][0]:
+                effective[root] = (hlc, day)
+        elif root not in effective:
+            effective[root] = ("", day)
+    return max((day for _, day in effective.values()), default=None)
+
+
 def refresh_child_schedule(session: Session, child_id: str, policy: Policy | None = None,
                            today: dt.date | None = None) -> Child | None:
     """Recompute `Child.colour`, `last_visit_date` and `next_visit_due` from the synced rows.
@@ -273,23 +293,15 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
     history = session.execute(
         select(Assessment.assessed_on, Assessment.colour)
         .where(Assessment.child_id.in_(ids), Assessment.deleted.is_(False))
-        .order_by(Assessment.assessed_on, Assessment.hlc, Assessment.id)).all()
+        .order_by(Assessment.assessed_on, Assessment.hlc, Assessment.id)).tuples().all()
     state = schedule.colour_state(history)
-    effective: dict[str, tuple[str, dt.date]] = {}  # original visit id -> (hlc, date of newest version)
-    for vid, amends, day, hlc in session.execute(
-            select(Visit.id, Visit.amends_id, Visit.visit_date, Visit.hlc)
-            .where(Visit.child_id.in_(ids), Visit.deleted.is_(False))):
-        root = amends or vid
-        if amends:
-            if root not in effective or effective[root][0] == "" or hlc >= effective[root][0]:
-                effective[root] = (hlc, day)
-        elif root not in effective:
-            effective[root] = ("", day)
-    last = max((day for _, day in effective.values()), default=None)
+    last = _last_visit_day(session.execute(
+        select(Visit.id, Visit.amends_id, Visit.visit_date, Visit.hlc)
+        .where(Visit.child_id.in_(ids), Visit.deleted.is_(False))).tuples())
     due = schedule.next_due_for(policy, state, last)
     # write with a core UPDATE: derived columns must not mark the synced row dirty
-    result = session.execute(update(Child).where(Child.id == child_id).values(
-        colour=state.colour, last_visit_date=last, next_visit_due=due).execution_options(synchronize_session=False))
+    result = cast(CursorResult, session.execute(update(Child).where(Child.id == child_id).values(
+        colour=state.colour, last_visit_date=last, next_visit_due=due).execution_options(synchronize_session=False)))
     if not result.rowcount:
         return None
     child = session.get(Child, child_id)  # from the identity map when already loaded
@@ -297,57 +309,60 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
     return child
 
 
-def refresh_schedules(session: Session, child_ids, policy: Policy | None = None, chunk: int = 500) -> int:  # noqa: C901 - baseline (issue 14), split when next changed
+def refresh_schedules(session: Session, child_ids, policy: Policy | None = None, chunk: int = 500) -> int:
     """`refresh_child_schedule` for many children at once (after a sync batch): per chunk of
     children, one query for their assessments, one for their visits, one for their current derived
     columns, and one executemany UPDATE of the children whose columns change. Same rules as
     `refresh_child_schedule`. Returns how many children were written."""
-    from sqlalchemy import bindparam
-
     policy = policy or default_policy()
     ids = sorted({c for c in child_ids if c})
     if merged.any_merged(session):  # files merged into others: the one-child rules follow the merges
         survivors = sorted({merged.survivor(session, c) for c in ids})
         return sum(refresh_child_schedule(session, c, policy=policy) is not None for c in survivors)
     written = 0
-    table = Child.__table__
-    stmt = (update(table).where(table.c.id == bindparam("_id"))
-            .values(colour=bindparam("_colour"), last_visit_date=bindparam("_last"), next_visit_due=bindparam("_due")))
     for i in range(0, len(ids), chunk):
-        part = ids[i:i + chunk]
-        history: dict[str, list] = {}
-        for row in session.execute(
-                select(Assessment.child_id, Assessment.assessed_on, Assessment.colour)
-                .where(Assessment.child_id.in_(part), Assessment.deleted.is_(False))
-                .order_by(Assessment.child_id, Assessment.assessed_on, Assessment.hlc, Assessment.id)):
-            history.setdefault(row[0], []).append((row[1], row[2]))
-        effective: dict[str, dict[str, tuple[str, dt.date]]] = {}
-        for cid, vid, amends, day, hlc in session.execute(
-                select(Visit.child_id, Visit.id, Visit.amends_id, Visit.visit_date, Visit.hlc)
-                .where(Visit.child_id.in_(part), Visit.deleted.is_(False))):
-            mine = effective.setdefault(cid, {})
-            root = amends or vid
-            if amends:
-                if root not in mine or mine[root][0] == "" or hlc >= mine[root][0]:
-                    mine[root] = (hlc, day)
-            elif root not in mine:
-                mine[root] = ("", day)
-        params = []
-        for cid, colour, last_old, due_old in session.execute(
-                select(Child.id, Child.colour, Child.last_visit_date, Child.next_visit_due).where(Child.id.in_(part))):
-            state = schedule.colour_state(history.get(cid, ()))
-            last = max((day for _, day in effective.get(cid, {}).values()), default=None)
-            due = schedule.next_due_for(policy, state, last)
-            if (colour, last_old, due_old) != (state.colour, last, due):
-                params.append({"_id": cid, "_colour": state.colour, "_last": last, "_due": due})
+        params = _schedule_changes(session, ids[i:i + chunk], policy)
         if params:
-            session.execute(stmt, params)
+            _write_schedules(session, params)
             written += len(params)
-            changed = {p["_id"] for p in params}
-            for obj in list(session.identity_map.values()):
-                if isinstance(obj, Child) and obj.id in changed:
-                    session.expire(obj, ["colour", "last_visit_date", "next_visit_due"])
     return written
+
+
+def _schedule_changes(session: Session, part: list[str], policy: Policy) -> list[dict]:
+    """UPDATE parameters for the children of `part` whose colour or dates change."""
+    history: dict[str, list[tuple[dt.date, str]]] = {}
+    for cid, day, colour in session.execute(
+            select(Assessment.child_id, Assessment.assessed_on, Assessment.colour)
+            .where(Assessment.child_id.in_(part), Assessment.deleted.is_(False))
+            .order_by(Assessment.child_id, Assessment.assessed_on, Assessment.hlc, Assessment.id)).tuples():
+        history.setdefault(cid, []).append((day, colour))
+    visits: dict[str, list[tuple]] = {}
+    for cid, vid, amends, day, hlc in session.execute(
+            select(Visit.child_id, Visit.id, Visit.amends_id, Visit.visit_date, Visit.hlc)
+            .where(Visit.child_id.in_(part), Visit.deleted.is_(False))).tuples():
+        visits.setdefault(cid, []).append((vid, amends, day, hlc))
+    params = []
+    for cid, colour, last_old, due_old in session.execute(
+            select(Child.id, Child.colour, Child.last_visit_date, Child.next_visit_due).where(Child.id.in_(part))):
+        state = schedule.colour_state(history.get(cid, ()))
+        last = _last_visit_day(visits.get(cid, ()))
+        due = schedule.next_due_for(policy, state, last)
+        if (colour, last_old, due_old) != (state.colour, last, due):
+            params.append({"_id": cid, "_colour": state.colour, "_last": last, "_due": due})
+    return params
+
+
+def _write_schedules(session: Session, params: list[dict]) -> None:
+    """One executemany UPDATE of the derived columns; loaded Child objects forget the old values."""
+    from sqlalchemy import bindparam
+
+    table = cast(Table, Child.__table__)
+    session.execute(update(table).where(table.c.id == bindparam("_id")).values(
+        colour=bindparam("_colour"), last_visit_date=bindparam("_last"), next_visit_due=bindparam("_due")), params)
+    changed = {p["_id"] for p in params}
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Child) and obj.id in changed:
+            session.expire(obj, ["colour", "last_visit_date", "next_visit_due"])
 
 
 def refresh_all_schedules(session: Session, policy: Policy | None = None) -> int:
