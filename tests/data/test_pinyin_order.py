@@ -38,3 +38,28 @@ def test_list_sorts_by_full_pinyin_and_finds_surname_readings(store):
     assert names(store, text="zeng") == ["曾小华"]
     assert names(store, text="shantianfang") == ["单田芳"]
     assert names(store, text="zhaliang") == ["查良"]
+
+
+def test_keys_written_by_older_rules_are_recomputed_on_open(store, store_path):
+    """A store from before the surname readings (曾 read ceng, key "cxh cengxiaohua") sorts and
+    searches right once opened: migration 0005c rewrites stale keys (issue 13)."""
+    from sqlalchemy import text
+
+    from app.data.store import Store
+    from tests.conftest import PASSWORD
+
+    for i, name in enumerate(["曾小华", "陈晨", "赵小红"]):
+        add(store, name, 200 + i)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE child SET pinyin_key = 'cxh cengxiaohua' WHERE name = '曾小华'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0005b_children_sort' "
+                          "WHERE version_num = '0005c_pinyin_keys'"))
+    assert names(store) == ["曾小华", "陈晨", "赵小红"]  # ceng before chen: wrong
+    store.close()
+    reopened = Store.open(store_path, PASSWORD)
+    try:
+        assert names(reopened) == ["陈晨", "曾小华", "赵小红"]
+        assert names(reopened, text="zengxiaohua") == ["曾小华"]  # the search index followed
+        assert names(reopened, text="cengxiaohua") == []
+    finally:
+        reopened.close()
