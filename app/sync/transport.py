@@ -56,6 +56,14 @@ def normalise_server(url: str) -> str:
     return url
 
 
+def plain_http_remote(url: str) -> bool:
+    """Is this a plain-HTTP address of another machine (what travels can be read on the way)?"""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(normalise_server(url))
+    return parts.scheme == "http" and not _loopback(parts.hostname or "")
+
+
 def _loopback(host: str) -> bool:
     import ipaddress
 

@@ -2001,10 +2001,6 @@ The data file and the .keys file beside it must be kept together.
         <translation>Enrol this device</translation>
     </message>
     <message>
-        <source>例如 http://10.32.1.5:8765</source>
-        <translation>e.g. http://10.32.1.5:8765</translation>
-    </message>
-    <message>
         <source>县民政局给的登记码，如 K7M2Q-9XDRA</source>
         <translation>The enrolment code from the county civil affairs bureau, e.g. K7M2Q-9XDRA</translation>
     </message>
@@ -2017,8 +2013,12 @@ The data file and the .keys file beside it must be kept together.
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <source>登记只需做一次。登记后点“同步”即可上传本村的修改、下载县里的更新。</source>
-        <translation>Enrolment is needed only once. Afterwards, “Sync” uploads the village&apos;s changes and downloads the county&apos;s updates.</translation>
+        <source>例如 https://tonghu.example.gov.cn:8765</source>
+        <translation>e.g. https://tonghu.example.gov.cn:8765</translation>
+    </message>
+    <message>
+        <source>登记只需做一次。登记后点“同步”即可上传本村的修改、下载县里的更新。服务器地址请填县民政局给的 https:// 地址（加密传输）。</source>
+        <translation>You only need to enrol once. After that, click &quot;Sync&quot; to upload this village&apos;s changes and download the county&apos;s updates. Enter the https:// address the county civil affairs bureau gave you (encrypted).</translation>
     </message>
     <message>
         <source>登记</source>
@@ -2035,6 +2035,14 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>请填写登记码</source>
         <translation>Please enter the enrolment code</translation>
+    </message>
+    <message>
+        <source>这个地址以 http:// 开头，不加密：登记码和儿童信息会以明文在网络上传输，别人可以看到或篡改。请向县民政局要 https:// 开头的地址。只有在县民政局明确说明使用内网 http 时，才再点一次“仍然登记”。</source>
+        <translation>This address starts with http:// and is not encrypted: the enrolment code and the children&apos;s data would cross the network in plain text, where others can read or alter them. Ask the county civil affairs bureau for an address starting with https://. Click &quot;Enrol anyway&quot; only if the bureau has explicitly said to use plain http on its internal network.</translation>
+    </message>
+    <message>
+        <source>仍然登记</source>
+        <translation>Enrol anyway</translation>
     </message>
     <message>
         <source>登记成功</source>

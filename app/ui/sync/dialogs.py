@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from app.sync.transport import plain_http_remote
+
 
 class EnrolDialog(QDialog):
     """Ask for the county server address and the one-time code, then enrol this device."""
@@ -19,7 +21,9 @@ class EnrolDialog(QDialog):
         self.transport = transport
         self.setWindowTitle(self.tr("登记本设备"))
         self.server = QLineEdit(store.setting("sync_server") or "")
-        self.server.setPlaceholderText(self.tr("例如 http://10.32.1.5:8765"))
+        self.server.setPlaceholderText(self.tr("例如 https://tonghu.example.gov.cn:8765"))
+        self.server.textChanged.connect(self._address_changed)
+        self._insecure_ok = False
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("县民政局给的登记码，如 K7M2Q-9XDRA"))
         self.error = QLabel()
@@ -28,10 +32,12 @@ class EnrolDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("服务器地址"), self.server)
         form.addRow(self.tr("登记码"), self.code)
-        hint = QLabel(self.tr("登记只需做一次。登记后点“同步”即可上传本村的修改、下载县里的更新。"))
+        hint = QLabel(self.tr("登记只需做一次。登记后点“同步”即可上传本村的修改、下载县里的更新。"
+                              "服务器地址请填县民政局给的 https:// 地址（加密传输）。"))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登记"))
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("登记"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self._enrol)
         buttons.rejected.connect(self.reject)
@@ -51,6 +57,13 @@ class EnrolDialog(QDialog):
         if not self.code.text().strip():
             self.error.setText(self.tr("请填写登记码"))
             return
+        if plain_http_remote(self.server.text()) and not self._insecure_ok:
+            self.error.setText(self.tr(
+                "这个地址以 http:// 开头，不加密：登记码和儿童信息会以明文在网络上传输，别人可以看到或篡改。"
+                "请向县民政局要 https:// 开头的地址。只有在县民政局明确说明使用内网 http 时，才再点一次“仍然登记”。"))
+            self._insecure_ok = True
+            self.ok.setText(self.tr("仍然登记"))
+            return
         try:
             answer = client.enrol(self.store, self.server.text(), self.code.text(), transport=self.transport)
         except client.SyncError as exc:
@@ -59,6 +72,11 @@ class EnrolDialog(QDialog):
         QMessageBox.information(self, self.tr("登记成功"),
                                 self.tr("本设备已登记，负责范围：{s}。现在可以同步了。").format(s=answer["scope"]))
         self.accept()
+
+
+    def _address_changed(self) -> None:
+        self._insecure_ok = False
+        self.ok.setText(self.tr("登记"))
 
 
 class SyncDialog(QDialog):
