@@ -31,6 +31,7 @@ FIRST_LOCK = dt.timedelta(minutes=1)
 MAX_LOCK = dt.timedelta(hours=1)
 TOTP_ISSUER = "童护县级管理平台"
 SETTING_TOTP_ADMINS = "console_totp_required_for_admins"
+WRONG = "登录名或密码不正确"
 
 _hasher = PasswordHasher()  # Argon2id, argon2-cffi's RFC 9106 "low memory" profile
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
@@ -212,33 +213,39 @@ def _minutes(delta: dt.timedelta) -> int:
 
 def login(db: ServerDB, name: str, password: str) -> AccountView:
     """The account when `password` is right, it is enabled and not locked; else AccountError
-    (one message for an unknown name and a wrong password)."""
+    (one message for an unknown name and a wrong password). A failure is counted (committed)
+    before the error is raised."""
     now = clock.utcnow()
-    wrong = "登录名或密码不正确"
+    refusal = ""
     with db.sessions() as s, s.begin():
         account = s.scalar(select(ConsoleAccount).where(ConsoleAccount.name == (name or "").strip()))
         if account is None:
             _verify(_DUMMY_HASH, password or "")  # same time as a real check
-            raise AccountError(wrong)
-        if account.locked_until is not None and account.locked_until > now:
-            raise AccountError(f"密码错误次数过多，账户已暂时锁定，请 {_minutes(account.locked_until - now)} 分钟后再试，"
-                               "或请县级管理员重置密码。")
-        if not _verify(account.password_hash, password or ""):
+            refusal = WRONG
+        elif account.locked_until is not None and account.locked_until > now:
+            refusal = (f"密码错误次数过多，账户已暂时锁定，请 {_minutes(account.locked_until - now)} 分钟后再试，"
+                       "或请县级管理员重置密码。")
+        elif not _verify(account.password_hash, password or ""):
             account.failed_logins = (account.failed_logins or 0) + 1
             delay = lock_delay(account.failed_logins)
             if delay is not None:
                 account.locked_until = now + delay
-                raise AccountError(f"密码错误次数过多，账户已暂时锁定 {_minutes(delay)} 分钟。")
-            left = FREE_FAILURES + 1 - account.failed_logins
-            raise AccountError(f"{wrong}（再错 {left} 次账户将被暂时锁定）" if left <= 2 else wrong)
-        if account.disabled:
-            raise AccountError("该账户已被停用，请联系县级管理员。")
-        account.failed_logins = 0
-        account.locked_until = None
-        account.last_login = now
-        if _hasher.check_needs_rehash(account.password_hash):
-            account.password_hash = _hasher.hash(password)
-        return _view(account)
+                refusal = f"密码错误次数过多，账户已暂时锁定 {_minutes(delay)} 分钟。"
+            else:
+                left = FREE_FAILURES + 1 - account.failed_logins
+                refusal = f"{WRONG}（再错 {left} 次账户将被暂时锁定）" if left <= 2 else WRONG
+        elif account.disabled:
+            refusal = "该账户已被停用，请联系县级管理员。"
+        else:
+            account.failed_logins = 0
+            account.locked_until = None
+            account.last_login = now
+            if _hasher.check_needs_rehash(account.password_hash):
+                account.password_hash = _hasher.hash(password)
+            view = _view(account)
+    if refusal:
+        raise AccountError(refusal)
+    return view
 
 
 # -- second factor (TOTP) ----------------------------------------------------------------------
