@@ -191,8 +191,8 @@ def _county_duplicates(args):
         for m in f["members"]:
             print(f"    {m['village_name'] or m['village_code']}（{m['village_code']}）  {m['name']}  "
                   f"{m['id_number'] or '-'}  {m['birth_date'] or '-'}  {m['id']}")
-    print(f"共 {len(flags)} 组。转移用 tonghu server transfer 儿童编号 --to 村代码；不是同一人用 tonghu server not-duplicate 编号",
-          file=sys.stderr)
+    print(f"共 {len(flags)} 组。转移用 tonghu server transfer 儿童编号 --to 村代码；"
+          "不是同一人用 tonghu server not-duplicate 编号", file=sys.stderr)
 
 
 def _transfer(args):

@@ -24,7 +24,8 @@ from app.domain import child_rules
 from app.domain import colour as colour_rule
 from app.domain import schedule
 from app.domain.errors import ValidationError, ValidationErrors
-from app.domain.policy import Policy, default_policy
+from app.data.county_policy import effective_policy
+from app.domain.policy import Policy
 from app.domain.visit_checklist import ANSWERS, CHECKLIST_KEYS, VISIT_KINDS, incomplete
 from app.domain.vocab import STATUS_ACTIVE
 
@@ -72,7 +73,7 @@ def record_assessment(session: Session, child_id: str, answers: dict | list | No
     source="mandatory_report")`: the reason is the written override, the child becomes 红 and the
     next visit falls due within the 红 interval (7 days by default) of `on`.
     """
-    policy = policy or default_policy()
+    policy = policy or effective_policy(session)
     child = _child(session, child_id)
     if isinstance(answers, (list, tuple, set)):
         answers = {k: True for k in answers}
@@ -286,7 +287,7 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
     never captured nor synced, so this writes no outbox rows. A child merged into another file
     refreshes the survivor, whose schedule counts the visits and assessments of both.
     """
-    policy = policy or default_policy()
+    policy = policy or effective_policy(session)
     child_id = merged.survivor(session, child_id)
     ids = merged.file_ids(session, child_id)
     # plain column queries (no ORM objects): this runs on every save and after every sync batch
@@ -314,7 +315,7 @@ def refresh_schedules(session: Session, child_ids, policy: Policy | None = None,
     children, one query for their assessments, one for their visits, one for their current derived
     columns, and one executemany UPDATE of the children whose columns change. Same rules as
     `refresh_child_schedule`. Returns how many children were written."""
-    policy = policy or default_policy()
+    policy = policy or effective_policy(session)
     ids = sorted({c for c in child_ids if c})
     if merged.any_merged(session):  # files merged into others: the one-child rules follow the merges
         survivors = sorted({merged.survivor(session, c) for c in ids})

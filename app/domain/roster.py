@@ -291,7 +291,7 @@ def _quick_birth(number: str, today: dt.date) -> dt.date | None:
     explains). The fast path for rosters of 30,000 rows."""
     if len(number) != 18 or number[:6] not in _REGIONS_OK or not number[:17].isdigit():
         return None
-    check = (12 - sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS)) % 11) % 11
+    check = (12 - sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS, strict=True)) % 11) % 11
     if number[17] != ("X" if check == 10 else str(check)):
         return None
     try:

@@ -35,14 +35,23 @@ def refresh_schedules(session, result) -> None:
                 child_ids.add(child_id)
     if not child_ids:
         return
-    from app.domain.policy import default_policy
+    from app.data.county_policy import effective_policy
 
     session.flush()
     with session.no_autoflush:
-        refresh(session, child_ids, default_policy())
+        refresh(session, child_ids, effective_policy(session))
+
+
+def apply_county_policy(session, result) -> None:
+    """A county policy version arrived: apply it if it is valid and newer (issue 16)."""
+    if "county_policy" in result.touched:
+        from app.data.county_policy import apply_newest
+
+        apply_newest(session)
 
 
 AFTER_APPLY.append(refresh_schedules)
+AFTER_APPLY.append(apply_county_policy)
 
 
 def register(fn: Callable) -> None:

@@ -10,3 +10,4 @@ from app.data.models.protection import BenefitEntitlement, Case, MandatoryReport
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit  # noqa: F401
 from app.data.models.sync import Conflict, SyncRun  # noqa: F401
 from app.data.models.county import CountyReportAction  # noqa: F401
+from app.data.models.policy import CountyPolicyVersion  # noqa: F401

@@ -54,7 +54,8 @@ class RosterRowsError(ValidationError):
     def __init__(self, errors: list[RowError]):
         shown = "\n".join(e.text() for e in errors[:20])
         more = f"\n……另有{len(errors) - 20}行有错误" if len(errors) > 20 else ""
-        super().__init__("rows", f"有{len(errors)}行数据有错误，未导入任何数据（改正后重新导入，或选择跳过错误行）：\n{shown}{more}")
+        super().__init__("rows", f"有{len(errors)}行数据有错误，未导入任何数据（改正后重新导入，或选择跳过错误行）："
+                                 f"\n{shown}{more}")
         self.errors = errors
 
 

@@ -65,6 +65,20 @@ def _number(text: str):
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
+def _value(el, strings: list[str]):
+    kind = el.get("t")
+    v = el.find(f"{NS}v")
+    if kind == "s":
+        return strings[int(v.text)] if v is not None and v.text else ""
+    if kind == "inlineStr":
+        return "".join(t.text or "" for t in el.iter(f"{NS}t"))
+    if kind in ("str", "e"):
+        return v.text if v is not None else ""
+    if kind == "b":
+        return v is not None and v.text == "1"
+    return _number(v.text) if v is not None and v.text else None
+
+
 def read_rows(data: bytes, max_rows: int, max_columns: int) -> list[tuple[int, list]]:
     """(row number, values) for every row of the first sheet; `max_rows` more raise XlsxUnreadable
     ("too_many")."""
@@ -83,19 +97,7 @@ def read_rows(data: bytes, max_rows: int, max_columns: int) -> list[tuple[int, l
                 ref = el.get("r")
                 col = _column(_REF.match(ref).group(1)) if ref else len(cells)
                 if col < max_columns:
-                    kind = el.get("t")
-                    v = el.find(f"{NS}v")
-                    if kind == "s":
-                        value = strings[int(v.text)] if v is not None and v.text else ""
-                    elif kind == "inlineStr":
-                        value = "".join(t.text or "" for t in el.iter(f"{NS}t"))
-                    elif kind in ("str", "e"):
-                        value = v.text if v is not None else ""
-                    elif kind == "b":
-                        value = v is not None and v.text == "1"
-                    else:
-                        value = _number(v.text) if v is not None and v.text else None
-                    cells[col] = value
+                    cells[col] = _value(el, strings)
                 el.clear()
             elif tag == f"{NS}row":
                 row_no = int(el.get("r") or row_no + 1)
