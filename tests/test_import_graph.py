@@ -152,8 +152,7 @@ def test_the_checker_sees_a_violation(tmp_path):
 SESSION_USERS = {
     "app/ui/children/child_dialog.py", "app/ui/children/child_file.py", "app/ui/children/list_model.py",
     "app/ui/children/list_page.py", "app/ui/children/tabs.py", "app/ui/duplicates/merge_dialog.py",
-    "app/ui/duplicates/section.py", "app/ui/visits/assessment.py",
-    "app/ui/visits/dashboard_page.py", "app/ui/visits/screening_page.py", "app/ui/visits/visit_form.py",
+    "app/ui/duplicates/section.py", "app/ui/visits/dashboard_page.py",
 }
 
 

@@ -263,6 +263,13 @@ def assessment_prefill(session: Session, child_id: str, today: dt.date | None = 
     return guardianship(session, child_id, today).answers
 
 
+def implied_factors(session: Session, child_id: str, today: dt.date | None = None) -> dict[str, bool]:
+    """The factors the assessment dialog pre-ticks: only what the file positively records, so a
+    file with neither a guardian nor a carer on it implies nothing (missing is not "no carer")."""
+    view = guardianship(session, child_id, today)
+    return dict(view.answers) if (view.guardians or view.carers) else {}
+
+
 def guardianship_warnings_all(session: Session, today: dt.date | None = None) -> list[tuple[Child, list]]:
     """Active children with at least one guardianship warning (for a list or a report)."""
     today = today or clock.today()

@@ -271,13 +271,12 @@ class AssessmentDialog(GuardedDialog):
     # -- saving ----------------------------------------------------------
     def save(self) -> None:
         try:
-            with self.ctx.store.session() as s:
-                row = data.record_assessment(
-                    s, self.child_id, self.answers(), colour=self.chosen_colour() or None,
-                    override_reason=self.reason.toPlainText(), on=pydate(self.date.date()),
-                    source=self.source, notes=self.notes.toPlainText().strip(), policy=self.policy)
-                self.saved_id = row.id
-                self.saved_colour = row.colour
+            row = self.ctx.store.run(
+                data.record_assessment, self.child_id, self.answers(), colour=self.chosen_colour() or None,
+                override_reason=self.reason.toPlainText(), on=pydate(self.date.date()),
+                source=self.source, notes=self.notes.toPlainText().strip(), policy=self.policy)
+            self.saved_id = row.id
+            self.saved_colour = row.colour
         except ValidationError as exc:
             self.error.setText(exc.message)
             self.error.show()
@@ -291,16 +290,10 @@ class AssessmentDialog(GuardedDialog):
 
 
 def implied_factors(store, child_id: str) -> dict:
-    """Guardianship factors the child's file implies (app.data.protection); {} if unavailable."""
-    try:
-        from app.data import protection
+    """Guardianship factors the child's file records (app.data.protection), to pre-tick."""
+    from app.data import protection
 
-        with store.read_session() as s:
-            view = protection.guardianship(s, child_id)
-            # only what the file positively records: nothing recorded is not "no carer"
-            return dict(view.answers) if (view.guardians or view.carers) else {}
-    except Exception:  # the protection feature is absent or the file cannot be read: tick nothing
-        return {}
+    return store.read(protection.implied_factors, child_id)
 
 
 class AssessmentTab(QWidget):

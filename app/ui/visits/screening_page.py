@@ -165,8 +165,7 @@ class ScreeningPage(QWidget):
     # -- loading ---------------------------------------------------------
     def refresh(self) -> None:
         current = self.round_box.currentData()
-        with self.ctx.store.read_session() as s:
-            rounds = [(r.id, r.name, r.status) for r in data.rounds(s)]
+        rounds = [(r.id, r.name, r.status) for r in self.ctx.store.read(data.rounds)]
         self.round_box.blockSignals(True)
         self.round_box.clear()
         for rid, name, status in rounds:
@@ -190,8 +189,7 @@ class ScreeningPage(QWidget):
             for b in (self.screen_button, self.reason_button, self.new_child_button, self.close_button):
                 b.setEnabled(False)
             return
-        with self.ctx.store.read_session() as s:
-            self.progress = p = data.round_progress(s, rid)
+        self.progress = p = self.ctx.store.read(data.round_progress, rid)
         r = p.round
         open_ = r.status == data.ROUND_OPEN
         text = self.tr("{a} 至 {b}　已排查 {d}/{t}，未排查 {left} 名（其中 {why} 名已说明原因）").format(
@@ -252,8 +250,7 @@ class ScreeningPage(QWidget):
 
     def _run(self, fn) -> bool:
         try:
-            with self.ctx.store.session() as s:
-                fn(s)
+            self.ctx.store.run(fn)  # one action, one transaction
         except ValidationError as exc:
             self.message.setText(exc.message)
             return False

@@ -371,12 +371,11 @@ class VisitDialog(GuardedDialog):
     def save(self) -> None:
         values = self.values()
         try:
-            with self.ctx.store.session() as s:
-                if self.amends:
-                    row = data.amend_visit(s, self.amends, self.amend_reason.text(), complete=True, **values)
-                else:
-                    row = data.record_visit(s, self.child_id, complete=True, **values)
-                self.saved_id = row.id
+            if self.amends:
+                row = self.ctx.store.run(data.amend_visit, self.amends, self.amend_reason.text(), complete=True, **values)
+            else:
+                row = self.ctx.store.run(data.record_visit, self.child_id, complete=True, **values)
+            self.saved_id = row.id
         except ValidationErrors as exc:
             self.show_errors(exc.errors)
             return
