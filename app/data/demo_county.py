@@ -68,10 +68,10 @@ class _Writer:
 
 def generate(engine, *, townships: int = 30, villages_per: int = 10, children_per: int = 100,
              visits: int = 500_000, seed: int = 1, today: dt.date = dt.date(2026, 11, 23),
-             device_table=None) -> dict[str, int]:
+             device_table=None, report_share: float = 0.003) -> dict[str, int]:
     """Write a county of `townships` × `villages_per` villages with `children_per` children each
-    and about `visits` visits in all. `device_table` (the server's srv_device) gets one laptop
-    per village when given."""
+    and about `visits` visits in all; a share `report_share` of the children has a mandatory report.
+    `device_table` (the server's srv_device) gets one laptop per village when given."""
     rng = random.Random(seed)
     policy = default_policy()
     n_children = townships * villages_per * children_per
@@ -91,7 +91,7 @@ def generate(engine, *, townships: int = 30, villages_per: int = 10, children_pe
                 w.add(Place, {**_sync("county", today), "code": vcode, "name": vname, "level": "village"})
                 villages.append(vcode)
         for vcode in villages:
-            _village(w, rng, policy, vcode, children_per, per_child, today)
+            _village(w, rng, policy, vcode, children_per, per_child, today, report_share)
             if device_table is not None:
                 synced = None if rng.random() < 0.04 else dt.datetime.combine(
                     today - dt.timedelta(days=rng.choice([0, 0, 1, 2, 3, 5, 8, 20])), dt.time(9, rng.randrange(60)))
@@ -108,7 +108,8 @@ def _pick(rng, weighted):
     return rng.choices([k for k, _ in weighted], weights=[w for _, w in weighted])[0]
 
 
-def _village(w: _Writer, rng, policy, vcode: str, children: int, per_child: float, today: dt.date) -> None:  # noqa: C901
+def _village(w: _Writer, rng, policy, vcode: str, children: int, per_child: float, today: dt.date,  # noqa: C901
+             report_share: float) -> None:
     origin = f"dev-{vcode}"
     round_id = new_id()
     half, start, end = schedule.screening_round(today)
@@ -178,7 +179,7 @@ def _village(w: _Writer, rng, policy, vcode: str, children: int, per_child: floa
             w.add(ScreeningRecord, {**_sync(origin, today), "round_id": round_id, "child_id": cid,
                                     "screened_on": start + dt.timedelta(days=rng.randrange(0, (today - start).days + 1)),
                                     "screener": "儿童主任", "in_scope": True, "category_ok": True})
-        if rng.random() < 0.003:
+        if rng.random() < report_share:
             _report(w, rng, origin, cid, today)
 
 
