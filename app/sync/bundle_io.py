@@ -108,6 +108,7 @@ def export_bundle(store, out_dir, *, now: dt.datetime | None = None) -> ExportRe
 
     Nothing leaves the outbox: only the county's answer acknowledges changes.
     """
+    _refuse_demo(store)
     with store.read_session() as s:
         me, county = keys_of(s)
         payload = build_payload(s, store.device_id)
@@ -131,7 +132,15 @@ def import_bundle(store, path) -> ImportResult:
     return import_bytes(store, data)
 
 
+def _refuse_demo(store) -> None:
+    from app.data import demo_guard
+
+    if demo_guard.is_demo(store):
+        raise B.BundleError(demo_guard.MESSAGE)
+
+
 def import_bytes(store, data: bytes) -> ImportResult:
+    _refuse_demo(store)
     from app.data.models.sync import SyncRun
     from app.sync import changes as outbox
     from app.sync import client, inbound
@@ -211,6 +220,8 @@ def enrol_from_file(store, path, code: str) -> EnrolResult:
     device's new key pair, the county's public keys and the scope (nothing else changes; the first
     USB bundle tells the county this laptop's device id)."""
     from app.sync import client
+
+    _refuse_demo(store)
 
     secret = B.open_enrolment(B.read_file(path), code)
     try:

@@ -26,7 +26,7 @@ from app.data.models.child import Child
 from app.data.models.local import AuditEntry, Setting
 from app.data.models.sync import Conflict, SyncRun
 from app.sync import changes as outbox
-from app.data import audit_chain
+from app.data import audit_chain, demo_guard
 from app.sync import audit_push, inbound, merge
 from app.data.ids import new_id
 from app.sync.snapshot import snapshot_of
@@ -87,6 +87,8 @@ _set = inbound.put_setting
 def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> dict:
     """Register this device with the county using a one-time code; stores the token, scope, the
     device's new key pair and the county's public keys in the encrypted store."""
+    if demo_guard.is_demo(store):
+        raise SyncError(demo_guard.MESSAGE, "demo_store")
     held = store.setting(S_IDENTITY)  # enrolled before (by file): same keys, proven, county key pinned
     identity = Identity.from_json(held) if held else Identity.generate()
     http = _Http(server, None, transport=transport, retries=2, county_sign_public=store.setting(S_COUNTY))
@@ -135,6 +137,8 @@ class SyncClient:
     def __init__(self, store, *, server: str | None = None, token: str | None = None, transport=None,
                  batch: int = 500, retries: int = 5, backoff: float = 0.5, progress: Progress | None = None):
         self.store = store
+        if demo_guard.is_demo(store):
+            raise SyncError(demo_guard.MESSAGE, "demo_store")
         server = server or store.setting(S_SERVER)
         token = token or store.setting(S_TOKEN)
         if not server or not token:

@@ -139,7 +139,9 @@ class FirstRunDialog(QDialog):
         if not self.value("user"):
             errors["user"] = self.tr("请填写登录名")
         try:
-            check_new_password(self.fields["password"].text(), self.fields["password_repeat"].text())
+            check_new_password(self.fields["password"].text(), self.fields["password_repeat"].text(),
+                               names=(self.value("user"), self.value("display_name"), self.value("village_name"),
+                                      self.value("village_code")))
         except ValidationError as exc:
             errors[exc.field] = exc.message
         try:
@@ -170,10 +172,11 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def use_demo(self):
-        """Create the demo store on the store worker (150 children take a few seconds)."""
+        """Open the demo store at its own path (made on the store worker the first time: 150
+        children take a few seconds). The real store's path stays free for 创建并进入 later."""
         from app.ui import ops
 
-        path = self.store_path
+        path = demo_store.demo_path(self.store_path)
 
         def done(store) -> None:
             self.store = store
@@ -187,7 +190,7 @@ class FirstRunDialog(QDialog):
             return False
 
         self.setEnabled(False)
-        self.demo_op = ops.run(self, lambda progress: demo_store.create_demo_store(path), done=done, failed=failed,
+        self.demo_op = ops.run(self, lambda progress: demo_store.open_or_create_demo(self.store_path), done=done, failed=failed,
                                title=self.tr("演示数据"), label=self.tr("正在生成演示数据…"))
         return self.demo_op
 
@@ -232,6 +235,10 @@ class LoginDialog(QDialog):
             layout.addWidget(hint)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.forgot = buttons.addButton(self.tr("忘记密码？"), QDialogButtonBox.ResetRole)
+        self.forgot.setObjectName("forgotPassword")
+        self.forgot.clicked.connect(self.forgot_password)
+        self.forgot.setVisible(not demo_store.is_demo(self.store_path))
         self.ok = buttons.button(QDialogButtonBox.Ok)
         self.ok.setText(self.tr("登录"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("退出"))
@@ -285,6 +292,16 @@ class LoginDialog(QDialog):
             return
         self.accept()
 
+    def forgot_password(self) -> None:
+        """忘记密码 → the county recovery file; signed in when it worked."""
+        from app.ui.recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(self.store_path, self.user.currentText(), self)
+        self.recovery_dialog = dialog
+        if dialog.exec() == QDialog.Accepted and dialog.store is not None:
+            self.store = dialog.store
+            self.accept()
+
     def _lock_for(self, seconds: int) -> None:
         self._wait_until = time.monotonic() + seconds
         self.ok.setEnabled(False)
@@ -337,6 +354,8 @@ def run(store_path: Path, demo: bool = False) -> int:
 
     install_excepthook()  # an unexpected error writes the log and shows a calm dialog, never a crash
     store_path = Path(store_path)
+    if demo:  # the demo beside the real store, never in its place
+        store_path = demo_store.demo_path(store_path)
     if demo and not store_path.exists():
         from app.ui import ops
 

@@ -104,7 +104,8 @@ def test_demo_store_from_wizard_shows_password_on_login(qtbot, tmp_path, monkeyp
     store = dialog.store
     assert store.setting("demo") == "1"
     store.close()
-    login = LoginDialog(path)
+    assert store.path == demo_store.demo_path(path) and not path.exists()  # beside the real store, never in its place
+    login = LoginDialog(store.path)
     qtbot.addWidget(login)
     hint = login.findChild(type(login.message), "demoHint")
     assert hint is not None and demo_store.DEMO_PASSWORD in hint.text()

@@ -1,4 +1,5 @@
-"""`tonghu run`: with TONGHU_DEMO=1 and no store it builds the encrypted demo store, logs in, shows the window."""
+"""`tonghu run`: with TONGHU_DEMO=1 it builds the encrypted demo store beside the real one (never in
+its place), logs in, shows the window."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from app.ui.main_window import MainWindow
 
 
 def test_run_demo_creates_store_and_opens_window(qtbot, tmp_path, monkeypatch):
-    path = tmp_path / "demo.store"
+    real = tmp_path / "tonghu.store"
+    path = demo_store.demo_path(real)
     monkeypatch.setenv("TONGHU_DEMO", "1")
     monkeypatch.setattr(demo_store, "DEMO_CHILDREN", 20)
     hints = []
@@ -33,9 +35,10 @@ def test_run_demo_creates_store_and_opens_window(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ui_app.LoginDialog, "exec", login)
     monkeypatch.setattr(QApplication, "exec", exec_app)
-    args = build_parser().parse_args(["run", "--store", str(path)])
+    args = build_parser().parse_args(["run", "--store", str(real)])
     assert args.handler(args) == 0
-    assert path.exists() and demo_store.is_demo(path)
+    assert path.exists() and demo_store.is_demo(path) and path.name == "tonghu-demo.store"
+    assert not real.exists()  # the real store's place stays free
     assert demo_store.DEMO_PASSWORD in hints[0]
     assert windows and "演示" in windows[0].windowTitle()
     # the demo's names are not readable in the file's bytes (encrypted)
