@@ -446,24 +446,88 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Twice-yearly screening summary</translation>
     </message>
     <message>
+        <source>一级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>三级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>上学情况</source>
         <translation>School attendance</translation>
+    </message>
+    <message>
+        <source>不在校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不符合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>严重不良嗜好</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个案参与人员</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>个案服务计划表</source>
         <translation>Case service plan</translation>
     </message>
     <message>
+        <source>个案步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个案记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>中</source>
         <translation>Medium</translation>
+    </message>
+    <message>
+        <source>中职</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>中风险，定期介入</source>
         <translation>Medium risk, regular intervention</translation>
     </message>
     <message>
+        <source>书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事实无人抚养儿童</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>亲属</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>仍在关爱范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>低</source>
         <translation>Low</translation>
+    </message>
+    <message>
+        <source>低保家庭儿童</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>低风险，保持关注</source>
@@ -486,8 +550,28 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Homework done, attendance, contact with teachers</translation>
     </message>
     <message>
+        <source>保单号</source>
+        <translation type="unfinished">Policy no.</translation>
+    </message>
+    <message>
         <source>保护与保障</source>
         <translation>Protection and benefits</translation>
+    </message>
+    <message>
+        <source>保险</source>
+        <translation type="unfinished">Insurance</translation>
+    </message>
+    <message>
+        <source>保险公司</source>
+        <translation type="unfinished">Insurer</translation>
+    </message>
+    <message>
+        <source>保障发放</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保障待遇</source>
+        <translation type="unfinished">Benefit entitlements</translation>
     </message>
     <message>
         <source>健康</source>
@@ -502,20 +586,156 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Child registration form</translation>
     </message>
     <message>
+        <source>兄姐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>入户</source>
         <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>公安</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
+        <source>其他亲属</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation type="unfinished">Details</translation>
+    </message>
+    <message>
+        <source>农业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>农村留守儿童</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
+        <source>分级分色评估</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>初中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>劝返</source>
         <translation>Back to school</translation>
+    </message>
+    <message>
+        <source>劝返复学</source>
+        <translation type="unfinished">Back to school</translation>
+    </message>
+    <message>
+        <source>医院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卫生健康</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县级处置记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县级经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation type="unfinished">Paid on</translation>
+    </message>
+    <message>
+        <source>发放账户</source>
+        <translation type="unfinished">Payment account</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>受到侵害</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>听力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>四级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>困境</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>困境儿童(家庭经济困难)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>困境儿童(监护缺失或不当)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>困境儿童(自身残疾)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处置人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处置时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>外祖母</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>外祖父</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>多重</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失踪</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>学习困难、经常缺勤或厌学</source>
@@ -526,28 +746,112 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>At school</translation>
     </message>
     <message>
+        <source>学籍学校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学籍比对结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学龄前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>安全</source>
         <translation>Safety</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation type="unfinished">Completed on</translation>
     </message>
     <message>
         <source>家庭无稳定收入，基本生活难以保障</source>
         <translation>No stable family income; basic living not secured</translation>
     </message>
     <message>
+        <source>小学</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保未足</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已提供的帮助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已重新评估</source>
+        <translation type="unfinished">Reassessed</translation>
+    </message>
+    <message>
         <source>年自付医疗费用</source>
         <translation>Out-of-pocket medical costs per year</translation>
+    </message>
+    <message>
+        <source>幼儿园</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>应保未保</source>
         <translation>Eligible, not covered</translation>
     </message>
     <message>
+        <source>康复服务</source>
+        <translation type="unfinished">Rehabilitation services</translation>
+    </message>
+    <message>
+        <source>建议颜色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished">Start date</translation>
+    </message>
+    <message>
+        <source>开案日期</source>
+        <translation type="unfinished">Opened on</translation>
+    </message>
+    <message>
         <source>强制报告登记表</source>
         <translation>Mandatory report form</translation>
     </message>
     <message>
+        <source>强制隔离戒毒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>待终止</source>
         <translation>Ending soon</translation>
+    </message>
+    <message>
+        <source>很少</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>心理</source>
@@ -566,6 +870,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Seriously ill or severely disabled without treatment, rehabilitation or care</translation>
     </message>
     <message>
+        <source>情况描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>情绪、与人交往，有无明显孤僻、焦虑或自伤迹象</source>
         <translation>Mood and social contact; signs of withdrawal, anxiety or self-harm</translation>
     </message>
@@ -574,28 +882,100 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Low mood, withdrawn, talks little with others</translation>
     </message>
     <message>
+        <source>意外伤害</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>房屋、用电用火、燃气、防溺水等安全隐患</source>
         <translation>Hazards: house, electricity and fire, gas, drowning</translation>
+    </message>
+    <message>
+        <source>批准文号</source>
+        <translation type="unfinished">Approval reference</translation>
     </message>
     <message>
         <source>批量打印应访走访表</source>
         <translation>Print visit forms for all due visits</translation>
     </message>
     <message>
+        <source>报告单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告跟进</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指派给</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>排查</source>
         <translation>Screening</translation>
+    </message>
+    <message>
+        <source>排查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排查日期</source>
+        <translation type="unfinished">Screening date</translation>
+    </message>
+    <message>
+        <source>排查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排查轮次</source>
+        <translation type="unfinished">Screening round</translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>教育</source>
         <translation>Education</translation>
     </message>
     <message>
+        <source>散居孤儿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
+        <source>新发现</source>
+        <translation type="unfinished">Newly found</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>无有效监护人或照护人（无人照料）</source>
         <translation>No effective guardian or carer (no one looks after the child)</translation>
+    </message>
+    <message>
+        <source>无照护能力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无联系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
     </message>
     <message>
         <source>是否吃得饱、吃得好，有无挨饿</source>
@@ -606,16 +986,628 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Goes to school on time; any risk of dropping out or long absence</translation>
     </message>
     <message>
+        <source>走访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>跟进事项</source>
+        <translation type="unfinished">Follow-up</translation>
+    </message>
+    <message>
+        <source>CSV 文件格式错误：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[intervals] 中的颜色“{0}”不存在（可用：{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[intervals] 必须是一个表（颜色 = 天数）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[policy] 必须是一个表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[policy] 的 version 必须是正整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 不是有效日期（应为 2027-03-01）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 的类型 kind「{1}」未知（应为 flag 或 number）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 的结束日期早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 的走访间隔 {1} 天不在 1 到 {2} 天之间（一月一访）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 的走访间隔必须是整数天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 缺少名称 name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 需要填写数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不在该保障的发放期内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不存在（如2月30日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不是有效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不是有效日期（应为 年-月-日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不是有效日期（格式：2024-03-01）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不能包含数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}不能超过{1}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}区划代码应为{1}位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}应为“是”或“否”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}应为：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}应在{1}到{2}之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”不是有效的 Excel（.xlsx）文件，可能已损坏或扩展名不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”和“{1}”两列都对应到{2}，请只选一列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”是旧版 Excel（.xls）文件，请在 Excel 中“另存为”.xlsx 或 CSV 后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{0}”，请导入 .xlsx 或 .csv 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能删除正在使用的账号。请用另一个账号登录后再删除。</source>
+        <translation>You cannot remove the account you are signed in with. Sign in with another account to remove it.</translation>
+    </message>
+    <message>
+        <source>不能把档案与它自己合并</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能按“{0}”排序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能更正这些项：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两份档案的身份证号码不同，不能合并</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords do not match</translation>
+    </message>
+    <message>
+        <source>个案不能从“{0}”改为“{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个案已是“{0}”状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个案已结案，请先重新开启</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险期满日期不能早于生效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险类别应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保障类别应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改儿童类别请在“儿童类别”中操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>农村留守儿童须先在“家庭与监护”中登记外出务工的父亲或母亲</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>农村留守儿童须登记外出务工的父亲或母亲</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期“{0}”不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期“{0}”无法识别，请写成 2014-03-05 的形式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列“{0}”和列“{1}”都对应“{2}”，请在对应步骤中只保留一列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列对应“{0}”中的字段“{1}”不认识；可用：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列对应“{0}”应写成 表头=字段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参与方应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发现时间不能晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码不能只用姓名、登录名或村名加数字组成，请换一个别人猜不到的密码</source>
+        <translation>A password must not be just a name, login name or village name plus digits; choose one others cannot guess</translation>
+    </message>
+    <message>
+        <source>密码至少需要{0}位</source>
+        <translation>A password needs at least {0} characters</translation>
+    </message>
+    <message>
+        <source>已有同名排查：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情形应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到村（居）列：需要“行政区划代码”或“所属村（居）”之一。请在列对应中指定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到要更正的走访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该个案：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该保障记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该儿童：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该劝返复学任务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该康复服务记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该强制报告：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该排查轮次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到该步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到这些列：{0}。请在列对应中指定（--map &apos;表头=字段&apos;）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告对象应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告方式应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告时间不能晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告时间早于发现时间，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>政策中没有“{0}”在{1}的标准，请填写每月金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件“{0}”是空的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件“{0}”超过{1}MB，请按乡镇分开导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件中没有走访间隔、排查时间或报送期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件前几行都是空的，找不到表头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件只有表头，没有学生数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件超过{0}行，请按乡镇分开导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别“{0}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别的字段“{0}”（列“{1}”）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取 Excel 文件“{0}”（{1}），文件可能已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>更正走访记录必须说明更正原因</source>
         <translation>Say what was corrected and why</translation>
+    </message>
+    <message>
+        <source>月份“{0}”格式不对，应为 2026-03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务类型应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知字段：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的个案状态“{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的儿童分组：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的检查项：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的步骤状态“{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的颜色：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>格式错误，不是有效的 TOML（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查项答案应为 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每月金额不能为负数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有用户 {0}</source>
+        <translation>There is no user {0}</translation>
+    </message>
+    <message>
+        <source>状态应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态日期不能早于转介日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户 {0} 已被删除</source>
+        <translation>User {0} has been removed</translation>
+    </message>
+    <message>
+        <source>用户 {0} 需要先登录一次，才能重新加密数据</source>
+        <translation>User {0} must sign in once before the data can be re-encrypted</translation>
+    </message>
+    <message>
+        <source>登录名不能有空格，最多{0}个字符</source>
+        <translation>A login name has no spaces and at most {0} characters</translation>
+    </message>
+    <message>
+        <source>紧急程度应为：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>终止日期不能早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束报告前请填写处理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束状态应为：{0}或{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结案前请填写结案小结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少必需的列：{0}。文件表头为：{1}。请在“列对应”一步指定对应的列（命令行用 --map 列名=字段）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系电话格式不正确（手机11位，或区号-号码）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录内容不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评估日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该报告已结束，不能再添加跟进；如有新情况请新建报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该排查已经结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该排查已结束，不能再登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该身份证号码已登记：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写个案名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写发现时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写报告时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写排查名称，如“2026年上半年排查”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写未能排查的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写步骤内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写登录名</source>
+        <translation>Enter a login name</translation>
+    </message>
+    <message>
+        <source>请填写终止原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写结果（例如复学的学校和日期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写身份证号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写采取的行动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请简要写明发现的情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少选择一个儿童类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入用户名</source>
+        <translation>Enter a user name</translation>
+    </message>
+    <message>
+        <source>读写文件失败{0}：{1}。已经保存的资料没有受到影响；请检查U盘或磁盘后再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读取 Excel 文件“{0}”时出错（{1}），文件可能已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>走访方式应为 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号{0}与第{1}行重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码前两位不是省级行政区划代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码只能由数字和末位的X组成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码应为18位，现为{0}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码校验位错误，请核对最后一位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还有 {0} 名儿童未排查且未说明原因（{1}），不能结束本轮排查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个密码太常见，很容易被猜到，请换一个</source>
+        <translation>This password is too common and easy to guess; choose another</translation>
+    </message>
+    <message>
+        <source>这个恢复文件已经用过了，每个恢复文件只能用一次。如需再次恢复，请向县民政局重新申请。</source>
+        <translation>This recovery file has already been used; each file works once. Ask the county civil affairs bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>这个恢复文件已经用过，或者不是为这台电脑的数据开具的。请向县民政局重新申请。</source>
+        <translation>This recovery file has been used already or was not issued for this computer&apos;s data. Ask the county civil affairs bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>这个恢复文件已经用过，或者早于本机最近一次恢复。请向县民政局重新申请。</source>
+        <translation>This recovery file has been used already or is older than this computer&apos;s last recovery. Ask the county civil affairs bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>这个恢复文件是为另一台电脑（设备 {0}）开具的，不能用于本机（设备 {1}）。请向县民政局核对设备编号后重新申请。</source>
+        <translation>This recovery file was issued for another computer (device {0}), not this one (device {1}). Check the device number with the county civil affairs bureau and ask for a new file.</translation>
+    </message>
+    <message>
+        <source>这台电脑上已经有用户 {0}</source>
+        <translation>This computer already has a user {0}</translation>
+    </message>
+    <message>
+        <source>这台电脑的数据还没有设置县级密码恢复（登记到县级服务器时自动设置）。请联系县民政局，按用户手册第6节处理。</source>
+        <translation>County password recovery is not set up for this computer&apos;s data yet (it is set up when the computer is enrolled with the county server). Contact the county civil affairs bureau and follow section 6 of the user guide.</translation>
+    </message>
+    <message>
+        <source>重新开启个案需要说明原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要重新评估应为“是”或“否”（true / false）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>颜色 {0} 风险更高，走访间隔（{1} 天）却比 {2}（{3} 天）更长</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>曾发生意外伤害或面临溺水、交通等危险</source>
         <translation>Accidental injury before, or exposed to drowning, traffic or other dangers</translation>
     </message>
     <message>
+        <source>月份</source>
+        <translation type="unfinished">Month</translation>
+    </message>
+    <message>
         <source>月度走访台账</source>
         <translation>Monthly visit ledger</translation>
+    </message>
+    <message>
+        <source>月标准</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>有严重心理困扰迹象（自伤、自杀念头、长期抑郁）</source>
@@ -630,16 +1622,112 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Problem</translation>
     </message>
     <message>
+        <source>服刑在押</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务机构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation type="unfinished">Due</translation>
+    </message>
+    <message>
         <source>未了解</source>
         <translation>Not checked</translation>
+    </message>
+    <message>
+        <source>未排查原因</source>
+        <translation type="unfinished">Reason not screened</translation>
     </message>
     <message>
         <source>未接受的修改</source>
         <translation>Refused changes</translation>
     </message>
     <message>
+        <source>机构供养孤儿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>村(居)委会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>村(社区)区划代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检察</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检察院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查项目</source>
+        <translation type="unfinished">Checklist</translation>
+    </message>
+    <message>
         <source>正常</source>
         <translation>Normal</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>母亲</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>比对导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>民政</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>派出所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>流浪乞讨</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>照护人在家且有照护能力</source>
@@ -654,6 +1742,14 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Is the carer at home, in good health, able to look after the child</translation>
     </message>
     <message>
+        <source>照片</source>
+        <translation type="unfinished">Photo</translation>
+    </message>
+    <message>
+        <source>父亲</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>父母均外出，三个月以上无联系</source>
         <translation>Both parents away, no contact for over three months</translation>
     </message>
@@ -664,6 +1760,18 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>父母未回家探望的月数</source>
         <translation>Months since the parents last came home</translation>
+    </message>
+    <message>
+        <source>特困儿童</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>特殊情况起始时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态日期</source>
+        <translation type="unfinished">Status date</translation>
     </message>
     <message>
         <source>生活</source>
@@ -678,12 +1786,24 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Phone</translation>
     </message>
     <message>
+        <source>男</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>界面语言 / Language</source>
         <translation>Language / 界面语言</translation>
     </message>
     <message>
+        <source>留守</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>留守儿童未签订委托照护协议</source>
         <translation>Left-behind child without an entrusted-care agreement</translation>
+    </message>
+    <message>
+        <source>疑似受到侵害</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>疑似遭受虐待、遗弃、性侵害或严重忽视</source>
@@ -694,6 +1814,18 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Possible duplicate files</translation>
     </message>
     <message>
+        <source>登记人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记学校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>监护</source>
         <translation>Guardianship</translation>
     </message>
@@ -702,8 +1834,84 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Guardianship risk</translation>
     </message>
     <message>
+        <source>确定</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>社区矫正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>社工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>祖母</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>祖父</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别无误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>精神</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>结交不良人员、沉迷网络或有不良行为</source>
         <translation>Bad company, internet addiction or misbehaviour</translation>
+    </message>
+    <message>
+        <source>结束原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <source>结案</source>
+        <translation type="unfinished">Closed</translation>
+    </message>
+    <message>
+        <source>结案小结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缴费方</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网络平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>肢体</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>良好</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>营养不良或生长发育明显迟缓</source>
@@ -712,6 +1920,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>行为风险</source>
         <translation>Behavioural risk</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation type="unfinished">Row</translation>
     </message>
     <message>
         <source>衣物是否干净、保暖、合季节</source>
@@ -726,12 +1938,64 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Poor food, clothing or hygiene</translation>
     </message>
     <message>
+        <source>补充医疗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被撤销监护资格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被遣送出境</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>视力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>言语</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>评估</source>
         <translation>Assessment</translation>
     </message>
     <message>
+        <source>评估人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评估依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评估日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>评估标准与走访频次…</source>
         <translation>Assessment standard and visit frequency…</translation>
+    </message>
+    <message>
+        <source>评估标准版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation type="unfinished">Details</translation>
     </message>
     <message>
         <source>请填写在场人员（见到了谁）</source>
@@ -744,6 +2008,14 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>请选择走访方式</source>
         <translation>Choose the visit type</translation>
+    </message>
+    <message>
+        <source>调整理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation type="unfinished">Responsible</translation>
     </message>
     <message>
         <source>走访</source>
@@ -770,6 +2042,18 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Physical health</translation>
     </message>
     <message>
+        <source>转介日期</source>
+        <translation type="unfinished">Referred on</translation>
+    </message>
+    <message>
+        <source>较弱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>较急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>辍学或长期缺课（义务教育阶段）</source>
         <translation>Dropped out or long absent (compulsory education)</translation>
     </message>
@@ -782,12 +2066,76 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Phone or video calls or meetings with parents in the last month</translation>
     </message>
     <message>
+        <source>进行中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重残</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重残儿童</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重病</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重病儿童</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重病重残儿童</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>长期无法联系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>隔代照料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要重新评估</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非农业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>面临其他危险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>风险因素</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>风险等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>饮食</source>
         <translation>Food</translation>
     </message>
     <message>
         <source>高</source>
         <translation>High</translation>
+    </message>
+    <message>
+        <source>高中</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>高风险，立即介入</source>
@@ -820,6 +2168,22 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>在场人员</source>
         <translation>People present</translation>
+    </message>
+    <message>
+        <source>智力</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>更正的原记录</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>现居住地</source>
@@ -1082,6 +2446,73 @@ If this keeps happening, click “Copy details” and send them to the technical
     <message>
         <source>如：浙江省宁波市</source>
         <translation>e.g. Ningbo, Zhejiang</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>如：wangfang（字母或数字）</source>
+        <translation>e.g. wangfang (letters or digits)</translation>
+    </message>
+    <message>
+        <source>儿童主任</source>
+        <translation>Child director</translation>
+    </message>
+    <message>
+        <source>副主任</source>
+        <translation>Deputy director</translation>
+    </message>
+    <message>
+        <source>乡镇督导员</source>
+        <translation>Township supervisor</translation>
+    </message>
+    <message>
+        <source>由新用户本人输入，至少8位</source>
+        <translation>Typed by the new user, at least 8 characters</translation>
+    </message>
+    <message>
+        <source>确认是您本人在操作</source>
+        <translation>Confirms it is you</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>新用户的密码</source>
+        <translation>New user&apos;s password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>您的密码（{u}）</source>
+        <translation>Your password ({u})</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>您的密码不对</source>
+        <translation>Your password is not right</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +3820,10 @@ Enter the password of {u} to continue.</translation>
         <translation>Sign in</translation>
     </message>
     <message>
+        <source>忘记密码？</source>
+        <translation>Forgot password?</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -2718,6 +4153,10 @@ Data is stored encrypted on this computer.</translation>
         <translation>Change password</translation>
     </message>
     <message>
+        <source>同时用新的钥匙重新加密数据（此前复制走的密钥文件从此打不开）</source>
+        <translation>Also re-encrypt the data with a new key (earlier copies of the key file stop working)</translation>
+    </message>
+    <message>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
@@ -2736,6 +4175,10 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>原密码错误</source>
         <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <source>正在重新加密数据…</source>
+        <translation>Re-encrypting the data…</translation>
     </message>
 </context>
 <context>
@@ -2815,8 +4258,93 @@ Data is stored encrypted on this computer.</translation>
 <context>
     <name>ProtectionSection</name>
     <message>
+        <source>保护与保障</source>
+        <translation type="unfinished">Protection and benefits</translation>
+    </message>
+    <message>
         <source>⚠ {n} 份强制报告超时未向公安机关报告，请立即报告并登记</source>
         <translation>⚠ {n} mandatory reports were not passed to the police in time; report them now and record it</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>忘记密码</source>
+        <translation>Forgot password</translation>
+    </message>
+    <message>
+        <source>童护无法找回密码，但县民政局可以帮您重设：
+1. 打电话或去县民政局，说明本机的设备编号（见下方）；
+2. 工作人员核实身份后，为这台电脑开具一个恢复文件（72小时内有效，只能用一次）；
+3. 在这里打开恢复文件，设置新密码。设置后旧密码就不能再用了。</source>
+        <translation>Tonghu cannot retrieve a password, but the county civil affairs bureau can help you set a new one:
+1. Call or visit the bureau and give this computer&apos;s device number (below);
+2. After checking who you are, they issue a recovery file for this computer (valid 72 hours, works once);
+3. Open the recovery file here and set a new password. The old password then stops working.</translation>
+    </message>
+    <message>
+        <source>本机设备编号：{d}</source>
+        <translation>This computer&apos;s device number: {d}</translation>
+    </message>
+    <message>
+        <source>这台电脑的数据还没有设置县级恢复（登记到县级服务器时会自动设置），恢复文件无法使用。请不要删除任何文件，联系县民政局，按用户手册第6节处理。</source>
+        <translation>County recovery is not set up for this computer&apos;s data (it is set up when the computer is enrolled with the county server), so a recovery file cannot be used. Do not delete any files; contact the county civil affairs bureau and follow section 6 of the user guide.</translation>
+    </message>
+    <message>
+        <source>打开恢复文件…</source>
+        <translation>Open recovery file…</translation>
+    </message>
+    <message>
+        <source>（尚未选择）</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <source>至少8位，别人猜不到</source>
+        <translation>At least 8 characters, hard to guess</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>恢复文件</source>
+        <translation>Recovery file</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>设置新密码并登录</source>
+        <translation>Set new password and sign in</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>打开恢复文件</source>
+        <translation>Open recovery file</translation>
+    </message>
+    <message>
+        <source>童护恢复文件 (*.tonghu-recovery);;所有文件 (*)</source>
+        <translation>Tonghu recovery files (*.tonghu-recovery);;All files (*)</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{e}</source>
+        <translation>Cannot read the file: {e}</translation>
+    </message>
+    <message>
+        <source>请先打开县民政局开具的恢复文件</source>
+        <translation>First open the recovery file from the county civil affairs bureau</translation>
+    </message>
+    <message>
+        <source>请选择用户</source>
+        <translation>Choose a user</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +4368,41 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>新建</source>
         <translation>New record</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveUserDialog</name>
+    <message>
+        <source>删除用户</source>
+        <translation>Remove user</translation>
+    </message>
+    <message>
+        <source>删除用户 {u} 后，他（她）不能再登录这台电脑。
+数据会用新的钥匙重新加密（几秒到一分钟），此前复制走的密钥文件从此打不开现在的数据。
+他（她）以前的记录保留，仍显示是谁做的。</source>
+        <translation>After removing {u}, they can no longer sign in on this computer.
+The data is re-encrypted with a new key (a few seconds to a minute); earlier copies of the key file no longer open today&apos;s data.
+Their earlier records stay and still show who made them.</translation>
+    </message>
+    <message>
+        <source>您的密码（{u}）</source>
+        <translation>Your password ({u})</translation>
+    </message>
+    <message>
+        <source>删除并重新加密</source>
+        <translation>Remove and re-encrypt</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>您的密码不对</source>
+        <translation>Your password is not right</translation>
+    </message>
+    <message>
+        <source>正在重新加密数据…</source>
+        <translation>Re-encrypting the data…</translation>
     </message>
 </context>
 <context>
@@ -3396,6 +4959,26 @@ Data is stored encrypted on this computer.</translation>
         <translation>When you leave the computer, the window locks after this time and the password must be entered again. 10 minutes or less is recommended.</translation>
     </message>
     <message>
+        <source>用户…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <source>本机用户</source>
+        <translation>Users on this computer</translation>
+    </message>
+    <message>
+        <source>已设置（设备编号 {d}）。忘记密码时，可请县民政局开具恢复文件。</source>
+        <translation>Set up (device {d}). If a password is forgotten, the county civil affairs bureau can issue a recovery file.</translation>
+    </message>
+    <message>
+        <source>未设置：登记到县级服务器（同步 → 登记本设备）后自动设置。</source>
+        <translation>Not set up: it is set up once this computer is enrolled with the county server (Sync → Enrol this device).</translation>
+    </message>
+    <message>
+        <source>县级密码恢复</source>
+        <translation>County password recovery</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -3478,6 +5061,57 @@ Data is stored encrypted on this computer.</translation>
     <message>
         <source>{n} 名儿童看起来符合保障条件但没有领取（应保尽保）</source>
         <translation>{n} children seem eligible for benefits they do not receive (cover all who qualify)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>每个人用自己的登录名和密码。删除用户后，数据会用新的钥匙重新加密，此前复制走的密钥文件从此打不开现在的数据。</source>
+        <translation>Everyone signs in with their own login name and password. When a user is removed, the data is re-encrypted with a new key, and earlier copies of the key file no longer open today&apos;s data.</translation>
+    </message>
+    <message>
+        <source>登录名</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>删除用户…</source>
+        <translation>Remove user…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>（当前）</source>
+        <translation> (signed in)</translation>
+    </message>
+    <message>
+        <source>已添加用户 {u}</source>
+        <translation>User {u} added</translation>
+    </message>
+    <message>
+        <source>请先在表中选中要删除的用户</source>
+        <translation>First select the user to remove in the table</translation>
+    </message>
+    <message>
+        <source>已删除用户 {u}，数据已用新的钥匙重新加密</source>
+        <translation>User {u} removed; the data was re-encrypted with a new key</translation>
     </message>
 </context>
 <context>
@@ -3698,6 +5332,10 @@ Data is stored encrypted on this computer.</translation>
 </context>
 <context>
     <name>_Section</name>
+    <message>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>共 {n} 项（双击打开儿童档案）</source>
         <translation>{n} items (double-click to open the child&apos;s file)</translation>
