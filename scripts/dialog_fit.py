@@ -200,6 +200,15 @@ def main(argv=None) -> int:
         ("OpenRoundDialog", lambda: OpenRoundDialog(window)),
         ("ScreenDialog", lambda: ScreenDialog("张小明", window)),
     ]
+    from app.ui.recovery_dialog import RecoveryDialog
+    from app.ui.users_dialog import AddUserDialog, RemoveUserDialog, UsersDialog
+
+    direct += [
+        ("RecoveryDialog", lambda: RecoveryDialog(store.path, store.user, window)),
+        ("UsersDialog", lambda: UsersDialog(store, window)),
+        ("AddUserDialog", lambda: AddUserDialog(store, window)),
+        ("RemoveUserDialog", lambda: RemoveUserDialog(store, "wang", window)),
+    ]
     try:
         from app.ui.protection.schoolroll import SchoolRollWizard
 

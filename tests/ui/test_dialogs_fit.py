@@ -32,7 +32,8 @@ def test_every_dialog_fits_1366x768_at_125_percent(tmp_path, lang):
     assert result["screen"] == [1093, 614]
     checked = result["checked"]
     for name in ("LoginDialog", "FirstRunDialog", "page dashboard", "page children", "VisitDialog",
-                 "AssessmentDialog", "ChildDialog new", "ReportDialog", "PolicyDialog"):
+                 "AssessmentDialog", "ChildDialog new", "ReportDialog", "PolicyDialog",
+                 "RecoveryDialog", "UsersDialog", "AddUserDialog", "RemoveUserDialog"):
         assert name in checked, name
     assert sum(c.startswith("PrintPreviewDialog") for c in checked) >= 2
     assert len(checked) >= 50
