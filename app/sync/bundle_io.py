@@ -143,7 +143,7 @@ def import_bytes(store, data: bytes) -> ImportResult:
     _refuse_demo(store)
     from app.data.models.sync import SyncRun
     from app.sync import changes as outbox
-    from app.sync import client, inbound
+    from app.sync import client, inbound, purge_gate
     from app.sync.merge import Change
 
     with client.remote_session(store) as s:
@@ -193,7 +193,7 @@ def import_bytes(store, data: bytes) -> ImportResult:
         _put(s, IMPORTED_PREFIX + bundle.header.bundle_id, clock.local_now().strftime("%Y-%m-%d %H:%M"))
         s.add(SyncRun(finished_at=utcnow(), via="usb", pushed=acked, pulled=len(items),
                       conflicts=got.conflicts, ok=True, message=f"同步文件 {bundle.header.bundle_id}"))
-    client.purge_out_of_scope(store)
+    purge_gate.after_sync(store, got.result.children)  # in proportion to what changed (issue 17)
     store.set_setting(client.S_LAST, utcnow().isoformat(timespec="seconds"))
     return ImportResult(acked=acked, received=len(items), conflicts=got.conflicts, cursor=cursor, refused=len(refusals),
                         bundle_id=bundle.header.bundle_id)

@@ -27,7 +27,7 @@ from app.data.models.local import AuditEntry, Setting
 from app.data.models.sync import Conflict, SyncRun
 from app.sync import changes as outbox
 from app.data import audit_chain, demo_guard
-from app.sync import audit_push, inbound, merge
+from app.sync import audit_push, inbound, merge, purge_gate
 from app.data.ids import new_id
 from app.sync.snapshot import snapshot_of
 from app.sync.identity import Identity
@@ -153,12 +153,13 @@ class SyncClient:
     def sync(self) -> SyncReport:
         started = time.perf_counter()
         report = SyncReport()
+        self.changed: set[str] = set()  # children whose files the pull touched (issue 17: app/sync/purge_gate.py)
         run_ok, message = False, ""
         try:
             self.push(report)
             audit_push.send(self.store, self.http)  # the audit chain travels too (issue 15)
             self.pull(report)
-            report.purged = purge_out_of_scope(self.store)
+            report.purged = purge_gate.after_sync(self.store, self.changed)
             run_ok = True
             self.store.set_setting(S_LAST, utcnow().isoformat(timespec="seconds"))
         except SyncError as exc:
@@ -287,6 +288,7 @@ class SyncClient:
                 raise SyncError(f"县级服务器返回的数据格式不对（{exc}），请联系县民政局。", "bad_answer") from None
             with remote_session(self.store) as s:
                 got = inbound.apply_from_county(s, self.store, changes, answer.get("server_ms"))
+                self.changed.update(got.result.children)
                 _set(s, S_CURSOR, str(cursor))
                 _set(s, S_ANCHOR, anchor)
                 if answer.get("state"):
