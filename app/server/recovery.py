@@ -136,6 +136,20 @@ def _load_private(db, key_file: Path | str | None) -> X25519PrivateKey:
     return private
 
 
+def find_device(db, device_id: str):
+    """The device by its id, or by its last 8 or more characters (what the director reads out: the
+    start of an id is its creation time, shared by laptops set up the same day)."""
+    from sqlalchemy import select
+
+    device_id = device_id.strip()
+    with db.sessions() as s:
+        device = s.get(Device, device_id)
+        if device is None and len(device_id) >= 8:
+            found = s.scalars(select(Device).where(Device.id.endswith(device_id, autoescape=True)).limit(2)).all()
+            device = found[0] if len(found) == 1 else None
+        return device
+
+
 def issued(db, box_public: str) -> list[dict]:
     raw = _get(db, ISSUED_PREFIX + box_public)
     return json.loads(raw) if raw else []
@@ -148,8 +162,7 @@ def issue(db, device_id: str, out: Path | str, *, key_file: Path | str | None = 
 
     if not 1 <= hours <= MAX_HOURS:
         raise RecoveryIssueError(f"有效时间应在 1 到 {MAX_HOURS} 小时之间")
-    with db.sessions() as s:
-        device = s.get(Device, device_id)
+    device = find_device(db, device_id)
     if device is None:
         raise RecoveryIssueError(f"没有这个设备：{device_id}。请用 tonghu server devices 查看设备编号。")
     if device.revoked:

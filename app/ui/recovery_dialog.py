@@ -40,7 +40,8 @@ class RecoveryDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         if status["ready"]:
-            self.status.setText(self.tr("本机设备编号：{d}").format(d=status["device_id"]))
+            self.status.setText(self.tr("本机设备编号（后8位）：{d}\n完整编号：{full}").format(d=status["device_id"][-8:],
+                                                                              full=status["device_id"]))
             self.status.setStyleSheet("font-weight:bold;")
         else:
             self.status.setText(self.tr(

@@ -52,15 +52,16 @@ class SettingsDialog(QDialog):
 
         status = recovery.status(store.path)
         if status["ready"]:
-            text = self.tr("已设置（设备编号 {d}）。忘记密码时，可请县民政局开具恢复文件。").format(d=status["device_id"])
+            text = self.tr("已设置（设备编号 {d}）。忘记密码时，可请县民政局开具恢复文件。").format(d=status["device_id"][-8:])
         else:
             text = self.tr("未设置：登记到县级服务器（同步 → 登记本设备）后自动设置。")
         self.recovery_label = QLabel(text)
         self.recovery_label.setObjectName("recoveryState")
         self.recovery_label.setWordWrap(True)
+        self.recovery_label.setMinimumWidth(360)
         form.addRow(self.tr("县级密码恢复"), self.recovery_label)
         form.addRow(_buttons(self, self.tr("保存")))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
 
     def open_users(self) -> None:
         from app.ui.users_dialog import UsersDialog

@@ -74,6 +74,7 @@ class UsersDialog(QDialog):
                     item.setData(0x0100, u["name"])  # Qt.UserRole
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
+        self.table.setCurrentItem(None)
 
     def selected_user(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
