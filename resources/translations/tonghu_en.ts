@@ -447,15 +447,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>一级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 1</translation>
     </message>
     <message>
         <source>一般</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>三级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 3</translation>
     </message>
     <message>
         <source>上学情况</source>
@@ -463,19 +463,19 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>不在校</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in school</translation>
     </message>
     <message>
         <source>不符合</source>
-        <translation type="unfinished"></translation>
+        <translation>Not eligible</translation>
     </message>
     <message>
         <source>严重不良嗜好</source>
-        <translation type="unfinished"></translation>
+        <translation>Serious addiction</translation>
     </message>
     <message>
         <source>个案参与人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Case party</translation>
     </message>
     <message>
         <source>个案服务计划表</source>
@@ -483,11 +483,11 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>个案步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Case step</translation>
     </message>
     <message>
         <source>个案记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Case note</translation>
     </message>
     <message>
         <source>中</source>
@@ -495,7 +495,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>中职</source>
-        <translation type="unfinished"></translation>
+        <translation>Vocational school</translation>
     </message>
     <message>
         <source>中风险，定期介入</source>
@@ -503,23 +503,23 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>书面</source>
-        <translation type="unfinished"></translation>
+        <translation>In writing</translation>
     </message>
     <message>
         <source>事实无人抚养儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>De facto unsupported child</translation>
     </message>
     <message>
         <source>二级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 2</translation>
     </message>
     <message>
         <source>亲属</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatives</translation>
     </message>
     <message>
         <source>仍在关爱范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Still in care scope</translation>
     </message>
     <message>
         <source>低</source>
@@ -527,7 +527,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>低保家庭儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>Child of a minimum-income family</translation>
     </message>
     <message>
         <source>低风险，保持关注</source>
@@ -551,7 +551,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>保单号</source>
-        <translation type="unfinished">Policy no.</translation>
+        <translation>Policy no.</translation>
     </message>
     <message>
         <source>保护与保障</source>
@@ -559,19 +559,19 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>保险</source>
-        <translation type="unfinished">Insurance</translation>
+        <translation>Insurance</translation>
     </message>
     <message>
         <source>保险公司</source>
-        <translation type="unfinished">Insurer</translation>
+        <translation>Insurer</translation>
     </message>
     <message>
         <source>保障发放</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefit payment</translation>
     </message>
     <message>
         <source>保障待遇</source>
-        <translation type="unfinished">Benefit entitlements</translation>
+        <translation>Benefit entitlements</translation>
     </message>
     <message>
         <source>健康</source>
@@ -587,7 +587,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>兄姐</source>
-        <translation type="unfinished"></translation>
+        <translation>Older sibling</translation>
     </message>
     <message>
         <source>入户</source>
@@ -595,7 +595,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>公安</source>
-        <translation type="unfinished"></translation>
+        <translation>Police</translation>
     </message>
     <message>
         <source>其他</source>
@@ -603,27 +603,27 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>其他亲属</source>
-        <translation type="unfinished"></translation>
+        <translation>Other relative</translation>
     </message>
     <message>
         <source>其他内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Other content</translation>
     </message>
     <message>
         <source>其他记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Other record</translation>
     </message>
     <message>
         <source>内容</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>农业</source>
-        <translation type="unfinished"></translation>
+        <translation>Agricultural</translation>
     </message>
     <message>
         <source>农村留守儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>Rural left-behind child</translation>
     </message>
     <message>
         <source>冲突</source>
@@ -631,11 +631,11 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>分级分色评估</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour assessment</translation>
     </message>
     <message>
         <source>初中</source>
-        <translation type="unfinished"></translation>
+        <translation>Junior high school</translation>
     </message>
     <message>
         <source>劝返</source>
@@ -643,31 +643,31 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>劝返复学</source>
-        <translation type="unfinished">Back to school</translation>
+        <translation>Back to school</translation>
     </message>
     <message>
         <source>医院</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospital</translation>
     </message>
     <message>
         <source>卫生健康</source>
-        <translation type="unfinished"></translation>
+        <translation>Health</translation>
     </message>
     <message>
         <source>县级处置记录</source>
-        <translation type="unfinished"></translation>
+        <translation>County action record</translation>
     </message>
     <message>
         <source>县级经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>County officer</translation>
     </message>
     <message>
         <source>发放日期</source>
-        <translation type="unfinished">Paid on</translation>
+        <translation>Paid on</translation>
     </message>
     <message>
         <source>发放账户</source>
-        <translation type="unfinished">Payment account</translation>
+        <translation>Payment account</translation>
     </message>
     <message>
         <source>取消</source>
@@ -675,67 +675,67 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>受到侵害</source>
-        <translation type="unfinished"></translation>
+        <translation>Harmed</translation>
     </message>
     <message>
         <source>听力</source>
-        <translation type="unfinished"></translation>
+        <translation>Hearing</translation>
     </message>
     <message>
         <source>四级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade 4</translation>
     </message>
     <message>
         <source>困境</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardship</translation>
     </message>
     <message>
         <source>困境儿童(家庭经济困难)</source>
-        <translation type="unfinished"></translation>
+        <translation>Child in hardship (family poverty)</translation>
     </message>
     <message>
         <source>困境儿童(监护缺失或不当)</source>
-        <translation type="unfinished"></translation>
+        <translation>Child in hardship (no or improper guardianship)</translation>
     </message>
     <message>
         <source>困境儿童(自身残疾)</source>
-        <translation type="unfinished"></translation>
+        <translation>Child in hardship (own disability)</translation>
     </message>
     <message>
         <source>地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>处置人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by</translation>
     </message>
     <message>
         <source>处置时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled at</translation>
     </message>
     <message>
         <source>外祖母</source>
-        <translation type="unfinished"></translation>
+        <translation>Maternal grandmother</translation>
     </message>
     <message>
         <source>外祖父</source>
-        <translation type="unfinished"></translation>
+        <translation>Maternal grandfather</translation>
     </message>
     <message>
         <source>多重</source>
-        <translation type="unfinished"></translation>
+        <translation>Multiple</translation>
     </message>
     <message>
         <source>失踪</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing</translation>
     </message>
     <message>
         <source>女</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>妇联</source>
-        <translation type="unfinished"></translation>
+        <translation>Women&apos;s Federation</translation>
     </message>
     <message>
         <source>学习困难、经常缺勤或厌学</source>
@@ -747,15 +747,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>学籍学校</source>
-        <translation type="unfinished"></translation>
+        <translation>School on the roll</translation>
     </message>
     <message>
         <source>学籍比对结果</source>
-        <translation type="unfinished"></translation>
+        <translation>School-roll finding</translation>
     </message>
     <message>
         <source>学龄前</source>
-        <translation type="unfinished"></translation>
+        <translation>Preschool age</translation>
     </message>
     <message>
         <source>安全</source>
@@ -767,7 +767,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>完成日期</source>
-        <translation type="unfinished">Completed on</translation>
+        <translation>Completed on</translation>
     </message>
     <message>
         <source>家庭无稳定收入，基本生活难以保障</source>
@@ -775,27 +775,27 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>小学</source>
-        <translation type="unfinished"></translation>
+        <translation>Primary school</translation>
     </message>
     <message>
         <source>已保未足</source>
-        <translation type="unfinished"></translation>
+        <translation>Covered, not enough</translation>
     </message>
     <message>
         <source>已保障</source>
-        <translation type="unfinished"></translation>
+        <translation>Covered</translation>
     </message>
     <message>
         <source>已提供的帮助</source>
-        <translation type="unfinished"></translation>
+        <translation>Help given</translation>
     </message>
     <message>
         <source>已结案</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>已重新评估</source>
-        <translation type="unfinished">Reassessed</translation>
+        <translation>Reassessed</translation>
     </message>
     <message>
         <source>年自付医疗费用</source>
@@ -803,11 +803,11 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>幼儿园</source>
-        <translation type="unfinished"></translation>
+        <translation>Kindergarten</translation>
     </message>
     <message>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>应保未保</source>
@@ -815,19 +815,19 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>康复服务</source>
-        <translation type="unfinished">Rehabilitation services</translation>
+        <translation>Rehabilitation services</translation>
     </message>
     <message>
         <source>建议颜色</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested colour</translation>
     </message>
     <message>
         <source>开始日期</source>
-        <translation type="unfinished">Start date</translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <source>开案日期</source>
-        <translation type="unfinished">Opened on</translation>
+        <translation>Opened on</translation>
     </message>
     <message>
         <source>强制报告登记表</source>
@@ -835,15 +835,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>强制隔离戒毒</source>
-        <translation type="unfinished"></translation>
+        <translation>Compulsory drug rehabilitation</translation>
     </message>
     <message>
         <source>当面</source>
-        <translation type="unfinished"></translation>
+        <translation>In person</translation>
     </message>
     <message>
         <source>待办</source>
-        <translation type="unfinished"></translation>
+        <translation>To do</translation>
     </message>
     <message>
         <source>待终止</source>
@@ -851,7 +851,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>很少</source>
-        <translation type="unfinished"></translation>
+        <translation>Rarely</translation>
     </message>
     <message>
         <source>心理</source>
@@ -871,7 +871,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>情况描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>情绪、与人交往，有无明显孤僻、焦虑或自伤迹象</source>
@@ -883,7 +883,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>意外伤害</source>
-        <translation type="unfinished"></translation>
+        <translation>Accident</translation>
     </message>
     <message>
         <source>房屋、用电用火、燃气、防溺水等安全隐患</source>
@@ -891,7 +891,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>批准文号</source>
-        <translation type="unfinished">Approval reference</translation>
+        <translation>Approval reference</translation>
     </message>
     <message>
         <source>批量打印应访走访表</source>
@@ -899,19 +899,19 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>报告单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported to</translation>
     </message>
     <message>
         <source>报告记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Report notification</translation>
     </message>
     <message>
         <source>报告跟进</source>
-        <translation type="unfinished"></translation>
+        <translation>Report follow-up</translation>
     </message>
     <message>
         <source>指派给</source>
-        <translation type="unfinished"></translation>
+        <translation>Assigned to</translation>
     </message>
     <message>
         <source>排查</source>
@@ -919,23 +919,23 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>排查人</source>
-        <translation type="unfinished"></translation>
+        <translation>Screened by</translation>
     </message>
     <message>
         <source>排查日期</source>
-        <translation type="unfinished">Screening date</translation>
+        <translation>Screening date</translation>
     </message>
     <message>
         <source>排查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Screening record</translation>
     </message>
     <message>
         <source>排查轮次</source>
-        <translation type="unfinished">Screening round</translation>
+        <translation>Screening round</translation>
     </message>
     <message>
         <source>措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>教育</source>
@@ -943,7 +943,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>散居孤儿</source>
-        <translation type="unfinished"></translation>
+        <translation>Orphan in family care</translation>
     </message>
     <message>
         <source>文件</source>
@@ -951,15 +951,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>新发现</source>
-        <translation type="unfinished">Newly found</translation>
+        <translation>Newly found</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>无力</source>
-        <translation type="unfinished"></translation>
+        <translation>Unable</translation>
     </message>
     <message>
         <source>无有效监护人或照护人（无人照料）</source>
@@ -967,15 +967,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>无照护能力</source>
-        <translation type="unfinished"></translation>
+        <translation>Unable to care</translation>
     </message>
     <message>
         <source>无联系</source>
-        <translation type="unfinished"></translation>
+        <translation>No contact</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>是否吃得饱、吃得好，有无挨饿</source>
@@ -987,127 +987,127 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>走访记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit record</translation>
     </message>
     <message>
         <source>跟进事项</source>
-        <translation type="unfinished">Follow-up</translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>CSV 文件格式错误：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The CSV file is malformed: {0}</translation>
     </message>
     <message>
         <source>[intervals] 中的颜色“{0}”不存在（可用：{1}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The colour &quot;{0}&quot; in [intervals] does not exist (available: {1})</translation>
     </message>
     <message>
         <source>[intervals] 必须是一个表（颜色 = 天数）</source>
-        <translation type="unfinished"></translation>
+        <translation>[intervals] must be a table (colour = days)</translation>
     </message>
     <message>
         <source>[policy] 必须是一个表</source>
-        <translation type="unfinished"></translation>
+        <translation>[policy] must be a table</translation>
     </message>
     <message>
         <source>[policy] 的 version 必须是正整数</source>
-        <translation type="unfinished"></translation>
+        <translation>The version in [policy] must be a positive whole number</translation>
     </message>
     <message>
         <source>{0} 不是有效日期（应为 2027-03-01）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is not a valid date (write it as 2027-03-01)</translation>
     </message>
     <message>
         <source>{0} 的类型 kind「{1}」未知（应为 flag 或 number）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: unknown kind &quot;{1}&quot; (should be flag or number)</translation>
     </message>
     <message>
         <source>{0} 的结束日期早于开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: the end date is before the start date</translation>
     </message>
     <message>
         <source>{0} 的走访间隔 {1} 天不在 1 到 {2} 天之间（一月一访）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: a visit interval of {1} days is not between 1 and {2} days (one visit a month)</translation>
     </message>
     <message>
         <source>{0} 的走访间隔必须是整数天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: the visit interval must be a whole number of days</translation>
     </message>
     <message>
         <source>{0} 缺少名称 name</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} has no name</translation>
     </message>
     <message>
         <source>{0} 需要填写数字</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} needs a number</translation>
     </message>
     <message>
         <source>{0}不在该保障的发放期内</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is outside this benefit&apos;s payment period</translation>
     </message>
     <message>
         <source>{0}不存在（如2月30日）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} does not exist (like 30 February)</translation>
     </message>
     <message>
         <source>{0}不是有效日期</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is not a valid date</translation>
     </message>
     <message>
         <source>{0}不是有效日期（应为 年-月-日）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is not a valid date (year-month-day)</translation>
     </message>
     <message>
         <source>{0}不是有效日期（格式：2024-03-01）</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} is not a valid date (format: 2024-03-01)</translation>
     </message>
     <message>
         <source>{0}不能包含数字</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cannot contain digits</translation>
     </message>
     <message>
         <source>{0}不能晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cannot be later than today</translation>
     </message>
     <message>
         <source>{0}不能超过{1}个字</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cannot be longer than {1} characters</translation>
     </message>
     <message>
         <source>{0}区划代码应为{1}位数字</source>
-        <translation type="unfinished"></translation>
+        <translation>The {0} region code must be {1} digits</translation>
     </message>
     <message>
         <source>{0}应为“是”或“否”</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} must be yes or no</translation>
     </message>
     <message>
         <source>{0}应为整数</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} must be a whole number</translation>
     </message>
     <message>
         <source>{0}应为：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} must be one of: {1}</translation>
     </message>
     <message>
         <source>{0}应在{1}到{2}之间</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} must be between {1} and {2}</translation>
     </message>
     <message>
         <source>“{0}”不是有效的 Excel（.xlsx）文件，可能已损坏或扩展名不对</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{0}&quot; is not a valid Excel (.xlsx) file; it may be damaged or have the wrong extension</translation>
     </message>
     <message>
         <source>“{0}”和“{1}”两列都对应到{2}，请只选一列</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns &quot;{0}&quot; and &quot;{1}&quot; both map to {2}; choose only one</translation>
     </message>
     <message>
         <source>“{0}”是旧版 Excel（.xls）文件，请在 Excel 中“另存为”.xlsx 或 CSV 后再导入</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;{0}&quot; is an old Excel (.xls) file; use Save As .xlsx or CSV in Excel, then import it</translation>
     </message>
     <message>
         <source>不支持的文件类型“{0}”，请导入 .xlsx 或 .csv 文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsupported file type &quot;{0}&quot;; import an .xlsx or .csv file</translation>
     </message>
     <message>
         <source>不能删除正在使用的账号。请用另一个账号登录后再删除。</source>
@@ -1115,19 +1115,19 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>不能把档案与它自己合并</source>
-        <translation type="unfinished"></translation>
+        <translation>A file cannot be merged with itself</translation>
     </message>
     <message>
         <source>不能按“{0}”排序</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot sort by &quot;{0}&quot;</translation>
     </message>
     <message>
         <source>不能更正这些项：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>These items cannot be corrected: {0}</translation>
     </message>
     <message>
         <source>两份档案的身份证号码不同，不能合并</source>
-        <translation type="unfinished"></translation>
+        <translation>The two files have different ID numbers and cannot be merged</translation>
     </message>
     <message>
         <source>两次输入的密码不一致</source>
@@ -1135,67 +1135,67 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>个案不能从“{0}”改为“{1}”</source>
-        <translation type="unfinished"></translation>
+        <translation>A case cannot go from &quot;{0}&quot; to &quot;{1}&quot;</translation>
     </message>
     <message>
         <source>个案已是“{0}”状态</source>
-        <translation type="unfinished"></translation>
+        <translation>The case is already &quot;{0}&quot;</translation>
     </message>
     <message>
         <source>个案已结案，请先重新开启</source>
-        <translation type="unfinished"></translation>
+        <translation>The case is closed; reopen it first</translation>
     </message>
     <message>
         <source>保险期满日期不能早于生效日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The insurance end date cannot be before its start date</translation>
     </message>
     <message>
         <source>保险类别应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The insurance type must be one of: {0}</translation>
     </message>
     <message>
         <source>保障类别应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The benefit type must be one of: {0}</translation>
     </message>
     <message>
         <source>修改儿童类别请在“儿童类别”中操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Change categories on the Child categories tab</translation>
     </message>
     <message>
         <source>农村留守儿童须先在“家庭与监护”中登记外出务工的父亲或母亲</source>
-        <translation type="unfinished"></translation>
+        <translation>A left-behind child needs a father or mother recorded as working away on the Family &amp; guardianship tab first</translation>
     </message>
     <message>
         <source>农村留守儿童须登记外出务工的父亲或母亲</source>
-        <translation type="unfinished"></translation>
+        <translation>A left-behind child needs a father or mother recorded as working away</translation>
     </message>
     <message>
         <source>出生日期“{0}”不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
         <source>出生日期“{0}”无法识别，请写成 2014-03-05 的形式</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date &quot;{0}&quot; cannot be read; write it as 2014-03-05</translation>
     </message>
     <message>
         <source>列“{0}”和列“{1}”都对应“{2}”，请在对应步骤中只保留一列</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns &quot;{0}&quot; and &quot;{1}&quot; both map to &quot;{2}&quot;; keep only one in the mapping step</translation>
     </message>
     <message>
         <source>列对应“{0}”中的字段“{1}”不认识；可用：{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown field &quot;{1}&quot; in the column mapping &quot;{0}&quot;; available: {2}</translation>
     </message>
     <message>
         <source>列对应“{0}”应写成 表头=字段</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the column mapping &quot;{0}&quot; as header=field</translation>
     </message>
     <message>
         <source>参与方应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The party must be one of: {0}</translation>
     </message>
     <message>
         <source>发现时间不能晚于现在</source>
-        <translation type="unfinished"></translation>
+        <translation>The time found cannot be in the future</translation>
     </message>
     <message>
         <source>密码不能只用姓名、登录名或村名加数字组成，请换一个别人猜不到的密码</source>
@@ -1207,119 +1207,119 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>已有同名排查：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>A screening with this name already exists: {0}</translation>
     </message>
     <message>
         <source>情形应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The situation must be one of: {0}</translation>
     </message>
     <message>
         <source>找不到村（居）列：需要“行政区划代码”或“所属村（居）”之一。请在列对应中指定</source>
-        <translation type="unfinished"></translation>
+        <translation>No village column: the file needs a region code or a village column; map one in the column mapping</translation>
     </message>
     <message>
         <source>找不到要更正的走访记录</source>
-        <translation type="unfinished"></translation>
+        <translation>The visit to correct was not found</translation>
     </message>
     <message>
         <source>找不到该个案：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case not found: {0}</translation>
     </message>
     <message>
         <source>找不到该保障记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Benefit record not found</translation>
     </message>
     <message>
         <source>找不到该儿童：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Child not found: {0}</translation>
     </message>
     <message>
         <source>找不到该劝返复学任务</source>
-        <translation type="unfinished"></translation>
+        <translation>Return-to-school task not found</translation>
     </message>
     <message>
         <source>找不到该康复服务记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Rehabilitation service record not found</translation>
     </message>
     <message>
         <source>找不到该强制报告：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandatory report not found: {0}</translation>
     </message>
     <message>
         <source>找不到该排查轮次</source>
-        <translation type="unfinished"></translation>
+        <translation>Screening round not found</translation>
     </message>
     <message>
         <source>找不到该步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Step not found</translation>
     </message>
     <message>
         <source>找不到这些列：{0}。请在列对应中指定（--map &apos;表头=字段&apos;）</source>
-        <translation type="unfinished"></translation>
+        <translation>These columns were not found: {0}. Map them in the column mapping (--map &apos;header=field&apos;)</translation>
     </message>
     <message>
         <source>报告对象应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported to must be one of: {0}</translation>
     </message>
     <message>
         <source>报告方式应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The reporting method must be one of: {0}</translation>
     </message>
     <message>
         <source>报告时间不能晚于现在</source>
-        <translation type="unfinished"></translation>
+        <translation>The report time cannot be in the future</translation>
     </message>
     <message>
         <source>报告时间早于发现时间，请核对</source>
-        <translation type="unfinished"></translation>
+        <translation>The report time is before the time found; please check</translation>
     </message>
     <message>
         <source>政策中没有“{0}”在{1}的标准，请填写每月金额</source>
-        <translation type="unfinished"></translation>
+        <translation>The policy has no rate for &quot;{0}&quot; in {1}; fill in the monthly amount</translation>
     </message>
     <message>
         <source>文件“{0}”是空的</source>
-        <translation type="unfinished"></translation>
+        <translation>The file &quot;{0}&quot; is empty</translation>
     </message>
     <message>
         <source>文件“{0}”超过{1}MB，请按乡镇分开导入</source>
-        <translation type="unfinished"></translation>
+        <translation>The file &quot;{0}&quot; is larger than {1} MB; import it township by township</translation>
     </message>
     <message>
         <source>文件不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The file does not exist</translation>
     </message>
     <message>
         <source>文件中没有走访间隔、排查时间或报送期限</source>
-        <translation type="unfinished"></translation>
+        <translation>The file has no visit intervals, screening times or reporting deadlines</translation>
     </message>
     <message>
         <source>文件前几行都是空的，找不到表头</source>
-        <translation type="unfinished"></translation>
+        <translation>The first rows of the file are empty; no header row found</translation>
     </message>
     <message>
         <source>文件只有表头，没有学生数据</source>
-        <translation type="unfinished"></translation>
+        <translation>The file has a header row but no students</translation>
     </message>
     <message>
         <source>文件超过{0}行，请按乡镇分开导入</source>
-        <translation type="unfinished"></translation>
+        <translation>The file has more than {0} rows; import it township by township</translation>
     </message>
     <message>
         <source>无法识别“{0}”的文字编码，请另存为 UTF-8 或 GBK 编码的 CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>The text encoding of &quot;{0}&quot; is not recognised; save it as a UTF-8 or GBK CSV</translation>
     </message>
     <message>
         <source>无法识别的字段“{0}”（列“{1}”）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown field &quot;{0}&quot; (column &quot;{1}&quot;)</translation>
     </message>
     <message>
         <source>无法读取 Excel 文件“{0}”（{1}），文件可能已损坏</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the Excel file &quot;{0}&quot; ({1}); it may be damaged</translation>
     </message>
     <message>
         <source>无法读取（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read ({0})</translation>
     </message>
     <message>
         <source>更正走访记录必须说明更正原因</source>
@@ -1327,47 +1327,47 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>月份“{0}”格式不对，应为 2026-03</source>
-        <translation type="unfinished"></translation>
+        <translation>The month &quot;{0}&quot; is not valid; write it as 2026-03</translation>
     </message>
     <message>
         <source>服务类型应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The service type must be one of: {0}</translation>
     </message>
     <message>
         <source>未知字段：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown fields: {0}</translation>
     </message>
     <message>
         <source>未知的个案状态“{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown case status &quot;{0}&quot;</translation>
     </message>
     <message>
         <source>未知的儿童分组：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown child group: {0}</translation>
     </message>
     <message>
         <source>未知的检查项：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown checklist item: {0}</translation>
     </message>
     <message>
         <source>未知的步骤状态“{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown step state &quot;{0}&quot;</translation>
     </message>
     <message>
         <source>未知的颜色：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown colour: {0}</translation>
     </message>
     <message>
         <source>格式错误，不是有效的 TOML（{0}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not valid TOML ({0})</translation>
     </message>
     <message>
         <source>检查项答案应为 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>A checklist answer must be {0}</translation>
     </message>
     <message>
         <source>每月金额不能为负数</source>
-        <translation type="unfinished"></translation>
+        <translation>The monthly amount cannot be negative</translation>
     </message>
     <message>
         <source>没有用户 {0}</source>
@@ -1375,11 +1375,11 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>状态应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The state must be one of: {0}</translation>
     </message>
     <message>
         <source>状态日期不能早于转介日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The state date cannot be before the referral date</translation>
     </message>
     <message>
         <source>用户 {0} 已被删除</source>
@@ -1395,87 +1395,87 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>紧急程度应为：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The urgency must be one of: {0}</translation>
     </message>
     <message>
         <source>终止日期不能早于开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
         <source>结束报告前请填写处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the outcome before closing the report</translation>
     </message>
     <message>
         <source>结束日期不能早于开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date cannot be before the start date</translation>
     </message>
     <message>
         <source>结束状态应为：{0}或{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>The closing status must be {0} or {1}</translation>
     </message>
     <message>
         <source>结案前请填写结案小结</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the closing summary before closing the case</translation>
     </message>
     <message>
         <source>缺少必需的列：{0}。文件表头为：{1}。请在“列对应”一步指定对应的列（命令行用 --map 列名=字段）</source>
-        <translation type="unfinished"></translation>
+        <translation>Required columns missing: {0}. The file&apos;s headers are: {1}. Map them in the column mapping step (on the command line: --map column=field)</translation>
     </message>
     <message>
         <source>联系电话格式不正确（手机11位，或区号-号码）</source>
-        <translation type="unfinished"></translation>
+        <translation>The phone number is not valid (11-digit mobile, or area code-number)</translation>
     </message>
     <message>
         <source>记录内容不能为空</source>
-        <translation type="unfinished"></translation>
+        <translation>The note cannot be empty</translation>
     </message>
     <message>
         <source>评估日期不能晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>The assessment date cannot be later than today</translation>
     </message>
     <message>
         <source>该报告已结束，不能再添加跟进；如有新情况请新建报告</source>
-        <translation type="unfinished"></translation>
+        <translation>This report is closed and takes no more follow-ups; file a new report for anything new</translation>
     </message>
     <message>
         <source>该排查已经结束</source>
-        <translation type="unfinished"></translation>
+        <translation>This screening has ended</translation>
     </message>
     <message>
         <source>该排查已结束，不能再登记</source>
-        <translation type="unfinished"></translation>
+        <translation>This screening has ended; nothing more can be recorded</translation>
     </message>
     <message>
         <source>该身份证号码已登记：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID number is already registered: {0}</translation>
     </message>
     <message>
         <source>请填写{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in {0}</translation>
     </message>
     <message>
         <source>请填写个案名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the case title</translation>
     </message>
     <message>
         <source>请填写发现时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the time found</translation>
     </message>
     <message>
         <source>请填写报告时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the report time</translation>
     </message>
     <message>
         <source>请填写排查名称，如“2026年上半年排查”</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the screening name, e.g. &quot;2026 first-half screening&quot;</translation>
     </message>
     <message>
         <source>请填写未能排查的原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in why the child could not be screened</translation>
     </message>
     <message>
         <source>请填写步骤内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the step</translation>
     </message>
     <message>
         <source>请填写登录名</source>
@@ -1483,27 +1483,27 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>请填写终止原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the reason for ending</translation>
     </message>
     <message>
         <source>请填写结果（例如复学的学校和日期）</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the outcome (e.g. the school and date of return)</translation>
     </message>
     <message>
         <source>请填写身份证号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the ID number</translation>
     </message>
     <message>
         <source>请填写采取的行动</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the action taken</translation>
     </message>
     <message>
         <source>请简要写明发现的情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefly describe what was found</translation>
     </message>
     <message>
         <source>请至少选择一个儿童类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose at least one child category</translation>
     </message>
     <message>
         <source>请输入用户名</source>
@@ -1511,47 +1511,47 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>读写文件失败{0}：{1}。已经保存的资料没有受到影响；请检查U盘或磁盘后再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading or writing the file failed{0}: {1}. Saved records are not affected; check the USB stick or disk and try again.</translation>
     </message>
     <message>
         <source>读取 Excel 文件“{0}”时出错（{1}），文件可能已损坏</source>
-        <translation type="unfinished"></translation>
+        <translation>Error reading the Excel file &quot;{0}&quot; ({1}); it may be damaged</translation>
     </message>
     <message>
         <source>走访方式应为 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The way of contact must be {0}</translation>
     </message>
     <message>
         <source>身份证号{0}与第{1}行重复</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number {0} repeats row {1}</translation>
     </message>
     <message>
         <source>身份证号码中的出生日期不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date in the ID number does not exist</translation>
     </message>
     <message>
         <source>身份证号码中的出生日期晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date in the ID number is later than today</translation>
     </message>
     <message>
         <source>身份证号码前两位不是省级行政区划代码</source>
-        <translation type="unfinished"></translation>
+        <translation>The first two digits of the ID number are not a province code</translation>
     </message>
     <message>
         <source>身份证号码只能由数字和末位的X组成</source>
-        <translation type="unfinished"></translation>
+        <translation>An ID number has only digits and a final X</translation>
     </message>
     <message>
         <source>身份证号码应为18位，现为{0}位</source>
-        <translation type="unfinished"></translation>
+        <translation>An ID number has 18 characters; this one has {0}</translation>
     </message>
     <message>
         <source>身份证号码校验位错误，请核对最后一位</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID number&apos;s check digit is wrong; check the last character</translation>
     </message>
     <message>
         <source>还有 {0} 名儿童未排查且未说明原因（{1}），不能结束本轮排查</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} children are neither screened nor explained ({1}); the round cannot be closed</translation>
     </message>
     <message>
         <source>这个密码太常见，很容易被猜到，请换一个</source>
@@ -1583,15 +1583,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>重新开启个案需要说明原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Say why the case is reopened</translation>
     </message>
     <message>
         <source>需要重新评估应为“是”或“否”（true / false）</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs reassessment must be yes or no (true / false)</translation>
     </message>
     <message>
         <source>颜色 {0} 风险更高，走访间隔（{1} 天）却比 {2}（{3} 天）更长</source>
-        <translation type="unfinished"></translation>
+        <translation>Colour {0} is riskier but its visit interval ({1} days) is longer than {2}&apos;s ({3} days)</translation>
     </message>
     <message>
         <source>曾发生意外伤害或面临溺水、交通等危险</source>
@@ -1599,7 +1599,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>月份</source>
-        <translation type="unfinished">Month</translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>月度走访台账</source>
@@ -1607,7 +1607,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>月标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly rate</translation>
     </message>
     <message>
         <source>有严重心理困扰迹象（自伤、自杀念头、长期抑郁）</source>
@@ -1623,15 +1623,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>服刑在押</source>
-        <translation type="unfinished"></translation>
+        <translation>In prison</translation>
     </message>
     <message>
         <source>服务机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Service provider</translation>
     </message>
     <message>
         <source>期限</source>
-        <translation type="unfinished">Due</translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>未了解</source>
@@ -1639,7 +1639,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>未排查原因</source>
-        <translation type="unfinished">Reason not screened</translation>
+        <translation>Reason not screened</translation>
     </message>
     <message>
         <source>未接受的修改</source>
@@ -1647,35 +1647,35 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>机构供养孤儿</source>
-        <translation type="unfinished"></translation>
+        <translation>Orphan in an institution</translation>
     </message>
     <message>
         <source>村(居)委会</source>
-        <translation type="unfinished"></translation>
+        <translation>Village committee</translation>
     </message>
     <message>
         <source>村(社区)区划代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Village region code</translation>
     </message>
     <message>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>标题</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <source>检察</source>
-        <translation type="unfinished"></translation>
+        <translation>Procuratorate</translation>
     </message>
     <message>
         <source>检察院</source>
-        <translation type="unfinished"></translation>
+        <translation>Procuratorate</translation>
     </message>
     <message>
         <source>检查项目</source>
-        <translation type="unfinished">Checklist</translation>
+        <translation>Checklist</translation>
     </message>
     <message>
         <source>正常</source>
@@ -1683,51 +1683,51 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>死亡</source>
-        <translation type="unfinished"></translation>
+        <translation>Deceased</translation>
     </message>
     <message>
         <source>母亲</source>
-        <translation type="unfinished"></translation>
+        <translation>Mother</translation>
     </message>
     <message>
         <source>每周</source>
-        <translation type="unfinished"></translation>
+        <translation>Weekly</translation>
     </message>
     <message>
         <source>每天</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily</translation>
     </message>
     <message>
         <source>每季度</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarterly</translation>
     </message>
     <message>
         <source>每年</source>
-        <translation type="unfinished"></translation>
+        <translation>Yearly</translation>
     </message>
     <message>
         <source>每月</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly</translation>
     </message>
     <message>
         <source>比对导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll import</translation>
     </message>
     <message>
         <source>民政</source>
-        <translation type="unfinished"></translation>
+        <translation>Civil affairs</translation>
     </message>
     <message>
         <source>法院</source>
-        <translation type="unfinished"></translation>
+        <translation>Court</translation>
     </message>
     <message>
         <source>派出所</source>
-        <translation type="unfinished"></translation>
+        <translation>Police station</translation>
     </message>
     <message>
         <source>流浪乞讨</source>
-        <translation type="unfinished"></translation>
+        <translation>Vagrant or begging</translation>
     </message>
     <message>
         <source>照护人在家且有照护能力</source>
@@ -1743,11 +1743,11 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>照片</source>
-        <translation type="unfinished">Photo</translation>
+        <translation>Photo</translation>
     </message>
     <message>
         <source>父亲</source>
-        <translation type="unfinished"></translation>
+        <translation>Father</translation>
     </message>
     <message>
         <source>父母均外出，三个月以上无联系</source>
@@ -1763,15 +1763,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>特困儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>Child in extreme poverty</translation>
     </message>
     <message>
         <source>特殊情况起始时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Circumstance since</translation>
     </message>
     <message>
         <source>状态日期</source>
-        <translation type="unfinished">Status date</translation>
+        <translation>Status date</translation>
     </message>
     <message>
         <source>生活</source>
@@ -1787,7 +1787,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>男</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>界面语言 / Language</source>
@@ -1795,7 +1795,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>留守</source>
-        <translation type="unfinished"></translation>
+        <translation>Left-behind</translation>
     </message>
     <message>
         <source>留守儿童未签订委托照护协议</source>
@@ -1803,7 +1803,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>疑似受到侵害</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspected harm</translation>
     </message>
     <message>
         <source>疑似遭受虐待、遗弃、性侵害或严重忽视</source>
@@ -1815,15 +1815,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>登记人</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded by</translation>
     </message>
     <message>
         <source>登记学校</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded school</translation>
     </message>
     <message>
         <source>登记时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded at</translation>
     </message>
     <message>
         <source>监护</source>
@@ -1835,39 +1835,39 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>确定</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>社区矫正</source>
-        <translation type="unfinished"></translation>
+        <translation>Community correction</translation>
     </message>
     <message>
         <source>社工</source>
-        <translation type="unfinished"></translation>
+        <translation>Social worker</translation>
     </message>
     <message>
         <source>祖母</source>
-        <translation type="unfinished"></translation>
+        <translation>Grandmother</translation>
     </message>
     <message>
         <source>祖父</source>
-        <translation type="unfinished"></translation>
+        <translation>Grandfather</translation>
     </message>
     <message>
         <source>类别无误</source>
-        <translation type="unfinished"></translation>
+        <translation>Category correct</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>精神</source>
-        <translation type="unfinished"></translation>
+        <translation>Mental</translation>
     </message>
     <message>
         <source>紧急</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgent</translation>
     </message>
     <message>
         <source>结交不良人员、沉迷网络或有不良行为</source>
@@ -1875,43 +1875,43 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>结束原因</source>
-        <translation type="unfinished"></translation>
+        <translation>End reason</translation>
     </message>
     <message>
         <source>结束日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <source>结果</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>结案</source>
-        <translation type="unfinished">Closed</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>结案小结</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing summary</translation>
     </message>
     <message>
         <source>缴费方</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid by</translation>
     </message>
     <message>
         <source>缺失</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent</translation>
     </message>
     <message>
         <source>网络平台</source>
-        <translation type="unfinished"></translation>
+        <translation>Online platform</translation>
     </message>
     <message>
         <source>肢体</source>
-        <translation type="unfinished"></translation>
+        <translation>Physical</translation>
     </message>
     <message>
         <source>良好</source>
-        <translation type="unfinished"></translation>
+        <translation>Good</translation>
     </message>
     <message>
         <source>营养不良或生长发育明显迟缓</source>
@@ -1923,7 +1923,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>行号</source>
-        <translation type="unfinished">Row</translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>衣物是否干净、保暖、合季节</source>
@@ -1939,19 +1939,19 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>补充医疗</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplementary medical</translation>
     </message>
     <message>
         <source>被撤销监护资格</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardianship revoked</translation>
     </message>
     <message>
         <source>被遣送出境</source>
-        <translation type="unfinished"></translation>
+        <translation>Deported</translation>
     </message>
     <message>
         <source>视力</source>
-        <translation type="unfinished"></translation>
+        <translation>Visual</translation>
     </message>
     <message>
         <source>角色</source>
@@ -1959,15 +1959,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>言语</source>
-        <translation type="unfinished"></translation>
+        <translation>Speech</translation>
     </message>
     <message>
         <source>记录人</source>
-        <translation type="unfinished"></translation>
+        <translation>Written by</translation>
     </message>
     <message>
         <source>记录时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Written at</translation>
     </message>
     <message>
         <source>评估</source>
@@ -1975,15 +1975,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>评估人</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessed by</translation>
     </message>
     <message>
         <source>评估依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons</translation>
     </message>
     <message>
         <source>评估日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment date</translation>
     </message>
     <message>
         <source>评估标准与走访频次…</source>
@@ -1991,11 +1991,11 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>评估标准版本</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard version</translation>
     </message>
     <message>
         <source>详情</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>请填写在场人员（见到了谁）</source>
@@ -2011,11 +2011,11 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>调整理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the change</translation>
     </message>
     <message>
         <source>负责人</source>
-        <translation type="unfinished">Responsible</translation>
+        <translation>Responsible</translation>
     </message>
     <message>
         <source>走访</source>
@@ -2043,15 +2043,15 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>转介日期</source>
-        <translation type="unfinished">Referred on</translation>
+        <translation>Referred on</translation>
     </message>
     <message>
         <source>较弱</source>
-        <translation type="unfinished"></translation>
+        <translation>Weak</translation>
     </message>
     <message>
         <source>较急</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairly urgent</translation>
     </message>
     <message>
         <source>辍学或长期缺课（义务教育阶段）</source>
@@ -2067,63 +2067,63 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>进行中</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>重残</source>
-        <translation type="unfinished"></translation>
+        <translation>Severe disability</translation>
     </message>
     <message>
         <source>重残儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>Child with a severe disability</translation>
     </message>
     <message>
         <source>重病</source>
-        <translation type="unfinished"></translation>
+        <translation>Serious illness</translation>
     </message>
     <message>
         <source>重病儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriously ill child</translation>
     </message>
     <message>
         <source>重病重残儿童</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriously ill or disabled child</translation>
     </message>
     <message>
         <source>金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <source>长期无法联系</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreachable for a long time</translation>
     </message>
     <message>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>隔代照料</source>
-        <translation type="unfinished"></translation>
+        <translation>Cared for by grandparents</translation>
     </message>
     <message>
         <source>需要重新评估</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs reassessment</translation>
     </message>
     <message>
         <source>非农业</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-agricultural</translation>
     </message>
     <message>
         <source>面临其他危险</source>
-        <translation type="unfinished"></translation>
+        <translation>Other danger</translation>
     </message>
     <message>
         <source>风险因素</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk factors</translation>
     </message>
     <message>
         <source>风险等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk colour</translation>
     </message>
     <message>
         <source>饮食</source>
@@ -2135,7 +2135,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>高中</source>
-        <translation type="unfinished"></translation>
+        <translation>Senior high school</translation>
     </message>
     <message>
         <source>高风险，立即介入</source>
@@ -2171,19 +2171,19 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>智力</source>
-        <translation type="unfinished"></translation>
+        <translation>Intellectual</translation>
     </message>
     <message>
         <source>暂停</source>
-        <translation type="unfinished"></translation>
+        <translation>Paused</translation>
     </message>
     <message>
         <source>更正原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for correction</translation>
     </message>
     <message>
         <source>更正的原记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrected record</translation>
     </message>
     <message>
         <source>现居住地</source>
@@ -2705,6 +2705,38 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>内容</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>新建{t}记录</source>
+        <translation>Created a {t} record</translation>
+    </message>
+    <message>
+        <source>删除{t}记录</source>
+        <translation>Deleted a {t} record</translation>
+    </message>
+    <message>
+        <source>{t}：{f} 由“{a}”改为“{b}”</source>
+        <translation>{t}: {f} changed from &quot;{a}&quot; to &quot;{b}&quot;</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>合并疑似重复档案：{n}的档案并入本档案；采用其{taken}；移入{m}条记录，合并重复记录{f}条</source>
+        <translation>Merged a suspected duplicate: the file of {n} was merged into this one; took its {taken}; moved {m} records, folded {f} duplicate records</translation>
+    </message>
+    <message>
+        <source>查看{t}</source>
+        <translation>Viewed {t}</translation>
+    </message>
+    <message>
+        <source>打印{t}</source>
+        <translation>Printed {t}</translation>
+    </message>
+    <message>
+        <source>导出{t}</source>
+        <translation>Exported {t}</translation>
     </message>
 </context>
 <context>
@@ -4283,8 +4315,10 @@ Data is stored encrypted on this computer.</translation>
 3. Open the recovery file here and set a new password. The old password then stops working.</translation>
     </message>
     <message>
-        <source>本机设备编号：{d}</source>
-        <translation>This computer&apos;s device number: {d}</translation>
+        <source>本机设备编号（后8位）：{d}
+完整编号：{full}</source>
+        <translation>This computer&apos;s device number (last 8 characters): {d}
+Full number: {full}</translation>
     </message>
     <message>
         <source>这台电脑的数据还没有设置县级恢复（登记到县级服务器时会自动设置），恢复文件无法使用。请不要删除任何文件，联系县民政局，按用户手册第6节处理。</source>
