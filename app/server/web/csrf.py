@@ -105,24 +105,34 @@ class ConsoleGuard:
         if too_large:
             await _answer(send_with_headers, 413, "<p>提交的内容太大，未作任何更改。</p>")
             return
-        content_type = request.headers.get("content-type", "")
-        sent = request.headers.get(HEADER, "")
-        if not sent:
-            sent = (await _multipart_token(scope, body) if content_type.startswith("multipart/form-data")
-                    else _form_token(content_type, body))
-        if not sent or not hmac.compare_digest(sent, expected):
+        if not hmac.compare_digest(await _sent_token(scope, request, body), expected):
             await _answer(send_with_headers, 403, REFUSED)
             return
-        replayed = False
+        await self.app(scope, _replay(body, receive), send_with_headers)
 
-        async def replay():
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
 
-        await self.app(scope, replay, send_with_headers)
+async def _sent_token(scope, request: Request, body: bytes) -> str:
+    """The token the post carries: the X-CSRF-Token header, else the form field."""
+    content_type = request.headers.get("content-type", "")
+    sent = request.headers.get(HEADER, "")
+    if not sent:
+        sent = (await _multipart_token(scope, body) if content_type.startswith("multipart/form-data")
+                else _form_token(content_type, body))
+    return sent or "-"
+
+
+def _replay(body: bytes, receive):
+    """A receive that gives the route the body already read, then whatever comes next (disconnect)."""
+    replayed = False
+
+    async def replay():
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _read(receive) -> tuple[bytes, bool]:

@@ -78,8 +78,8 @@ def totp_post(request: Request, code: str = Form(""), next: str = Form("")):
     if not found.second_factor_done:
         if not accounts.check_totp(db, found.account.id, code):
             audit.record(db, found.account, "login_failed", found.account.name, "两步验证码不正确")
-            return render(request, "login_totp.html", {"next": safe_next(next), "error": "验证码不正确或已用过，请输入验证器当前显示的6位数字。"},
-                          status=401)
+            error = "验证码不正确或已用过，请输入验证器当前显示的6位数字。"
+            return render(request, "login_totp.html", {"next": safe_next(next), "error": error}, status=401)
         sessions.second_factor_passed(db, request.cookies.get(sessions.COOKIE))
         audit.record(db, found.account, "login", found.account.name, "两步验证通过")
     return RedirectResponse(safe_next(next), status_code=303)
@@ -161,7 +161,7 @@ def account_totp_on(request: Request, secret: str = Form(""), code: str = Form("
 @router.post("/account/totp/off")
 def account_totp_off(request: Request, code: str = Form(""), account: accounts.AccountView = Depends(session_account)):
     db = request.app.state.db
-    if accounts.needs_totp_setup(db, accounts.AccountView(**{**account.__dict__, "totp": False})):
+    if account.role == "county-admin" and accounts.totp_required_for_admins(db):
         return _account_page(request, account, error="本县要求管理员必须使用两步验证，不能关闭。", status=400)
     if not accounts.check_totp(db, account.id, code):
         return _account_page(request, account, error="验证码不正确，两步验证未关闭。", status=400)
