@@ -37,11 +37,12 @@ class UnpaidLine:
     reason: str
 
 
-def _active_child(prefix: str):
-    return and_(Child.deleted.is_(False), Child.status == STATUS_ACTIVE, Child.village_code.startswith(prefix))
+def _active_child(prefix: str, villages: list[str] | None = None):
+    where = and_(Child.deleted.is_(False), Child.status == STATUS_ACTIVE, Child.village_code.startswith(prefix))
+    return where if villages is None else and_(where, Child.village_code.in_(villages))
 
 
-def _candidates(s: Session, prefix: str, today: dt.date, age_limit: int):
+def _candidates(s: Session, prefix: str, today: dt.date, age_limit: int, villages: list[str] | None):
     ent = BenefitEntitlement
     covered = []
     for kind in rules.KINDS:
@@ -51,25 +52,26 @@ def _candidates(s: Session, prefix: str, today: dt.date, age_limit: int):
     no_cover = ~exists().where(ent.child_id == Child.id, ent.deleted.is_(False), ent.start_date <= today,
                                or_(ent.end_date.is_(None), ent.end_date >= today), or_(*covered))
     by_category = select(Child.id).join(ChildCategory, ChildCategory.child_id == Child.id).where(
-        _active_child(prefix), ChildCategory.deleted.is_(False),
+        _active_child(prefix, villages), ChildCategory.deleted.is_(False),
         ChildCategory.category.in_(list(rules.CATEGORY_TO_KIND)),
         or_(ChildCategory.since.is_(None), ChildCategory.since <= today),
         or_(ChildCategory.ended.is_(None), ChildCategory.ended >= today),
         or_(Child.birth_date.is_(None), Child.birth_date > aged_out_cutoff(today, age_limit)), no_cover)
     by_parents = select(Guardian.child_id).join(Child, Child.id == Guardian.child_id).where(
-        _active_child(prefix), Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS),
+        _active_child(prefix, villages), Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS),
         Guardian.circumstance.in_(g.QUALIFYING + (g.DEAD,))).group_by(Guardian.child_id).having(
         # both parents qualify (a duplicated parent row counts once in the rule)
         func.count(distinct(Guardian.relation)) >= 2)
     by_need = select(Need.child_id).join(Child, Child.id == Need.child_id).where(
-        _active_child(prefix), Need.deleted.is_(False), Need.coverage == "应保未保")
+        _active_child(prefix, villages), Need.deleted.is_(False), Need.coverage == "应保未保")
     return set(s.scalars(union(by_category, by_parents, by_need)))
 
 
-def unpaid(s: Session, prefix: str, today: dt.date, policy: rules.Policy | None = None) -> list[UnpaidLine]:
-    """应保未保 under `prefix`, by village, group and name."""
+def unpaid(s: Session, prefix: str, today: dt.date, policy: rules.Policy | None = None,
+           villages: list[str] | None = None) -> list[UnpaidLine]:
+    """应保未保 under `prefix` (and in `villages` when given), by village, group and name."""
     policy = policy or rules.default_policy()
-    ids = sorted(_candidates(s, prefix, today, policy.age_limit))
+    ids = sorted(_candidates(s, prefix, today, policy.age_limit, villages))
     out: list[UnpaidLine] = []
     for i in range(0, len(ids), CHUNK):
         out.extend(_decide(s, ids[i:i + CHUNK], today, policy))

@@ -14,6 +14,7 @@ from app.data import protection
 from app.data.county_actions import county_actions
 from app.data.models.county import CountyReportAction
 from app.data.models.local import OutboxChange
+from app.server.console.derived import catch_up
 from app.server.console.overview import overview
 from app.sync import client
 from tests.server.console.helpers import PASSWORDS, csrf, login
@@ -51,6 +52,7 @@ def test_follow_up_reaches_the_laptop(live, tmp_path, qapp):
         assert answer.status_code == 200, answer.text[:300]
         page = answer
     assert "已联系派出所，民警当日上门" in page.text and "县级已签收" in page.text
+    catch_up(live.db)  # as every console page does first
     with live.db.sessions() as s:
         o = overview(s, V1[:9], with_trend=False)
     assert o.total.active == 1 and o.total.reports_open == 1 and o.total.colours == {"红": 1}
@@ -73,6 +75,14 @@ def test_follow_up_reaches_the_laptop(live, tmp_path, qapp):
     assert any("王芳（镇督导员）" in line for line in lines)
     assert any("已联系派出所" in line for line in lines)
     tab.deleteLater()
+
+    # the overview follows the next push (only the changed village is counted again)
+    add_child(laptop, "陈小明", birth_date=dt.date(2018, 2, 1))
+    client.sync(laptop)
+    catch_up(live.db)
+    with live.db.sessions() as s:
+        o = overview(s, V1[:9], with_trend=False)
+    assert o.total.active == 2 and o.total.colours == {"红": 1, "": 1}
 
     # the laptop cannot make a county action of its own
     with laptop.session() as s:
