@@ -128,6 +128,12 @@ class CountyWriter:
             for row in self.s.scalars(select(cls).where(cls.child_id == child.id)):
                 self.items.append(_Item(snapshot_of(row, change_id=new_id()), child.id, to_village, apply=False))
 
+    def discard(self) -> None:
+        """Forget what was collected and not yet merged (a dry run)."""
+        if any(i.applied for i in self.items):
+            raise RuntimeError("county changes already merged cannot be discarded")
+        self.items, self.moves, self.inserts = [], [], {}
+
     def finish(self) -> int:
         """Merge what is pending and log every change; returns how many were logged."""
         self._apply_pending()

@@ -158,7 +158,7 @@ def import_roster(db: ServerDB, path: Path | str, given: dict[str, str] | None =
     if p.errors and not skip_bad:
         raise RosterRowsError(p.errors)
     report = Report(p.file_name, p.row_count, skipped=list(p.errors), dry_run=dry_run, overwritten=overwrite)
-    if given and not dry_run:
+    if given:  # the mapping step: remembered for the next file of this source
         remembered.remember(db, {h: f for h, f in given.items()})
     provided = set(p.mapping)
     with county_changes(db, actor) as w:
@@ -181,7 +181,7 @@ def import_roster(db: ServerDB, path: Path | str, given: dict[str, str] | None =
                 report.unchanged += 1
         report.changes = len(w.items)
         if dry_run:
-            w.items = []
+            w.discard()
     return report
 
 

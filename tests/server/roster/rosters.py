@@ -4,8 +4,8 @@ ID numbers, in two layouts — a national-system export (xlsx, a title row above
 
     python -m tests.server.roster.rosters OUT_DIR [ROWS]   # writes both layouts and the place list
 
-Files of the same rows and seed are byte-identical, so the 30,000-row files are made once per
-test session (cached under the pytest temp dir) instead of being committed.
+Files of the same rows and seed hold the same children, so the 30,000-row files are made once and
+cached (pytest's cache directory) instead of being committed; small samples are in samples/.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ VILLAGE_NAMES = ["张庄", "李湾", "王营", "赵桥", "新河", "石门", "�
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "子浩宇轩欣怡梓涵雨晨思佳一诺俊杰嘉豪可馨雅婷博文佳怡明轩天佑若汐安琪诗涵语桐子墨浩然欣妍"
 CATEGORIES_NATIONAL = ["农村留守儿童", "散居孤儿", "事实无人抚养儿童", "低保家庭儿童", "重残儿童", "困境儿童（家庭经济困难）"]
-CATEGORIES_COUNTY = ["留守", "孤儿", "事实无人抚养", "低保", "因残困境", "因贫困境"]
+CATEGORIES_COUNTY = ["留守", "散居孤儿", "事实无人抚养", "低保", "重残", "因贫困境"]
 RELATIONS = ["母亲", "父亲", "祖母", "祖父", "外婆", "外公"]
 
 
