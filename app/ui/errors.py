@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.core import log
 from app.core.errors import TonghuError
+from app.ui.messages import user_text
 
 logger = logging.getLogger("app.ui")
 
@@ -106,7 +107,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
     """Tell the user an operation failed: a `TonghuError` by its message, anything else as a crash."""
     if isinstance(exc, TonghuError):
         logger.info("operation refused: %s", exc.code)
-        QMessageBox.warning(parent, title or tr("无法完成"), exc.user_message())
+        QMessageBox.warning(parent, title or tr("无法完成"), user_text(exc.user_message()))
         return
     report_crash(type(exc), exc, exc.__traceback__, parent)
 

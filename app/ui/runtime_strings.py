@@ -1,5 +1,6 @@
 """Interface words the screens translate from variables (`self.tr(item.label)`), which lupdate cannot
-see: the visit checklist, its answers and ways of contact, the colours and the assessment factors.
+see: the visit checklist, its answers and ways of contact, the colours and the assessment factors,
+the vocabularies (categories, relations …) and the field and record names of the change history.
 
 `scripts/update_translations.py` lists them in app/ui/registry_strings.py (empty context, which the
 app's FallbackTranslator consults for any context), so the .ts completeness test also catches
@@ -16,10 +17,30 @@ VISIT_MESSAGES = [
 ]
 
 
+def vocabulary() -> set[str]:
+    """Words a person picks from a list (categories, relations, statuses …) and the names of fields
+    and record kinds the change history shows: stored in Chinese, shown in the interface language.
+    Ethnic group names and everything typed stay as entered."""
+    from app.domain import audit_labels, benefits, cases, child_rules, mandatory_reports, vocab
+
+    words: set[str] = set()
+    for name in dir(vocab):
+        value = getattr(vocab, name)
+        if name.isupper() and name != "ETHNICITIES" and isinstance(value, list):
+            words |= {v for v in value if isinstance(v, str)}
+    words |= {vocab.LEFT_BEHIND_GROUP, vocab.HARDSHIP_GROUP}
+    words |= set(child_rules.FIELD_LABELS.values()) | set(child_rules.TABLE_LABELS.values())
+    words |= set(audit_labels.TABLES.values()) | set(audit_labels.FIELDS.values()) | {"其他记录", "其他内容"}
+    words |= set(mandatory_reports.BODIES) | set(mandatory_reports.METHODS) | set(mandatory_reports.SITUATIONS)
+    words |= set(mandatory_reports.URGENCIES) | set(cases.STATUSES) | set(cases.STEP_STATES) | set(cases.PARTY_ROLES)
+    words |= set(benefits.KINDS) | set(benefits.INSURANCE_KINDS)
+    return words
+
+
 def runtime_strings() -> list[str]:
     from app.domain.visit_checklist import ANSWERS, CHECKLIST, VISIT_KINDS
 
-    words: set[str] = set(ANSWERS) | set(VISIT_KINDS) | set(VISIT_MESSAGES)
+    words: set[str] = set(ANSWERS) | set(VISIT_KINDS) | set(VISIT_MESSAGES) | vocabulary()
     for item in CHECKLIST:
         words |= {item.label, item.hint}
     try:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from app.ui.messages import user_text
+
 NULL_DATE = QDate(1900, 1, 1)
 
 COLOUR_HEX = {"红": "#d93025", "黄": "#f2b600", "蓝": "#1a73e8", "绿": "#188038", "": "#9aa0a6"}
@@ -96,6 +98,13 @@ class Field:
     read_only: bool = False
 
 
+def combo_value(w: QComboBox) -> str:
+    """The stored value of a choice: the item's data (the Chinese word) unless the text was typed."""
+    i = w.currentIndex()
+    data = w.itemData(i) if i >= 0 and w.itemText(i) == w.currentText() else None
+    return (data if isinstance(data, str) else w.currentText()).strip()
+
+
 class FieldForm(QWidget):
     """Inputs from Field specs in `columns` columns, each with its error label underneath."""
 
@@ -139,7 +148,8 @@ class FieldForm(QWidget):
     def _make_input(self, f: Field) -> QWidget:
         if f.kind in ("choice", "edit_choice"):
             w = QComboBox()
-            w.addItems(f.choices)
+            for choice in f.choices:  # a listed word in the interface language; the stored value stays Chinese
+                w.addItem(self.tr(choice) if choice and f.kind == "choice" else choice, choice)
             w.setEditable(f.kind == "edit_choice")
         elif f.kind == "date":
             w = OptionalDateEdit()
@@ -171,7 +181,8 @@ class FieldForm(QWidget):
                 continue
             if isinstance(w, QComboBox):
                 text = "" if value is None else str(value)
-                idx = w.findText(text)
+                idx = w.findData(text)
+                idx = idx if idx >= 0 else w.findText(text)
                 if idx >= 0:
                     w.setCurrentIndex(idx)
                 elif w.isEditable() or text:
@@ -195,7 +206,7 @@ class FieldForm(QWidget):
             if self.fields[name].read_only:
                 continue
             if isinstance(w, QComboBox):
-                out[name] = w.currentText().strip()
+                out[name] = combo_value(w)
             elif isinstance(w, OptionalDateEdit):
                 out[name] = w.value()
             elif isinstance(w, QCheckBox):
@@ -222,6 +233,7 @@ class FieldForm(QWidget):
         others = []
         first = None
         for name, message in by_field.items():
+            message = user_text(message)  # a rule's message in the interface language
             label = self.errors.get(name)
             if label is None:
                 others.append(message)

@@ -96,3 +96,61 @@ def test_visit_validation_messages_speak_english(qtbot, ctx, kids, english):
     assert "Choose the visit type" in text and "Fill in who was present" in text
     assert "8 checklist items not answered yet" in text
     assert "color:#c5221f" in dlg.item_labels["carer"].styleSheet() and not dlg.item_labels["food"].styleSheet()
+
+
+def test_rule_messages_speak_english(qtbot, ctx, english):
+    """Messages of app/domain reach the screen in English: a fixed one, one with a field label in it
+    (translated) and one with typed data in it (kept as entered)."""
+    from app.ui.messages import user_text
+
+    assert user_text("请至少选择一个儿童类别") == "Choose at least one child category"
+    assert user_text("出生日期不能晚于今天") == "Date of birth cannot be later than today"
+    assert user_text("该身份证号码已登记：王小明") == "This ID number is already registered: 王小明"
+    assert user_text("请选择走访方式；请填写走访日期") == "Choose the visit type; Fill in the visit date"
+    assert user_text("没有这样的规则") == "没有这样的规则"  # unknown text is shown as it is
+
+
+def test_every_rule_message_is_listed_for_translation():
+    """The generated list of rule messages is current, so the .ts completeness test sees new ones."""
+    spec = importlib.util.spec_from_file_location("ut", ROOT / "scripts" / "update_translations.py")
+    ut = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ut)
+    from app.ui.message_strings import TEMPLATES
+
+    assert ut.message_templates() == TEMPLATES
+    assert "{0}应为整数" in TEMPLATES and "请至少选择一个儿童类别" in TEMPLATES
+
+
+def test_child_dialog_errors_and_categories_speak_english(qtbot, ctx, english):
+    from app.ui.children.child_dialog import ChildDialog
+
+    dlg = ChildDialog(ctx)
+    qtbot.addWidget(dlg)
+    assert "Rural left-behind child" in [b.text() for b in dlg.category_boxes.values()]
+    hukou = dlg.form.inputs["hukou_type"]
+    assert [hukou.itemText(i) for i in range(hukou.count())] == ["Agricultural", "Non-agricultural"]
+    dlg.save()
+    assert dlg.form.error_text("name") == "Fill in Name"
+    assert dlg.category_error.text() == "Choose at least one child category"
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in dlg.form.error_text("id_number"))
+
+
+def test_history_and_file_speak_english(qtbot, ctx, kids, english):
+    """变更记录 in English: record kinds, field names and listed values translated; names as entered."""
+    from app.data import children as data
+    from app.ui.children.tabs import AuditTab, BasicTab
+
+    values = {"name": "李华", "hukou_type": "非农业"}
+    ctx.store.run(data.save_child, values, child_id=kids["李华"])
+    tab = AuditTab(ctx)
+    qtbot.addWidget(tab)
+    tab.load(kids["李华"])
+    texts = [tab.table.item(r, 3).text() for r in range(tab.table.rowCount())]
+    assert any(t.startswith("Basic details: ") and "Non-agricultural" in t for t in texts), texts
+    assert any("Created a" in t for t in texts), texts
+    assert not any(ch for t in texts for ch in t if "\u4e00" <= ch <= "\u9fff" and ch not in "李华"), texts
+    basic = BasicTab(ctx)
+    qtbot.addWidget(basic)
+    basic.load(kids["李华"])
+    assert "Non-agricultural" in [label.text() for label in basic.values.values()]
+    assert ctx.store.read(data.get_child, kids["李华"]).hukou_type == "非农业"  # stored in Chinese

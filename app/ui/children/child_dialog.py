@@ -17,6 +17,7 @@ from app.data import children as data
 from app.domain import idnumber, vocab
 from app.domain.errors import ValidationError, ValidationErrors
 from app.ui.guard import GuardedDialog
+from app.ui.messages import user_text
 from app.ui.widgets import Field, FieldForm, fmt_date
 
 PHOTO_SIZE = 240
@@ -100,7 +101,7 @@ class ChildDialog(GuardedDialog):
             group = QGroupBox(self.tr("儿童类别（可多选，之后可在“儿童类别”页补充依据）"))
             grid = QGridLayout(group)
             for i, c in enumerate(vocab.CATEGORIES):
-                box = QCheckBox(c)
+                box = QCheckBox(self.tr(c))  # the stored value stays the Chinese word
                 self.category_boxes[c] = box
                 grid.addWidget(box, i // 3, i % 3)
             content_layout.addWidget(group)
@@ -157,10 +158,9 @@ class ChildDialog(GuardedDialog):
         self.mark_clean()
 
     def _load(self) -> None:
-        with self.ctx.store.read_session() as s:
-            child = data.get_child(s, self.child_id)
-            values = {name: getattr(child, name, None) for name in self.form.inputs}
-            self.photo = child.photo
+        child = self.ctx.store.read(data.get_child, self.child_id)
+        values = {name: getattr(child, name, None) for name in self.form.inputs}
+        self.photo = child.photo
         self.form.set_values(values)
         self._show_photo()
 
@@ -223,9 +223,7 @@ class ChildDialog(GuardedDialog):
             values["away_parents"] = [{"relation": relation, "name": name.text().strip(), "work_place": place.text().strip()}
                                       for relation, (box, name, place) in self.away_boxes.items() if box.isChecked()]
         try:
-            with self.ctx.store.session() as s:
-                child = data.save_child(s, values, child_id=self.child_id)
-                child_id = child.id
+            child_id = self.ctx.store.run(data.save_child, values, child_id=self.child_id).id
         except ValidationErrors as exc:
             self.show_errors(exc.by_field())
             return
@@ -240,11 +238,11 @@ class ChildDialog(GuardedDialog):
         category_message = errors.pop("categories", "")
         away_message = errors.pop("away_parents", "")
         if away_message and self.category_boxes:
-            self.away_error.setText(away_message)
+            self.away_error.setText(user_text(away_message))
             self.away_error.show()
         self.form.show_errors(errors)
         if category_message and self.category_boxes:
-            self.category_error.setText(category_message)
+            self.category_error.setText(user_text(category_message))
             self.category_error.show()
         elif category_message:
             self.form.show_errors({**errors, "categories": category_message})

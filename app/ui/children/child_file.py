@@ -21,6 +21,7 @@ from app.domain import vocab
 from app.domain.errors import ValidationError, ValidationErrors
 from app.ui import registry
 from app.ui.widgets import COLOUR_HEX, OptionalDateEdit
+from app.ui.messages import user_text
 
 
 class StatusDialog(QDialog):
@@ -130,36 +131,28 @@ class ChildFilePage(QWidget):
                 break
 
     def load(self, child_id: str, log_view: bool = False) -> None:
-        from app.data.merged import survivor
+        from app.data.child_views import file_header
 
-        with self.ctx.store.read_session() as s:  # a file merged into another opens as that one
-            child_id = survivor(s, child_id)
-        self.child_id = child_id
-        self._load_header()
+        header = self.ctx.store.read(file_header, child_id)  # a file merged into another opens as that one
+        self.child_id = child_id = header.child_id
+        self._load_header(header)
         self._loaded: set[str] = set()
         self._tab_shown(self.tabs.currentIndex())
         if log_view:  # 谁看过这个孩子: opening the file is recorded, reloads are not
             self.ctx.store.log("view", table_name="child", row_id=child_id, child_id=child_id)
 
-    def _load_header(self) -> None:
-        with self.ctx.store.read_session() as s:
-            child = data.get_child(s, self.child_id)
-            name, id_number, status = child.name, child.id_number, child.status
-            colour, group, sex = child.colour or "", child.group_name, child.sex
-            age = None
-            rows = data.list_children(s, data.ChildQuery(text=child.id_number, status=""))
-            categories = next((r.categories for r in rows if r.id == self.child_id), [])
-            age = next((r.age for r in rows if r.id == self.child_id), None)
-            from app.data.duplicates import twins_of
-
-            self.twins = twins_of(s, self.child_id)
+    def _load_header(self, header) -> None:
+        name, id_number, status = header.name, header.id_number, header.status
+        colour, group, sex, age, categories = header.colour, header.group_name, header.sex, header.age, header.categories
+        self.twins = header.twins
         dot = COLOUR_HEX.get(colour, COLOUR_HEX[""])
         self.title.setText(  # the name is text, never markup (issue 13)
             f'{html.escape(name or "")}　<span style="color:{dot};">●</span> '
-            f'<span style="font-size:13px;font-weight:normal;">{colour or self.tr("未评估")}</span>'
+            f'<span style="font-size:13px;font-weight:normal;">{self.tr(colour) if colour else self.tr("未评估")}</span>'
         )
-        parts = [sex, self.tr("{a}岁").format(a=age) if age is not None else "", id_number, group,
-                 "、".join(categories), status]
+        shown = [self.tr(c) for c in categories]  # listed words in the interface language
+        parts = [self.tr(sex) if sex else "", self.tr("{a}岁").format(a=age) if age is not None else "", id_number, group,
+                 ("、" if shown == categories else ", ").join(shown), self.tr(status) if status else ""]
         self.subtitle.setText("　".join(p for p in parts if p))
         active = status == vocab.STATUS_ACTIVE
         self.transfer_button.setVisible(active)
@@ -204,11 +197,11 @@ class ChildFilePage(QWidget):
         dlg = StatusDialog(status, self)
         while dlg.exec():
             try:
-                with self.ctx.store.session() as s:
-                    data.set_status(s, self.child_id, status, dlg.date.value() or clock.today(), dlg.note.text().strip())
+                self.ctx.store.run(data.set_status, self.child_id, status, dlg.date.value() or clock.today(),
+                                   dlg.note.text().strip())
             except (ValidationErrors, ValidationError) as exc:
                 errors = exc.by_field() if isinstance(exc, ValidationErrors) else {exc.field: exc.message}
-                dlg.error.setText("；".join(errors.values()))
+                dlg.error.setText("; ".join(user_text(m) for m in errors.values()))
                 dlg.error.show()
                 continue
             self.ctx.notify_saved(self.child_id)

@@ -6,6 +6,8 @@ Field specs; saving and removing go through app.data.children (which validates).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from app.data import children as data
 from app.domain import child_rules, vocab
 from app.domain.errors import ValidationError, ValidationErrors
 from app.ui.widgets import Field, FieldForm, fmt_value
+from app.ui.messages import value_text
 
 
 # -- 基本情况 --------------------------------------------------------------
@@ -69,12 +72,11 @@ class BasicTab(QWidget):
         layout.addWidget(scroll)
 
     def load(self, child_id: str) -> None:
-        with self.ctx.store.read_session() as s:
-            child = data.get_child(s, child_id)
-            values = {name: getattr(child, name, "") for name in BASIC_FIELDS}
-            photo = child.photo
+        child = self.ctx.store.read(data.get_child, child_id)
+        values = {name: getattr(child, name, "") for name in BASIC_FIELDS}
+        photo = child.photo
         for name, label in self.values.items():
-            label.setText(fmt_value(values.get(name)) or "—")
+            label.setText(value_text(fmt_value(values.get(name))) or "—")
         if photo:
             pix = QPixmap()
             pix.loadFromData(photo)
@@ -108,8 +110,7 @@ class RowDialog(QDialog):
     def save(self) -> None:
         self.form.clear_errors()
         try:
-            with self.tab.ctx.store.session() as s:
-                self.tab.save_fn(s, self.tab.child_id, self.form.values(), row_id=self.row_id)
+            self.tab.ctx.store.run(self.tab.save_fn, self.tab.child_id, self.form.values(), row_id=self.row_id)
         except ValidationErrors as exc:
             self.form.show_errors(exc.by_field())
             return
@@ -172,12 +173,11 @@ class RowsTab(QWidget):
 
     def load(self, child_id: str) -> None:
         self.child_id = child_id
-        with self.ctx.store.read_session() as s:
-            self.rows = self.fetch(s, child_id)
+        self.rows = self.ctx.store.read(self.fetch, child_id)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            for c, name in enumerate(self.columns):
-                self.table.setItem(r, c, QTableWidgetItem(fmt_value(getattr(row, name, ""))))
+            for c, name in enumerate(self.columns):  # listed words in the interface language, data as entered
+                self.table.setItem(r, c, QTableWidgetItem(value_text(fmt_value(getattr(row, name, "")))))
         self.empty.setText(self.tr("尚无记录，点“新增”添加。") if not self.rows else "")
         self.empty.setVisible(not self.rows)
 
@@ -200,8 +200,7 @@ class RowsTab(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("删除"), self.tr("确定删除这条{n}记录吗？删除会记入变更记录。").format(n=self.tr(self.noun)))
         if answer == QMessageBox.Yes:
-            with self.ctx.store.session() as s:
-                self.remove_fn(s, row.id)
+            self.ctx.store.run(self.remove_fn, row.id)
             self.ctx.notify_saved(self.child_id)
 
 
@@ -332,13 +331,30 @@ class AuditTab(QWidget):
                "export": "导出", "sync": "同步", "merge": "合并"}
 
     def load(self, child_id: str) -> None:
-        with self.ctx.store.read_session() as s:
-            entries = data.audit_trail(s, child_id, limit=self.LIMIT)
-            rows = [(e.at, e.actor, e.action, data.describe_audit(e)) for e in entries]
-        self.table.setRowCount(len(rows))
-        for r, (at, actor, action, text) in enumerate(rows):
+        from app.data.audit_views import child_history
+
+        lines = self.ctx.store.read(child_history, child_id, limit=self.LIMIT)
+        self.table.setRowCount(len(lines))
+        for r, line in enumerate(lines):
             # stored in UTC; shown in local time
-            local = at.replace(tzinfo=__import__("datetime").timezone.utc).astimezone() if at else None
-            for c, value in enumerate((local.strftime("%Y-%m-%d %H:%M") if local else "", actor,
-                                       self.tr(self.ACTIONS.get(action, action)), text or "")):
+            local = line.at.replace(tzinfo=dt.timezone.utc).astimezone() if line.at else None
+            for c, value in enumerate((local.strftime("%Y-%m-%d %H:%M") if local else "", line.actor,
+                                       self.tr(self.ACTIONS.get(line.action, line.action)), self.describe(line))):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def describe(self, line) -> str:
+        """One line in the interface language; listed words (fields, categories …) translated, data as entered."""
+        record = self.tr(line.record)
+        if line.action == "create":
+            return self.tr("新建{t}记录").format(t=record)
+        if line.action == "delete":
+            return self.tr("删除{t}记录").format(t=record)
+        if line.action == "update":
+            return self.tr("{t}：{f} 由“{a}”改为“{b}”").format(
+                t=record, f=self.tr(line.field), a=value_text(line.old), b=value_text(line.new))
+        if line.action == "merge":
+            taken = ", ".join(self.tr(f) for f in line.taken) or self.tr("无")
+            return self.tr("合并疑似重复档案：{n}的档案并入本档案；采用其{taken}；移入{m}条记录，合并重复记录{f}条").format(
+                n=line.merged_name, taken=taken, m=line.moved, f=line.folded)
+        verbs = {"view": self.tr("查看{t}"), "print": self.tr("打印{t}"), "export": self.tr("导出{t}")}
+        return verbs.get(line.action, "{t}").format(t=record)

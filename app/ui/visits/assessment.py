@@ -26,6 +26,7 @@ from app.domain.policy import FACTOR_NUMBER, Policy
 from app.ui.guard import GuardedDialog
 from app.ui.visits.common import badge, load_policy_or_warn, meaning, pydate, qdate, set_badge
 from app.ui.widgets import colour_icon, fmt_date
+from app.ui.messages import user_text
 
 SEVERITY_HEX = {"高": "#d93025", "中": "#b06000", "低": "#1a73e8"}
 
@@ -278,7 +279,7 @@ class AssessmentDialog(GuardedDialog):
             self.saved_id = row.id
             self.saved_colour = row.colour
         except ValidationError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(user_text(exc.message))
             self.error.show()
             if exc.field == "override_reason":
                 self.reason.setEnabled(True)

@@ -22,6 +22,7 @@ from app.domain import schedule
 from app.domain.errors import ValidationError
 from app.ui.visits.common import pydate, qdate
 from app.ui.widgets import colour_icon, fmt_date
+from app.ui.messages import user_text
 
 
 def default_round(today: dt.date) -> tuple[str, dt.date, dt.date]:
@@ -252,7 +253,7 @@ class ScreeningPage(QWidget):
         try:
             self.ctx.store.run(fn)  # one action, one transaction
         except ValidationError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(user_text(exc.message))
             return False
         self.ctx.notify_saved()
         self.refresh()

@@ -27,6 +27,7 @@ from app.core import clock
 from app.ui.guard import GuardedDialog
 from app.ui.visits.common import pydate, qdate
 from app.ui.widgets import OptionalDateEdit, fmt_date
+from app.ui.messages import user_text
 
 DRAFT_KEY = "visit_draft:{child_id}"  # a local (never synced) setting in the encrypted store
 DRAFT_EVERY_MS = 2000
@@ -364,7 +365,7 @@ class VisitDialog(GuardedDialog):
             if e.field == "checklist" and unanswered and "未作答" in e.message:
                 texts.append(self.tr("还有 {n} 项检查未作答（已标红）").format(n=len(unanswered)))
             else:
-                texts.append(self.tr(e.message))  # static messages are listed in app/ui/runtime_strings.py
+                texts.append(user_text(e.message))  # in the interface language (app/ui/messages.py)
         self.error.setText("；".join(texts))
         self.error.show()
 
