@@ -153,7 +153,7 @@ def make_backup(store, data_key: bytes, out_dir: Path | str, *, keep: int = DEFA
         _write_sealed(snapshot, part, header, _hkdf(data_key, salt), progress)
         os.replace(part, final)
         _fsync_dir(out_dir)
-    except OSError as exc:
+    except (OSError, sqlcipher.OperationalError) as exc:  # a full or pulled-out USB stick, a full disk
         from app.data.storage import storage_error
 
         raise storage_error(exc, where=out_dir) from exc
@@ -308,7 +308,7 @@ def restore(backup: Path | str, new_path: Path | str, password: str, user: str |
         restored.save()
         os.replace(tmp, new_path)
         _fsync_dir(new_path.parent)
-    except OSError as exc:
+    except (OSError, sqlcipher.OperationalError) as exc:
         keypath.unlink(missing_ok=True)
         from app.data.storage import storage_error
 

@@ -69,8 +69,8 @@ def classify(exc: BaseException) -> StorageError | None:
         return DiskFullError()
     if code == SQLITE_READONLY or "readonly database" in text:
         return ReadOnlyStoreError()
-    if code == SQLITE_CORRUPT or "malformed" in text:
-        return DamagedStoreError()
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or "malformed" in text or "not a database" in text:
+        return DamagedStoreError()  # the key opened the file: a page that fails its check is damage
     if code == SQLITE_IOERR and ("disk i/o" in text or "i/o error" in text):
         return DiskFullError() if "full" in text else None
     return None
