@@ -61,14 +61,14 @@ def _home_fallback(request: Request):  # used only while no page claims /
 
 def mount_console(app: FastAPI, db: ServerDB) -> None:
     # imported here, not at the top: app.server.accounts imports this package's tables module
-    from app.server.web import pages, routes_accounts, routes_audit, routes_devices, routes_login
+    from app.server.web import pages, routes_accounts, routes_audit, routes_devices, routes_login, routes_recovery
     from app.server.web.auth import LoginRequired
     from app.server.web.csrf import ConsoleGuard
     from app.server.web.templating import render
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for router in (routes_login.router, routes_accounts.router, routes_devices.router, routes_audit.router,
-                   *pages.ROUTERS):
+                   routes_recovery.router, *pages.ROUTERS):
         app.include_router(router)
     app.add_api_route("/", _home_fallback, methods=["GET"], include_in_schema=False)  # when no page claims /
     app.add_middleware(ConsoleGuard, secret=console_secret(db))

@@ -24,6 +24,7 @@ ACTIONS = {
     "totp_off": "关闭两步验证", "password_change": "修改密码", "account_add": "新建账户",
     "account_edit": "修改账户", "account_reset": "重置密码", "policy": "安全设置",
     "device_code": "生成登记码", "device_file": "制作离线登记文件", "device_revoke": "停用设备",
+    "device_recovery": "开具密码恢复文件",
     "child_view": "查看儿童档案", "village_view": "查看村居", "export": "导出",
     "report_view": "查看强制报告", "report_ack": "签收强制报告", "report_assign": "指派强制报告",
     "report_followup": "添加处置记录",
