@@ -100,7 +100,7 @@ def logout(request: Request):
 # -- my account ----------------------------------------------------------------------------------
 def _qr_svg(uri: str) -> Markup:
     out = BytesIO()
-    segno.make(uri, error="m").save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True)
+    segno.make(uri, error="m").save(out, kind="svg", scale=3, border=2, xmldecl=False, svgns=True)
     return Markup(out.getvalue().decode("utf-8"))
 
 
