@@ -1163,7 +1163,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>农村留守儿童须先在“家庭与监护”中登记外出务工的父亲或母亲</source>
-        <translation>A left-behind child needs a father or mother recorded as working away on the Family &amp; guardianship tab first</translation>
+        <translation>A left-behind child needs a father or mother recorded as working away on the Family and guardianship tab first</translation>
     </message>
     <message>
         <source>农村留守儿童须登记外出务工的父亲或母亲</source>
