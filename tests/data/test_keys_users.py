@@ -251,3 +251,28 @@ def _check_opens(work, outcomes) -> None:
         assert s.read(lambda ss: ss.execute(text("PRAGMA integrity_check")).scalar()) == "ok"
         outcomes.add("wang" in s.keyfile.users())
     assert KeyFile.load(key_path_for(work)).pending_rekey() is None
+
+
+def test_user_commands(store, store_path, tmp_path, capsys, monkeypatch):
+    """`tonghu user add|list|remove` and `tonghu passwd --rekey` on a real store."""
+    import json
+
+    from app.cli import main
+
+    store.close()
+    monkeypatch.setenv("TONGHU_PASSWORD", PASSWORD)
+    monkeypatch.setenv("TONGHU_NEW_PASSWORD", "wang2026")
+    assert main(["user", "add", "--store", str(store_path), "--name", "wang", "--display-name", "王芳"]) == 2
+    assert "姓名" in capsys.readouterr().err
+    monkeypatch.setenv("TONGHU_NEW_PASSWORD", DEPUTY_PASSWORD)
+    assert main(["user", "add", "--store", str(store_path), "--name", "wang", "--display-name", "王芳"]) == 0
+    capsys.readouterr()
+    assert main(["user", "list", "--store", str(store_path), "--user", "lin", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(u["name"], u["display_name"]) for u in listed] == [("lin", "林主任"), ("wang", "王芳")]
+    old = _copy(store_path, tmp_path / "old")
+    assert main(["user", "remove", "--store", str(store_path), "--user", "lin", "--name", "wang"]) == 0
+    assert "重新加密" in capsys.readouterr().err
+    shutil.copy(key_path_for(old), key_path_for(store_path))
+    monkeypatch.setenv("TONGHU_PASSWORD", DEPUTY_PASSWORD)
+    assert main(["children", "--store", str(store_path), "--user", "wang"]) != 0  # the old key file opens nothing
