@@ -203,48 +203,52 @@ def quick_birth_date(number: str, today: dt.date) -> dt.date | None:
     return birth if birth <= today else None
 
 
-def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:  # noqa: C901 - baseline (issue 14), split when next changed
+def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:
     """One data row → RollEntry, RowError (naming what is wrong), or None for an empty row."""
     def get(name: str):
         i = mapping.get(name)
         return values[i] if i is not None and i < len(values) else None
 
-    texts = [cell_text(v) for v in values]
-    if not any(texts):
+    if not any(cell_text(v) for v in values):
         return None
     name = cell_text(get("name"))
     number = idnumber.normalise(cell_text(get("id_number")))
     school = cell_text(get("school"))
-    problems = []
-    if not name:
-        problems.append("姓名为空")
-    if not school:
-        problems.append("学校为空")
+    problems = [text for missing, text in ((not name, "姓名为空"), (not school, "学校为空")) if missing]
+    birth = _row_birth_date(get("birth_date"), number, today, problems)
+    if problems:
+        return RowError(row_no, "；".join(problems))
+    return RollEntry(row_no, name, number, birth, school, cell_text(get("sex")), cell_text(get("grade")),
+                     cell_text(get("address")), cell_text(get("status")))
+
+
+def _row_birth_date(raw_birth, number: str, today: dt.date, problems: list[str]) -> dt.date | None:
+    """The birth date from its column and the ID number, which must agree; what is wrong goes to `problems`."""
     birth = None
-    raw_birth = get("birth_date")
     if cell_text(raw_birth):
         try:
             birth = parse_date(raw_birth)
         except ValueError as exc:
             problems.append(str(exc))
-    if number:
-        id_birth = quick_birth_date(number, today)
-        if id_birth is None:
-            try:
-                id_birth = idnumber.parse(number, today=today).birth_date
-                _REGIONS_OK.add(number[:6])
-            except ValidationError as exc:
-                problems.append(f"{exc.message}（{number}）")
-        if id_birth is not None:
-            if birth is not None and birth != id_birth:
-                problems.append(f"出生日期{birth.isoformat()}与身份证号中的{id_birth.isoformat()}不一致")
-            birth = birth or id_birth
-    elif birth is None and not cell_text(raw_birth):
-        problems.append("身份证号和出生日期都为空，无法比对")
-    if problems:
-        return RowError(row_no, "；".join(problems))
-    return RollEntry(row_no, name, number, birth, school, cell_text(get("sex")), cell_text(get("grade")),
-                     cell_text(get("address")), cell_text(get("status")))
+    if not number:
+        if birth is None and not cell_text(raw_birth):
+            problems.append("身份证号和出生日期都为空，无法比对")
+        return birth
+    id_birth = _id_birth_date(number, today, problems)
+    if id_birth is not None and birth is not None and birth != id_birth:
+        problems.append(f"出生日期{birth.isoformat()}与身份证号中的{id_birth.isoformat()}不一致")
+    return birth or id_birth
+
+
+def _id_birth_date(number: str, today: dt.date, problems: list[str]) -> dt.date | None:
+    id_birth = quick_birth_date(number, today)
+    if id_birth is None:
+        try:
+            id_birth = idnumber.parse(number, today=today).birth_date
+            _REGIONS_OK.add(number[:6])
+        except ValidationError as exc:
+            problems.append(f"{exc.message}（{number}）")
+    return id_birth
 
 
 def check_duplicates(entries: list[RollEntry]) -> tuple[list[RollEntry], list[RowError]]:
