@@ -2,16 +2,20 @@
 
 The 256-bit data key that opens the SQLCipher file is never stored in the clear. Each user's
 password derives a key-encryption key with Argon2id (memory 64 MiB, 3 passes, 4 lanes, 16-byte
-salt: RFC 9106's second recommended option, about 0.3 s on an old laptop); that key seals the data
-key with AES-256-GCM. Changing a password writes a new wrap; the store is re-encrypted only when
-asked (`Store.rekey`, and always when a user is removed).
+salt: RFC 9106's second recommended option, about 0.3 s on an old laptop). That key seals the
+user's own X25519 private key (AES-256-GCM); the data key is sealed to the user's public key. So a
+password change rewrites one wrap, and a re-encryption (`rekey.py`: on request, and always when a
+user is removed) can hand the new data key to every remaining user without their passwords.
+Wraps of the first releases (the data key sealed directly) still open, and are rewritten in the
+new form at the user's next login.
 
-The `recovery` wrap seals the same data key for the county (DESIGN §5, docs/security.md): its key
-is derived from an X25519 exchange between this laptop's sync box key and the county's recovery
-key, and a generation number. The county can derive it only with its recovery private key (kept
-in a file apart from the server database); the wrapped data key exists only in this file. So a
-county recovery file (`recovery_file.py`) opens nothing without this laptop's key file, and each
-recovery moves the wrap to the next generation, which makes a used recovery file useless.
+The `recovery` wrap seals the same data key for the county (DESIGN §5; docs/用户手册.md §6.1,
+docs/县级管理员手册.md 密码恢复文件): its key is derived from an X25519 exchange between this
+laptop's sync box key and the county's recovery key, and a generation number. The county can
+derive it only with its recovery private key (kept in a file apart from the server database); the
+wrapped data key exists only in this file. So a county recovery file (`app/core/recovery_file.py`)
+opens nothing without this laptop's key file, and each recovery moves the wrap to the next
+generation, which makes a used recovery file useless.
 
 While a store is being re-encrypted, `next` holds the wraps of the new data key beside the
 current ones, so a crash at any point leaves a key file that opens the store (`Store.open`
