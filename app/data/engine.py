@@ -46,6 +46,9 @@ def _configure(conn, key: bytes) -> None:
     conn.create_function(auditchain.SQL_FUNCTION, len(auditchain.FIELDS), auditchain.entry_hash, deterministic=True)
 
 
+IMMEDIATE = "tonghu_immediate"  # execution option: this transaction writes, take the write lock at BEGIN
+
+
 def make_engine(path: Path | str, key: bytes) -> Engine:
     if len(key) != 32:
         raise ValueError("the data key must be 32 bytes")
@@ -65,7 +68,7 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE) else "BEGIN")
 
     @event.listens_for(engine, "handle_error")
     def _storage(context):

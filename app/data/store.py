@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core import clock as wallclock
 from app.core.errors import TonghuError
 from app.data import capture, migrate, rekey, search_index, storage
-from app.data.engine import WrongKeyError, make_engine
+from app.data.engine import IMMEDIATE, WrongKeyError, make_engine
 from app.data.ids import new_id
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for, new_data_key
 from app.data.models import AuditEntry, Place, Setting, User
@@ -48,6 +48,13 @@ MIN_PASSWORD = passwords.MIN_LENGTH
 def check_new_password(password: str, repeat: str | None = None, *, names: tuple[str, ...] = ()) -> None:
     """Refuse short, common and name-made passwords (`app.domain.passwords`)."""
     passwords.check(password, repeat, names=names)
+
+
+def immediate(session: Session) -> None:
+    """Start `session`'s transaction with BEGIN IMMEDIATE (engine.py): a short unit of work that
+    reads before it writes then waits its turn instead of failing at once with "database is locked"
+    when another connection wrote in between (SQLite cannot upgrade a stale read snapshot)."""
+    session.connection(execution_options={IMMEDIATE: True})
 
 
 class Store:
@@ -183,6 +190,7 @@ class Store:
         with self._sessions() as s:
             s.info["change"] = self.change_context()
             with s.begin():
+                immediate(s)  # it will write: take the write lock at BEGIN (never a stale snapshot)
                 yield s
 
     def read_session(self) -> Session:
@@ -209,6 +217,7 @@ class Store:
 
     def set_setting(self, key: str, value: str) -> None:
         with self._sessions() as s, s.begin():
+            immediate(s)
             row = s.get(Setting, key)
             if row is None:
                 s.add(Setting(key=key, value=value))
