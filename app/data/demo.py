@@ -160,7 +160,7 @@ def generate(store, children: int, seed: int = 1, today: dt.date | None = None, 
             extend(store, rng, today)
 
 
-def _household(kids: list, later: list, rng: random.Random, ids: _IdMaker, today: dt.date, village: str,  # noqa: C901 - baseline (issue 14), split when next changed
+def _household(kids: list, later: list, rng: random.Random, ids: _IdMaker, today: dt.date, village: str,
                town: str, vill: str, room: int) -> int:
     surname = rng.choices(SURNAMES, weights=_SURNAME_WEIGHTS)[0]
     group = rng.choice(GROUPS)
@@ -201,41 +201,9 @@ def _household(kids: list, later: list, rng: random.Random, ids: _IdMaker, today
             hukou_type="农业", address=address, group_name=group, phone=gp_phone, school=school,
             school_stage=stage, grade=grade, guardianship_state="隔代照料" if kind == "left_behind" else "正常",
         )
-        cats: list[str] = []
-        if kind == "left_behind" and age < 16:
-            cats.append(vocab.CATEGORY_LEFT_BEHIND)
-            if rng.random() < 0.08:
-                cats.append(vocab.CATEGORY_LOW_INCOME)
-        elif kind == "poverty":
-            cats += [vocab.CATEGORY_HARDSHIP_POVERTY] + ([vocab.CATEGORY_LOW_INCOME] if rng.random() < 0.6 else [])
-        elif kind == "disability":
-            child["disability_type"] = rng.choice(vocab.DISABILITY_TYPES[1:])
-            child["disability_grade"] = rng.choice(vocab.DISABILITY_GRADES[1:])
-            child["disability_cert_no"] = child["id_number"] + str(rng.randint(1, 4)) + str(rng.randint(1, 4))
-            cats.append(vocab.CATEGORY_HARDSHIP_DISABILITY)
-            if child["disability_grade"] in ("一级", "二级"):
-                cats.append(vocab.CATEGORY_SEVERE_DISABILITY)
-        elif kind == "illness":
-            child["illness"] = rng.choice(ILLNESSES)
-            child["health"] = "患病"
-            cats += [vocab.CATEGORY_SERIOUS_ILLNESS, vocab.CATEGORY_HARDSHIP_POVERTY]
-        elif kind == "guardianship":
-            child["guardianship_state"] = "无力"
-            cats.append(vocab.CATEGORY_HARDSHIP_GUARDIANSHIP)
-        elif kind == "unsupported":
-            child["guardianship_state"] = "缺失"
-            cats.append(vocab.CATEGORY_UNSUPPORTED)
-        elif kind == "orphan":
-            child["guardianship_state"] = "缺失"
-            cats.append(vocab.CATEGORY_SCATTERED_ORPHAN)
-        if status_roll < 0.01:
-            child["status"] = vocab.STATUS_AGED_OUT
-            child["status_date"] = idnumber.birthday_in(birth, birth.year + 18)
-            cats = []
-        elif status_roll < 0.03:
-            child["status"] = vocab.STATUS_TRANSFERRED
-            child["status_date"] = today - dt.timedelta(days=rng.randint(10, 400))
-            child["status_note"] = f"随父母迁往{away_place}"
+        cats = _categories(rng, kind, age, child)
+        if status_roll < 0.03:
+            cats = _moved_out(rng, child, status_roll, birth, today, away_place, cats)
         kids.append(child)
         child_id = child["id"]
         since = max(birth, today - dt.timedelta(days=rng.randint(30, 1500)))
@@ -243,19 +211,70 @@ def _household(kids: list, later: list, rng: random.Random, ids: _IdMaker, today
             later.append((ChildCategory, dict(child_id=child_id, category=cat, since=since,
                                 evidence=_evidence(cat, rng))))
         _parents(later, rng, ids, today, child_id, kind, father, mother, father_age, mother_age, away_place, away_since)
-        if kind in ("left_behind", "unsupported", "orphan") or rng.random() < 0.2:
-            signed = rng.random() < 0.85
-            later.append((CareArrangement, dict(
-                child_id=child_id, carer_name=gp_name, relation=gp_relation, carer_age=gp_age, phone=gp_phone,
-                ability=rng.choices(vocab.CARE_ABILITIES[:3], weights=[60, 30, 10])[0],
-                since=max(birth, away_since), agreement_signed=signed,
-                agreement_date=(max(birth, away_since) + dt.timedelta(days=rng.randint(0, 60))) if signed else None,
-            )))
-        if kind != "left_behind" or rng.random() < 0.1:
-            text, coverage = rng.choice(NEEDS)
-            later.append((Need, dict(child_id=child_id, description=text,
-                                     noted_on=today - dt.timedelta(days=rng.randint(0, 300)), coverage=coverage)))
+        _care_and_needs(later, rng, today, child_id, kind, birth, away_since, gp_name, gp_relation, gp_age, gp_phone)
     return n_kids
+
+
+def _categories(rng: random.Random, kind: str, age: int, child: dict[str, Any]) -> list[str]:
+    """The child's categories for the household's kind (sets the disability, illness and guardianship fields)."""
+    cats: list[str] = []
+    if kind == "left_behind" and age < 16:
+        cats.append(vocab.CATEGORY_LEFT_BEHIND)
+        if rng.random() < 0.08:
+            cats.append(vocab.CATEGORY_LOW_INCOME)
+    elif kind == "poverty":
+        cats += [vocab.CATEGORY_HARDSHIP_POVERTY] + ([vocab.CATEGORY_LOW_INCOME] if rng.random() < 0.6 else [])
+    elif kind == "disability":
+        child["disability_type"] = rng.choice(vocab.DISABILITY_TYPES[1:])
+        child["disability_grade"] = rng.choice(vocab.DISABILITY_GRADES[1:])
+        child["disability_cert_no"] = child["id_number"] + str(rng.randint(1, 4)) + str(rng.randint(1, 4))
+        cats.append(vocab.CATEGORY_HARDSHIP_DISABILITY)
+        if child["disability_grade"] in ("一级", "二级"):
+            cats.append(vocab.CATEGORY_SEVERE_DISABILITY)
+    elif kind == "illness":
+        child["illness"] = rng.choice(ILLNESSES)
+        child["health"] = "患病"
+        cats += [vocab.CATEGORY_SERIOUS_ILLNESS, vocab.CATEGORY_HARDSHIP_POVERTY]
+    elif kind in _GUARDIANSHIP_KINDS:
+        child["guardianship_state"], category = _GUARDIANSHIP_KINDS[kind]
+        cats.append(category)
+    return cats
+
+
+_GUARDIANSHIP_KINDS = {
+    "guardianship": ("无力", vocab.CATEGORY_HARDSHIP_GUARDIANSHIP),
+    "unsupported": ("缺失", vocab.CATEGORY_UNSUPPORTED),
+    "orphan": ("缺失", vocab.CATEGORY_SCATTERED_ORPHAN),
+}
+
+
+def _moved_out(rng: random.Random, child: dict[str, Any], status_roll: float, birth: dt.date, today: dt.date,
+               away_place: str, cats: list[str]) -> list[str]:
+    """A few children have left the register: aged out (no categories left) or transferred."""
+    if status_roll < 0.01:
+        child["status"] = vocab.STATUS_AGED_OUT
+        child["status_date"] = idnumber.birthday_in(birth, birth.year + 18)
+        return []
+    child["status"] = vocab.STATUS_TRANSFERRED
+    child["status_date"] = today - dt.timedelta(days=rng.randint(10, 400))
+    child["status_note"] = f"随父母迁往{away_place}"
+    return cats
+
+
+def _care_and_needs(later: list, rng: random.Random, today: dt.date, child_id: str, kind: str, birth: dt.date,
+                    away_since: dt.date, gp_name: str, gp_relation: str, gp_age: int, gp_phone: str) -> None:
+    if kind in ("left_behind", "unsupported", "orphan") or rng.random() < 0.2:
+        signed = rng.random() < 0.85
+        later.append((CareArrangement, dict(
+            child_id=child_id, carer_name=gp_name, relation=gp_relation, carer_age=gp_age, phone=gp_phone,
+            ability=rng.choices(vocab.CARE_ABILITIES[:3], weights=[60, 30, 10])[0],
+            since=max(birth, away_since), agreement_signed=signed,
+            agreement_date=(max(birth, away_since) + dt.timedelta(days=rng.randint(0, 60))) if signed else None,
+        )))
+    if kind != "left_behind" or rng.random() < 0.1:
+        text, coverage = rng.choice(NEEDS)
+        later.append((Need, dict(child_id=child_id, description=text,
+                                 noted_on=today - dt.timedelta(days=rng.randint(0, 300)), coverage=coverage)))
 
 
 def _schooling(rng: random.Random, age: int, town: str, vill: str) -> tuple[str, str, str]:
