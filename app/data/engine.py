@@ -14,9 +14,10 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.core import auditchain
 from app.core.errors import TonghuError
-from app.data import storage
+from app.data import cache_size, storage
 
-# A large page cache is what brings SQLCipher within ~1.1x of plain SQLite (DESIGN §6).
+# A large page cache is what brings SQLCipher within ~1.1x of plain SQLite (DESIGN §6); the
+# engine then sizes it from the store and the machine (app/data/cache_size.py).
 CACHE_KIB = 65536
 
 
@@ -53,9 +54,12 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
     if len(key) != 32:
         raise ValueError("the data key must be 32 bytes")
 
+    cache_kib = cache_size.for_store(path)  # sized from the store and the machine (issue 17)
+
     def creator():
         conn = sqlcipher.connect(str(path), check_same_thread=False)
         _configure(conn, key)
+        conn.execute(f"PRAGMA cache_size = -{cache_kib}")
         return conn
 
     engine = create_engine("sqlite+pysqlite://", creator=creator, poolclass=QueuePool, pool_size=4)

@@ -1,0 +1,26 @@
+"""The page cache is sized from the store and the machine (issue 17), not fixed at 64 MiB."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from app.data import cache_size
+
+MIB = 1024
+GIB = 1024 * MIB
+
+
+def test_cache_grows_with_the_store_within_bounds():
+    eight_gib = 8 * GIB
+    assert cache_size.cache_kib(0, eight_gib) == 64 * MIB  # a village: the floor
+    assert cache_size.cache_kib(800 * 1024 * MIB, eight_gib) == 100 * MIB  # a township: an eighth
+    assert cache_size.cache_kib(2300 * 1024 * MIB, eight_gib) == 192 * MIB  # a county: the ceiling
+    assert cache_size.cache_kib(2300 * 1024 * MIB, 2 * GIB) == 128 * MIB  # an old 2 GiB laptop
+    assert cache_size.cache_kib(2300 * 1024 * MIB, None) == 192 * MIB  # memory unknown
+
+
+def test_an_open_store_uses_the_sized_cache(store):
+    expected = cache_size.for_store(store.path)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -expected
+    assert cache_size.machine_memory_kib()
