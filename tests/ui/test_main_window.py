@@ -67,11 +67,17 @@ def test_guardian_tab_add_shows_row(qtbot, ctx, kids, store):
 
 
 def test_mark_transferred_out_never_deletes(qtbot, ctx, kids, store, monkeypatch):
-    from app.ui.children import child_file
+    from app.ui.children import transfer_dialog
+
+    def leave_county(dialog):  # 转出… → 迁出本县 (issue 16): marked 已转出, the file stays
+        dialog.away.setChecked(True)
+        dialog.reason.setText("随父母迁往常州")
+        dialog.save()
+        return dialog.result()
 
     window = make_window(qtbot, ctx)
     ctx.open_child.emit(kids["王芳"])
-    monkeypatch.setattr(child_file.StatusDialog, "exec", lambda self: (self.note.setText("随父母迁往常州"), True)[1])
+    monkeypatch.setattr(transfer_dialog.TransferDialog, "exec", leave_county)
     window.child_file.transfer_button.click()
     with store.read_session() as s:
         child = data.get_child(s, kids["王芳"])

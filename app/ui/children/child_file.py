@@ -68,7 +68,7 @@ class ChildFilePage(QWidget):
         self.subtitle.setTextFormat(Qt.PlainText)
         self.back_button = QPushButton(self.tr("← 返回名册"))
         self.edit_button = QPushButton(self.tr("编辑"))
-        self.transfer_button = QPushButton(self.tr("标记已转出"))
+        self.transfer_button = QPushButton(self.tr("转出…"))
         self.aged_button = QPushButton(self.tr("标记已满18岁"))
         self.restore_button = QPushButton(self.tr("恢复在册"))
         # 疑似重复档案: shown when another live file holds this child's ID number (app/ui/duplicates)
@@ -110,7 +110,7 @@ class ChildFilePage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.edit_button.clicked.connect(self.edit)
         self.merge_button.clicked.connect(self.merge_duplicate)
-        self.transfer_button.clicked.connect(lambda: self.mark(vocab.STATUS_TRANSFERRED))
+        self.transfer_button.clicked.connect(self.transfer)
         self.aged_button.clicked.connect(lambda: self.mark(vocab.STATUS_AGED_OUT))
         self.restore_button.clicked.connect(lambda: self.mark(vocab.STATUS_ACTIVE))
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -192,6 +192,19 @@ class ChildFilePage(QWidget):
         dlg = ChildDialog(self.ctx, self.child_id, parent=self)
         if dlg.exec():
             self.ctx.notify_saved(self.child_id)
+
+    def transfer(self) -> None:
+        """转出: to another village of the county (the file moves there), or out of the county."""
+        from app.ui.children.transfer_dialog import TransferDialog
+
+        dlg = TransferDialog(self.ctx, self.child_id, self)
+        if not dlg.exec():
+            return
+        self.ctx.notify_saved(self.child_id)
+        if dlg.moved_to:
+            self.ctx.show_status(self.tr("已转出至 {v}；下次同步后，本机不再保存该儿童的档案").format(v=dlg.moved_to))
+        else:
+            self.ctx.show_status(self.tr("已标记为“{s}”").format(s=self.tr(vocab.STATUS_TRANSFERRED)))
 
     def mark(self, status: str) -> None:
         dlg = StatusDialog(status, self)
