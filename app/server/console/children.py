@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
@@ -23,6 +23,15 @@ from app.server.console import reports as inbox
 from app.server.console.unpaid import unpaid
 
 PAGE = 50
+NUMERALS = "一二三四五六七八九十"
+GROUP_NAMES = [f"{n}组" for n in list(NUMERALS) + [f"十{d}" for d in NUMERALS[:9]] + ["二十"]]
+
+
+def group_order():
+    """村民小组 in their numeric order (一组, 二组 … 二十组, then 1组 … ; others after)."""
+    whens = [(Child.group_name == name, i) for i, name in enumerate(GROUP_NAMES, 1)]
+    whens += [(Child.group_name == f"{i}组", i) for i in range(1, 31)]
+    return case(*whens, else_=99)
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ def children_of(s: Session, village: str, *, today: dt.date, text: str = "", col
     page = max(1, min(page, pages))
     rows = s.execute(select(Child.id, Child.name, Child.sex, Child.birth_date, Child.group_name, Child.colour,
                             Child.status, Child.last_visit_date, Child.next_visit_due).where(*where)
-                     .order_by(Child.group_name, Child.pinyin_key, Child.name, Child.id)
+                     .order_by(group_order(), Child.group_name, Child.pinyin_key, Child.name, Child.id)
                      .limit(PAGE).offset((page - 1) * PAGE)).all()
     cats: dict[str, list[str]] = {}
     ids = [r[0] for r in rows]
@@ -129,10 +138,10 @@ def child_file(s: Session, prefix: str, child_id: str, today: dt.date) -> ChildF
     out.insurance = _rows(s, Insurance, ids, Insurance.start_date)
     found = [u for u in unpaid(s, child.village_code, today) if u.child_id == child.id]
     out.unpaid_reason = found[0].reason if found else ""
-    for case in _rows(s, Case, ids, Case.opened_on):
-        steps = list(s.scalars(select(CaseStep).where(CaseStep.case_id == case.id, CaseStep.deleted.is_(False))
+    for pcase in _rows(s, Case, ids, Case.opened_on):
+        steps = list(s.scalars(select(CaseStep).where(CaseStep.case_id == pcase.id, CaseStep.deleted.is_(False))
                                .order_by(CaseStep.seq)))
-        notes = list(s.scalars(select(CaseNote).where(CaseNote.case_id == case.id, CaseNote.deleted.is_(False))
+        notes = list(s.scalars(select(CaseNote).where(CaseNote.case_id == pcase.id, CaseNote.deleted.is_(False))
                                .order_by(CaseNote.written_at)))
-        out.cases.append((case, steps, notes))
+        out.cases.append((pcase, steps, notes))
     return out

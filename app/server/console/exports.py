@@ -18,6 +18,7 @@ from app.data.models.visits import ScreeningRecord, ScreeningRound, Visit
 from app.domain import schedule, vocab
 from app.domain.child_rules import age
 from app.server.console import reports as inbox
+from app.server.console.children import group_order
 from app.server.console import units
 from app.server.console.overview import COLOURS, ROUND_OPEN
 from app.server.console.unpaid import unpaid
@@ -104,7 +105,7 @@ def roster(s: Session, prefix: str, today: dt.date, **_) -> bytes:
     for row in s.execute(select(Child.id, Child.village_code, Child.name, Child.sex, Child.id_number, Child.birth_date,
                                 Child.group_name, Child.address, Child.colour, Child.last_visit_date,
                                 Child.next_visit_due, Child.school, Child.phone).where(*_active(prefix))
-                         .order_by(Child.village_code, Child.group_name, Child.pinyin_key, Child.name)):
+                         .order_by(Child.village_code, group_order(), Child.group_name, Child.pinyin_key, Child.name)):
         by_village.setdefault(row[1], []).append(row)
     book = Book()
     summary = book.sheet("汇总", ["乡镇（街道）", "村（社区）", "区划代码", "在册儿童"], [16, 16, 16, 10])

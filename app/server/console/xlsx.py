@@ -16,7 +16,9 @@ import zipfile
 from xml.sax.saxutils import escape
 
 _BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _EPOCH = dt.datetime(1899, 12, 30)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
 STYLE_DATE, STYLE_DATETIME, STYLE_HEADER = 1, 2, 3
 BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -48,7 +50,12 @@ def column_letter(i: int) -> str:
 
 
 def text(value: str) -> str:
+    if _SPECIAL.search(value) is None:
+        return value
     return escape(_BAD_XML.sub("", value))
+
+
+COLUMNS = [column_letter(i) for i in range(702)]  # A … ZZ
 
 
 class Sheet:
@@ -56,7 +63,7 @@ class Sheet:
         self.title = title
         self.path = f"xl/worksheets/sheet{index}.xml"
         self.stream = book.zip.open(self.path, "w", force_zip64=True)
-        self.cols = [column_letter(i) for i in range(max(len(headers), len(widths or [])) + 64)]
+        self.cols = COLUMNS
         self.n = 0
         self.buffer: list[str] = []
         cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
@@ -74,30 +81,40 @@ class Sheet:
         n = str(self.n)
         cols = self.cols
         if len(values) > len(cols):
-            cols.extend(column_letter(i) for i in range(len(cols), len(values)))
+            raise ValueError("too many columns")
         s = f' s="{style}"' if style else ""
         parts = [f'<row r="{n}">']
+        add = parts.append
         for i, v in enumerate(values):
-            if v is None or v == "":
+            kind = type(v)
+            if kind is str:
+                if v:
+                    add(f'<c r="{cols[i]}{n}" t="inlineStr"{s}><is><t xml:space="preserve">{text(v)}</t></is></c>')
+            elif v is None:
                 continue
-            ref = cols[i] + n
-            if isinstance(v, str):
-                parts.append(f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text(v)}</t></is></c>')
-            elif isinstance(v, bool):
-                parts.append(f'<c r="{ref}" t="b"{s}><v>{int(v)}</v></c>')
-            elif isinstance(v, (int, float)):
-                parts.append(f'<c r="{ref}"{s}><v>{v}</v></c>')
-            elif isinstance(v, dt.datetime):
-                serial = (v.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
-                parts.append(f'<c r="{ref}" s="{STYLE_DATETIME}"><v>{serial:.6f}</v></c>')
-            elif isinstance(v, dt.date):
-                parts.append(f'<c r="{ref}" s="{STYLE_DATE}"><v>{(v - _EPOCH.date()).days}</v></c>')
+            elif kind is int or kind is float:
+                add(f'<c r="{cols[i]}{n}"{s}><v>{v}</v></c>')
+            elif kind is dt.date:
+                add(f'<c r="{cols[i]}{n}" s="{STYLE_DATE}"><v>{v.toordinal() - _EPOCH_ORDINAL}</v></c>')
             else:
-                parts.append(f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text(str(v))}</t></is></c>')
+                add(self._other(cols[i] + n, v, s))
         parts.append("</row>")
         self.buffer.append("".join(parts))
         if len(self.buffer) >= 2000:
             self.flush()
+
+    @staticmethod
+    def _other(ref: str, v, s: str) -> str:
+        if isinstance(v, bool):
+            return f'<c r="{ref}" t="b"{s}><v>{int(v)}</v></c>'
+        if isinstance(v, (int, float)):
+            return f'<c r="{ref}"{s}><v>{v}</v></c>'
+        if isinstance(v, dt.datetime):
+            serial = (v.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
+            return f'<c r="{ref}" s="{STYLE_DATETIME}"><v>{serial:.6f}</v></c>'
+        if isinstance(v, dt.date):
+            return f'<c r="{ref}" s="{STYLE_DATE}"><v>{v.toordinal() - _EPOCH_ORDINAL}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text(str(v))}</t></is></c>'
 
     def flush(self) -> None:
         if self.buffer:

@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 
 from app.core.errors import NotFoundError
 from app.domain.errors import ValidationError
+from app.server import accounts
 from app.server.console import reports as inbox
 from app.server.console import units
 from app.server.web import audit
@@ -56,10 +57,16 @@ def report_page(request: Request, report_id: str, done: str = "", user: ConsoleU
     return _detail(request, user, report_id, ok=messages.get(done, ""))
 
 
+def _officer(db, user: ConsoleUser) -> str:
+    """The name the village sees on the county's action: the officer's full name, else the login."""
+    account = accounts.get(db, user.id)
+    return (account.full_name if account is not None and account.full_name else user.name)[:64]
+
+
 def _act(request: Request, user: ConsoleUser, report_id: str, action: str, fn, form: dict, **kwargs):
     db = request.app.state.db
     try:
-        fn(db, user.scope, report_id, user.name, **kwargs)
+        fn(db, user.scope, report_id, _officer(db, user), **kwargs)
     except NotFoundError:
         raise not_found() from None
     except ValidationError as exc:
