@@ -54,3 +54,8 @@ def _sync(args):
     else:
         print(f"同步完成：上传 {report.pushed} 条，下载 {report.pulled} 条，冲突 {report.conflicts} 条，"
               f"用时 {report.seconds:.1f} 秒", file=sys.stderr)
+    from app.data.county_policy import take_notice  # a newer county policy was applied (issue 16)
+
+    notice = take_notice(store)
+    if notice:
+        print(notice, file=sys.stderr)

@@ -92,6 +92,11 @@ def import_bundle(window, path: str | None = None) -> ops.Op | None:
             acked=result.acked, received=result.received)
         if result.conflicts:
             text += "\n" + tr("其中 {n} 处与本机的修改冲突，请到“冲突”页面确认。").format(n=result.conflicts)
+        from app.data.county_policy import take_notice  # a newer county policy was applied (issue 16)
+
+        notice = take_notice(ctx.store)
+        if notice:
+            text += "\n" + notice
         QMessageBox.information(window, title, text)
         ctx.show_status(tr("同步文件已导入"))
         ctx.notify_saved()

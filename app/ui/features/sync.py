@@ -86,6 +86,11 @@ class SyncController:
         text = tr("同步完成：上传 {p} 条，下载 {d} 条").format(p=report.pushed, d=report.pulled)
         if report.conflicts:
             text += tr("，{c} 处冲突待确认（见“冲突”页）").format(c=report.conflicts)
+        from app.data.county_policy import take_notice  # a newer county policy was applied (issue 16)
+
+        notice = take_notice(self.ctx.store)
+        if notice:
+            text += "\n" + notice
         self.dialog.on_done(text, True)
         self.label.refresh()
         self.ctx.show_status(text, 8000)
