@@ -290,6 +290,17 @@ def create_app(db: ServerDB | str) -> FastAPI:
 
         return await run_in_threadpool(audits.receive, db, device.id, body.get("chain_id"), body.get("entries"))
 
+    @app.post("/api/v1/recovery-key")
+    async def recovery_key(request: Request):
+        """The county's recovery public key, for a laptop enrolled before recovery existed (app/sync/recovery_setup.py)."""
+        _check_protocol(request)
+        _device(db, request)
+        from starlette.concurrency import run_in_threadpool
+
+        from app.server import recovery
+
+        return {"recovery_public": await run_in_threadpool(recovery.ensure_public_key, db)}
+
     @app.post("/api/v1/pull")
     async def pull(request: Request):
         _check_protocol(request)

@@ -27,7 +27,7 @@ from app.data.models.local import AuditEntry, Setting
 from app.data.models.sync import Conflict, SyncRun
 from app.sync import changes as outbox
 from app.data import audit_chain, demo_guard
-from app.sync import audit_push, inbound, merge, purge_gate
+from app.sync import audit_push, inbound, merge, purge_gate, recovery_setup
 from app.data.ids import new_id
 from app.sync.snapshot import snapshot_of
 from app.sync.identity import Identity
@@ -159,6 +159,7 @@ class SyncClient:
             self.push(report)
             audit_push.send(self.store, self.http)  # the audit chain travels too (issue 15)
             self.pull(report)
+            recovery_setup.ensure(self.store, self.http)  # laptops enrolled before county recovery (issue 15)
             report.purged = purge_gate.after_sync(self.store, self.changed)
             run_ok = True
             self.store.set_setting(S_LAST, utcnow().isoformat(timespec="seconds"))

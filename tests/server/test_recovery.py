@@ -169,3 +169,16 @@ def test_usb_enrolled_laptop_has_recovery_too(live, tmp_path, capsys, monkeypatc
     assert code == 0, err
     with Store.open(path, NEW_PASSWORD) as again:
         assert again.read(lambda s: s.scalar(select(Child.name))) == "周小兰"
+
+
+def test_laptop_enrolled_before_recovery_gets_it_at_next_sync(live, tmp_path, capsys, monkeypatch):
+    path, device = _enrolled_laptop(live, tmp_path, "old", children=("钱小多",))
+    keyfile = KeyFile.load(key_path_for(path))
+    keyfile.data["recovery"] = None  # as every key file before issue 15
+    keyfile.save()
+    with Store.open(path, PASSWORD) as store:
+        client.sync(store)
+    assert KeyFile.load(key_path_for(path)).recovery()["generation"] == 0
+    file = _issue(capsys, live, device, tmp_path / "old")
+    code, err = _recover(capsys, path, file, monkeypatch=monkeypatch)
+    assert code == 0, err
