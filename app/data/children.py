@@ -134,14 +134,10 @@ _PROVINCE_CODES = frozenset(
 )
 
 
-def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:  # noqa: C901 - baseline (issue 14), split when next changed
+def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
     # `deleted = 0` lets SQLite walk ix_child_list (or ix_child_birth) in list order; with few
     # candidate rows, `+deleted = 0` (no index may serve it) makes it fetch them by key instead.
-    text = textclean.clean_query(q.text or "")  # NUL, lone surrogates, full-width digits (issue 13)
-    if idnumber.looks_like_id(text):
-        text = idnumber.normalise(text)
-    if text and text.isascii() and text.replace(" ", "").isalpha():
-        text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
+    text = _search_text(q.text or "")
     # An ID typed from its start ("320115…") matches nearly every child, where trigram hits cost a
     # row lookup each: digits that may begin an ID scan (bounded cost); other digit runs of six or
     # more (a birth date "20150315", the last digits) are selective and use the trigram index.
@@ -159,39 +155,55 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:  # 
     by_rows = use_fts or bool(sounds) or bool(q.category)
     cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if by_rows else Child.deleted == False]  # noqa: E712
     if text:
-        if use_fts or sounds:
-            phrase = " OR ".join(search_index.match_phrase(t) for t in (sounds or [text]))
-            hits: Select[Any] = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
-                    .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=phrase)))
-            cond.append(literal_column("child.rowid").in_(hits))
-            if sounds:
-                cond.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))
-        else:
-            # Too short for trigrams, or an ID fragment: scan the covering index ix_child_list, one LIKE per row —
-            # letters search the pinyin key, digits the ID number, anything else the name.
-            if text.isascii() and text.isalpha():
-                cond.append(Child.pinyin_key.like(f"%{_like_escape(text.lower())}%", escape="\\"))
-            elif id_start or text.upper() == "X":
-                cond.append(Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\"))
-            else:
-                cond.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))
+        cond += _text_conditions(text, use_fts, sounds, id_start)
     if q.status:
         cond.append((literal_column("+child.status") if by_rows else Child.status) == q.status)
     if q.colour:
         colour = "" if q.colour == UNASSESSED else q.colour
         cond.append((literal_column("+child.colour") if by_rows else Child.colour) == colour)
     if q.category or q.group:
-        sub = select(ChildCategory.child_id).where(_active_category_filter(today))
-        if q.category:
-            sub = sub.where(ChildCategory.category == q.category)
-        if q.group == vocab.LEFT_BEHIND_GROUP:
-            sub = sub.where(ChildCategory.category == vocab.CATEGORY_LEFT_BEHIND)
-        elif q.group == vocab.HARDSHIP_GROUP:
-            sub = sub.where(ChildCategory.category != vocab.CATEGORY_LEFT_BEHIND)
-        elif q.group:
-            raise ValidationError("group", f"未知的儿童分组：{q.group}")
-        cond.append(Child.id.in_(sub))
+        cond.append(Child.id.in_(_category_rows(q, today)))
     return cond
+
+
+def _search_text(raw: str) -> str:
+    text = textclean.clean_query(raw)  # NUL, lone surrogates, full-width digits (issue 13)
+    if idnumber.looks_like_id(text):
+        text = idnumber.normalise(text)
+    if text and text.isascii() and text.replace(" ", "").isalpha():
+        text = text.replace(" ", "")  # "zhang xm" -> "zhangxm"
+    return text
+
+
+def _text_conditions(text: str, use_fts: bool, sounds: list[str], id_start: bool) -> list[ColumnElement[bool]]:
+    if use_fts or sounds:
+        phrase = " OR ".join(search_index.match_phrase(t) for t in (sounds or [text]))
+        hits: Select[Any] = (select(literal_column("rowid")).select_from(table(search_index.TABLE))
+                             .where(sql_text(f"{search_index.TABLE} MATCH :fts").bindparams(fts=phrase)))
+        found: list[ColumnElement[bool]] = [literal_column("child.rowid").in_(hits)]
+        if sounds:
+            found.append(Child.name.like(f"%{_like_escape(text)}%", escape="\\"))
+        return found
+    # Too short for trigrams, or an ID fragment: scan the covering index ix_child_list, one LIKE per row —
+    # letters search the pinyin key, digits the ID number, anything else the name.
+    if text.isascii() and text.isalpha():
+        return [Child.pinyin_key.like(f"%{_like_escape(text.lower())}%", escape="\\")]
+    if id_start or text.upper() == "X":
+        return [Child.id_number.like(f"%{_like_escape(text.upper())}%", escape="\\")]
+    return [Child.name.like(f"%{_like_escape(text)}%", escape="\\")]
+
+
+def _category_rows(q: ChildQuery, today: dt.date) -> Select[Any]:
+    sub = select(ChildCategory.child_id).where(_active_category_filter(today))
+    if q.category:
+        sub = sub.where(ChildCategory.category == q.category)
+    if q.group == vocab.LEFT_BEHIND_GROUP:
+        sub = sub.where(ChildCategory.category == vocab.CATEGORY_LEFT_BEHIND)
+    elif q.group == vocab.HARDSHIP_GROUP:
+        sub = sub.where(ChildCategory.category != vocab.CATEGORY_LEFT_BEHIND)
+    elif q.group:
+        raise ValidationError("group", f"未知的儿童分组：{q.group}")
+    return sub
 
 
 def _order(q: ChildQuery) -> list:
@@ -278,7 +290,7 @@ def _default_village(session: Session) -> str:
     return row.value if row else ""
 
 
-def save_child(session: Session, data: dict, child_id: str | None = None, today: dt.date | None = None) -> Child:  # noqa: C901 - baseline (issue 14), split when next changed
+def save_child(session: Session, data: dict, child_id: str | None = None, today: dt.date | None = None) -> Child:
     """Add a child (child_id None) or change one. Validates everything; writes nothing if invalid.
 
     `data` holds model attribute names (see `child_rules.CHILD_FIELDS`); a new child may also carry
@@ -292,9 +304,8 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
     registering = "away_parents" in data and child_id is None
     away_parents = [dict(g, works_away=True) for g in (data.pop("away_parents", None) or [])]
     categories = data.pop("categories", None) or []
-    data.pop("sex", None)
-    data.pop("birth_date", None)
-    data.pop("status", None)
+    for derived in ("sex", "birth_date", "status"):
+        data.pop(derived, None)
     errors: list[ValidationError] = []
     clean: dict[str, Any] = {}
     child = None
@@ -309,61 +320,85 @@ def save_child(session: Session, data: dict, child_id: str | None = None, today:
         errors.extend(exc.errors)
     if child_id is not None and categories:
         errors.append(ValidationError("categories", "修改儿童类别请在“儿童类别”中操作"))
-    number = clean.get("id_number") or (idnumber.normalise(data.get("id_number") or "") if errors else "")
-    if child is not None and number == idnumber.normalise(child.id_number or ""):
-        # Not a change of the number: a file whose number another file shares (the same child
-        # registered on two laptops, 疑似重复档案 after a sync) must stay editable until merged.
-        number = ""
-    if number:
-        other = session.execute(
-            select(Child.name).where(Child.id_number == number, Child.deleted.is_(False),
-                                     Child.id != (child_id or ""))
-        ).first()
-        if other:
-            errors.append(ValidationError("id_number", f"该身份证号码已登记：{other.name}"))
-    cleaned_categories = []
-    if categories:
-        birth = clean.get("birth_date")
-        seen: list[str] = []
-        for item in categories:
-            item = {"category": item} if isinstance(item, str) else dict(item)
-            try:
-                cleaned = child_rules.clean_category(item, today, birth_date=birth, existing=seen)
-            except ValidationErrors as exc:
-                errors.extend(ValidationError("categories", e.message) for e in exc.errors)
-                continue
-            seen.append(cleaned["category"])
-            cleaned_categories.append(cleaned)
-    cleaned_parents = []
-    if registering:
-        names = [c if isinstance(c, str) else str(dict(c).get("category") or "") for c in categories]
-        errors.extend(child_rules.registration_errors(names, away_parents))
-        for g in away_parents:
-            try:
-                cleaned_parents.append(child_rules.clean_guardian(g, today))
-            except ValidationErrors as exc:
-                errors.extend(ValidationError("away_parents", e.message) for e in exc.errors)
+    errors += _number_taken(session, child, child_id, clean, data, bool(errors))
+    cleaned_categories = _clean_categories(categories, clean.get("birth_date"), today, errors)
+    cleaned_parents = _clean_away_parents(categories, away_parents, today, errors) if registering else []
     if errors:
         raise ValidationErrors(_dedupe(errors))
     if child is None:
-        clean["pinyin_key"] = pinyin.search_key(clean["name"])
-        child = Child(**clean)
-        session.add(child)
-        session.flush()
-        for cat in cleaned_categories:
-            session.add(ChildCategory(child_id=child.id, **cat))
-        for g in cleaned_parents:
-            session.add(Guardian(child_id=child.id, **g))
+        child = _add_child(session, clean, cleaned_categories, cleaned_parents)
     else:
-        for key, value in clean.items():
-            if getattr(child, key) != value:
-                setattr(child, key, value)
-        if "name" in clean:
-            key = pinyin.search_key(clean["name"])
-            if child.pinyin_key != key:
-                child.pinyin_key = key
+        _update_child(child, clean)
     session.flush()
     return child
+
+
+def _number_taken(session: Session, child: Child | None, child_id: str | None, clean: dict, data: dict,
+                  invalid: bool) -> list[ValidationError]:
+    """The ID number is another live file's (the duplicate check, on the normalised number)."""
+    number = clean.get("id_number") or (idnumber.normalise(data.get("id_number") or "") if invalid else "")
+    if child is not None and number == idnumber.normalise(child.id_number or ""):
+        # Not a change of the number: a file whose number another file shares (the same child
+        # registered on two laptops, 疑似重复档案 after a sync) must stay editable until merged.
+        return []
+    if not number:
+        return []
+    other = session.execute(
+        select(Child.name).where(Child.id_number == number, Child.deleted.is_(False), Child.id != (child_id or ""))
+    ).first()
+    return [ValidationError("id_number", f"该身份证号码已登记：{other.name}")] if other else []
+
+
+def _clean_categories(categories: list, birth: dt.date | None, today: dt.date,
+                      errors: list[ValidationError]) -> list[dict]:
+    cleaned_categories: list[dict] = []
+    seen: list[str] = []
+    for item in categories:
+        item = {"category": item} if isinstance(item, str) else dict(item)
+        try:
+            cleaned = child_rules.clean_category(item, today, birth_date=birth, existing=seen)
+        except ValidationErrors as exc:
+            errors.extend(ValidationError("categories", e.message) for e in exc.errors)
+            continue
+        seen.append(cleaned["category"])
+        cleaned_categories.append(cleaned)
+    return cleaned_categories
+
+
+def _clean_away_parents(categories: list, away_parents: list[dict], today: dt.date,
+                        errors: list[ValidationError]) -> list[dict]:
+    """Registration: at least one category, a 农村留守儿童 needs a parent away; the parents, cleaned."""
+    names = [c if isinstance(c, str) else str(dict(c).get("category") or "") for c in categories]
+    errors.extend(child_rules.registration_errors(names, away_parents))
+    cleaned_parents = []
+    for g in away_parents:
+        try:
+            cleaned_parents.append(child_rules.clean_guardian(g, today))
+        except ValidationErrors as exc:
+            errors.extend(ValidationError("away_parents", e.message) for e in exc.errors)
+    return cleaned_parents
+
+
+def _add_child(session: Session, clean: dict, categories: list[dict], parents: list[dict]) -> Child:
+    clean["pinyin_key"] = pinyin.search_key(clean["name"])
+    child = Child(**clean)
+    session.add(child)
+    session.flush()
+    for cat in categories:
+        session.add(ChildCategory(child_id=child.id, **cat))
+    for g in parents:
+        session.add(Guardian(child_id=child.id, **g))
+    return child
+
+
+def _update_child(child: Child, clean: dict) -> None:
+    for key, value in clean.items():
+        if getattr(child, key) != value:
+            setattr(child, key, value)
+    if "name" in clean:
+        key = pinyin.search_key(clean["name"])
+        if child.pinyin_key != key:
+            child.pinyin_key = key
 
 
 def _dedupe(errors: list[ValidationError]) -> list[ValidationError]:
