@@ -21,6 +21,7 @@ next sync as a restored store's (protocol 2) and sends back its own later change
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -140,6 +141,7 @@ def make_backup(store, data_key: bytes, out_dir: Path | str, *, keep: int = DEFA
     while final.exists():
         final = out_dir / first.name.replace(SUFFIX, f"-{n}{SUFFIX}")
         n += 1
+    _remove_leftovers(store, out_dir)
     part = final.with_name(final.name + ".part")
     snapshot = Path(str(store.path) + f".backup-{secrets.token_hex(4)}.tmp")
     try:
@@ -164,6 +166,14 @@ def make_backup(store, data_key: bytes, out_dir: Path | str, *, keep: int = DEFA
     store.log("backup", note=final.name)
     prune(out_dir, store.keyfile.store_id, keep)
     return final
+
+
+def _remove_leftovers(store, out_dir: Path) -> None:
+    """What an interrupted backup of this store left (the app closed or killed mid-way)."""
+    stale = list(store.path.parent.glob(glob.escape(store.path.name) + ".backup-*.tmp"))
+    stale += out_dir.glob(glob.escape(f"童护备份-{store.village_code or 'store'}-") + f"*{SUFFIX}.part")
+    for path in stale:
+        path.unlink(missing_ok=True)
 
 
 def _write_sealed(source: Path, part: Path, header: dict, key: bytes, progress) -> None:
@@ -288,12 +298,14 @@ def unwrap_key(header: dict, user: str | None, password: str) -> tuple[str, byte
 
 def restore(backup: Path | str, new_path: Path | str, password: str, user: str | None = None,
             progress=None) -> Path:
-    """Restore `backup` as a new store at `new_path` (never over an existing file). Raises
+    """Restore `backup` as a new store at `new_path` (never over an existing store). Raises
     `BackupError` (damaged, cut, not a backup), `WrongPasswordError`, or a storage error; in every
-    case nothing is left at `new_path`."""
+    case nothing is left at `new_path`. The database is checked, marked restored and given its key
+    file before it takes its name, so a restore killed at any point leaves either nothing (at most
+    a temporary file and a lone key file, which the next restore replaces) or the whole store."""
     backup, new_path = Path(backup), Path(new_path)
     keypath = key_path_for(new_path)
-    if new_path.exists() or keypath.exists():
+    if new_path.exists():
         raise BackupError(MSG_EXISTS.format(path=new_path))
     header = check_file(backup)
     user, data_key = unwrap_key(header, user, password)
@@ -303,22 +315,25 @@ def restore(backup: Path | str, new_path: Path | str, password: str, user: str |
     try:
         _unseal(backup, tmp, _hkdf(data_key, bytes.fromhex(header["salt"])), progress)
         _verify_database(tmp, data_key, backup.name)
+        _mark_restored(tmp, data_key, user, backup.name, header.get("created_at", ""))
         restored = KeyFile(keypath, header["keys"])
         restored.data["login"] = {}
         restored.save()
         os.replace(tmp, new_path)
         _fsync_dir(new_path.parent)
     except (OSError, sqlcipher.OperationalError) as exc:
-        keypath.unlink(missing_ok=True)
+        if not new_path.exists():
+            keypath.unlink(missing_ok=True)
         from app.data.storage import storage_error
 
         raise storage_error(exc, where=new_path.parent) from exc
     except BaseException:
-        keypath.unlink(missing_ok=True)
+        if not new_path.exists():
+            keypath.unlink(missing_ok=True)
         raise
     finally:
-        tmp.unlink(missing_ok=True)
-    _mark_restored(new_path, data_key, user, backup.name, header.get("created_at", ""))
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
     return new_path
 
 
@@ -367,17 +382,30 @@ def _verify_database(path: Path, data_key: bytes, name: str) -> None:
 
 
 def _mark_restored(path: Path, data_key: bytes, user: str, name: str, created_at: str) -> None:
-    from app.data.store import Store
+    """On the restored database (still under its temporary name): the schema brought up to date,
+    `restored_from` set, a new audit chain id (the county files what follows as a restore, not a
+    rewrite) and a `restore` audit entry."""
+    from sqlalchemy.orm import Session
 
-    store = Store.open_with_key(path, data_key, user)
+    from app.data import migrate
+    from app.data.engine import make_engine
+    from app.data.models import AuditEntry, Setting
+
+    engine = make_engine(path, data_key)
     try:
-        store.run(audit_chain.new_chain)  # the county files what follows as a restore, not a rewrite
-        store.set_setting(RESTORED_FROM, json.dumps({"file": name, "backup_at": created_at,
-                                                     "restored_at": clock.utcnow().isoformat(timespec="seconds")},
-                                                    ensure_ascii=False))
-        store.log("restore", note=name)
+        if migrate.current_heads(engine) != migrate.script_heads():
+            migrate.upgrade(engine)
+        with Session(engine) as s, s.begin():
+            audit_chain.new_chain(s)
+            s.merge(Setting(key=RESTORED_FROM, value=json.dumps(
+                {"file": name, "backup_at": created_at, "restored_at": clock.utcnow().isoformat(timespec="seconds")},
+                ensure_ascii=False)))
+            device = s.get(Setting, "device_id")
+            s.add(AuditEntry(actor=user, device=device.value if device else "", action="restore", new_value=name))
     finally:
-        store.close()
+        engine.dispose()  # the last connection closing checkpoints the WAL into the file
+    if Path(f"{path}-wal").exists():
+        raise BackupError(MSG_DAMAGED.format(name=name))
 
 
 # -- the 30-day reminder ---------------------------------------------------------
