@@ -53,19 +53,24 @@ class AuditRow:
     detail: str
 
 
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    """The start of a day on the server's clock (the officer's day), as the naive UTC the log keeps."""
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
 def search(db: ServerDB, *, user: str = "", action: str = "", since: dt.date | None = None,
            until: dt.date | None = None, limit: int = 200, offset: int = 0) -> tuple[list[AuditRow], int]:
-    """Entries newest first, filtered by user name, action and an inclusive date range (UTC days);
-    with the total count of matches."""
+    """Entries newest first, filtered by user name, action and an inclusive range of days (the
+    server's local days, as the page shows times); with the total count of matches."""
     q = select(AuditEntry)
     if user:
         q = q.where(AuditEntry.user_name == user)
     if action:
         q = q.where(AuditEntry.action == action)
     if since is not None:
-        q = q.where(AuditEntry.at >= dt.datetime.combine(since, dt.time()))
+        q = q.where(AuditEntry.at >= _utc_midnight(since))
     if until is not None:
-        q = q.where(AuditEntry.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()))
+        q = q.where(AuditEntry.at < _utc_midnight(until + dt.timedelta(days=1)))
     with db.sessions() as s:
         total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
         rows = s.scalars(q.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).offset(offset)).all()

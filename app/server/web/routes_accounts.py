@@ -104,6 +104,18 @@ def account_reset(request: Request, account_id: int, admin: ConsoleUser = Depend
                                                  "error": "", "temp": temp})
 
 
+@router.post("/accounts/{account_id:int}/totp-off")
+def account_totp_off(request: Request, account_id: int, admin: ConsoleUser = Depends(admin_only)):
+    """For an officer who lost the phone: the second factor off (the officer sets it up again)."""
+    db = request.app.state.db
+    account = accounts.get(db, account_id)
+    if account is None:
+        raise not_found()
+    accounts.disable_totp(db, account_id)
+    audit.record(db, admin, "totp_off", account.name, "管理员为其关闭（手机丢失等）")
+    return RedirectResponse("/accounts?done=saved", status_code=303)
+
+
 @router.post("/accounts/policy")
 def account_policy(request: Request, totp_admins: str = Form(""), admin: ConsoleUser = Depends(admin_only)):
     db = request.app.state.db

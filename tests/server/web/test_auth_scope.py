@@ -6,11 +6,13 @@ ends the account's sessions; a disabled account cannot log in)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from sqlalchemy import select
 
+from app.core import clock
 from app.server import accounts
 from app.server.db import ServerBase
 from app.server.web import audit
@@ -135,6 +137,10 @@ def test_admin_manages_accounts_in_the_browser(county):
         assert {"account_add", "account_reset", "account_edit"} <= {r.action for r in rows}
         assert "李督导" not in [r.target for r in rows if r.action == "account_reset"]  # the login name is the target
         log_page = a.get("/audit?action=account_reset").text
-        assert "重置密码" in log_page and "li" in log_page
+        assert "重置密码" in log_page and "<td>li</td>" in log_page
+        today = clock.local_now().date()
+        assert "共 0 条" in a.get(f"/audit?since={today + dt.timedelta(days=1)}").text
+        assert "共 0 条" not in a.get(f"/audit?since={today}&until={today}&user=admin").text
+        assert "日期格式" in a.get("/audit?since=2026-13-01").text
     finally:
         a.close()
