@@ -12,7 +12,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QFrame, QGridLayout,
     QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
     QSplitter, QVBoxLayout, QWidget,
 )
@@ -48,13 +48,36 @@ class AssessmentDialog(GuardedDialog):
         self.resize(1120, 700)
         self.inputs: dict[str, QWidget] = {}
 
-        # -- left: factors grouped by 监护/安全/健康/教育/心理/生活 --------------------------
+        scroll = self._factors(previous)
+        right = self._side(current)
+        split = QSplitter()
+        split.addWidget(scroll)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([600, 460])
+        layout = QVBoxLayout(self)
+        hint = QLabel(self.tr("勾选走访和了解中发现的风险因素，系统按评估标准给出建议颜色并说明依据；"
+                              "如需选择其他颜色，必须写明理由。"))
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        layout.addWidget(hint)
+        layout.addWidget(split, 1)
+        self.implied: dict = {}
+        self._prefill(initial, layout)
+        self.update_suggestion()
+        for b in self.buttons.buttons():
+            b.setAutoDefault(False)
+        self.mark_clean()
+
+    # -- building ----------------------------------------------------------
+    def _factors(self, previous: dict) -> QScrollArea:
+        """Left: the factors grouped by 监护/安全/健康/教育/心理/生活, last assessment's answers filled in."""
         factors_box = QWidget()
         grid = QGridLayout(factors_box)
         grid.setContentsMargins(0, 0, 6, 0)
         grid.setHorizontalSpacing(8)
-        policy = self.policy
-        groups = policy.factors_by_group() if policy else {}
+        groups = self.policy.factors_by_group() if self.policy else {}
         for i, (group, factors) in enumerate(groups.items()):
             box = QGroupBox(self.tr(group))
             box.setObjectName(f"group_{group}")
@@ -103,8 +126,10 @@ class AssessmentDialog(GuardedDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
         scroll.setWidget(factors_box)
+        return scroll
 
-        # -- right: suggestion, reasons, decision ---------------------------------------------
+    def _side(self, current: str) -> QWidget:
+        """Right: current and suggested colour, the reasons, the decision and the buttons."""
         right = QWidget()
         side = QVBoxLayout(right)
         side.setContentsMargins(6, 0, 0, 0)
@@ -139,15 +164,19 @@ class AssessmentDialog(GuardedDialog):
         self.dimensions.setObjectName("dimensionSummary")
         self.dimensions.setWordWrap(True)
         side.addWidget(self.dimensions)
-        if policy:
-            intervals = "、".join(self.tr("{c}{d}天").format(c=self.tr(c.name), d=c.interval_days) for c in policy.colours)
+        if self.policy:
+            intervals = "、".join(self.tr("{c}{d}天").format(c=self.tr(c.name), d=c.interval_days) for c in self.policy.colours)
             note = QLabel(self.tr("走访间隔：{i}。30天为“一月一访”底线；红、黄的间隔是本软件默认值，"
                                   "以县民政局规定为准。").format(i=intervals))
             note.setObjectName("intervalNote")
             note.setWordWrap(True)
             note.setStyleSheet("color:#5f6368;font-size:11px;")
             side.addWidget(note)
+        side.addLayout(self._decision())
+        self._add_error_and_buttons(side)
+        return right
 
+    def _decision(self) -> QFormLayout:
         form = QFormLayout()
         self.date = QDateEdit(qdate(schedule.today_local()))
         self.date.setCalendarPopup(True)
@@ -157,7 +186,7 @@ class AssessmentDialog(GuardedDialog):
         self.colour = QComboBox()
         self.colour.setObjectName("colourChoice")
         self.colour.addItem(self.tr("按建议"), "")
-        for name in (policy.colour_names if policy else []):
+        for name in (self.policy.colour_names if self.policy else []):
             self.colour.addItem(colour_icon(name), f"{self.tr(name)}（{self.tr(meaning(name))}）", name)
         self.colour.currentIndexChanged.connect(self.update_suggestion)
         form.addRow(self.tr("确定颜色："), self.colour)
@@ -169,7 +198,10 @@ class AssessmentDialog(GuardedDialog):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(44)
         form.addRow(self.tr("备注："), self.notes)
-        side.addLayout(form)
+
+        return form
+
+    def _add_error_and_buttons(self, side: QVBoxLayout) -> None:
         self.error = QLabel()
         self.error.setObjectName("assessmentError")
         self.error.setProperty("role", "error")
@@ -183,27 +215,17 @@ class AssessmentDialog(GuardedDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.Save)
+        self.buttons = buttons
         side.addWidget(buttons)
 
-        split = QSplitter()
-        split.addWidget(scroll)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([600, 460])
-        layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("勾选走访和了解中发现的风险因素，系统按评估标准给出建议颜色并说明依据；"
-                              "如需选择其他颜色，必须写明理由。"))
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
-        layout.addWidget(hint)
-        layout.addWidget(split, 1)
-        self.implied: dict = {}
-        if initial is None:  # tick what the file already says about guardianship (issue 13)
-            self.implied = implied_factors(ctx.store, child_id)
+
+    def _prefill(self, initial: dict | None, layout: QVBoxLayout) -> None:
+        """Tick what the file already says about guardianship (issue 13), or the answers given."""
+        if initial is None:
+            self.implied = implied_factors(self.ctx.store, self.child_id)
             initial = self.implied
             if self.implied:
-                names = "、".join(self.tr(f.label) for f in (policy.factors if policy else []) if f.key in self.implied)
+                names = "、".join(self.tr(f.label) for f in (self.policy.factors if self.policy else []) if f.key in self.implied)
                 note = QLabel(self.tr("已按档案中的监护情况预先勾选：{f}（请核实）").format(f=names))
                 note.setObjectName("impliedNote")
                 note.setWordWrap(True)
@@ -212,10 +234,6 @@ class AssessmentDialog(GuardedDialog):
         for key, value in (initial or {}).items():
             if key in self.inputs:
                 self.set_answer(key, value)
-        self.update_suggestion()
-        for b in buttons.buttons():
-            b.setAutoDefault(False)
-        self.mark_clean()
 
     # -- answers ---------------------------------------------------------
     def set_answer(self, key: str, value) -> None:
