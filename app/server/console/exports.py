@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from sqlalchemy import case, distinct, func, or_, select
+from sqlalchemy import String, case, cast, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.data.models import Child, ChildCategory, Guardian
@@ -88,36 +88,50 @@ ROSTER_HEADERS = ["序号", "姓名", "性别", "身份证号", "出生日期", 
 ROSTER_WIDTHS = [6, 10, 5, 21, 12, 5, 9, 22, 24, 8, 12, 12, 10, 14, 18, 14]
 
 
+def _day(text) -> dt.date | None:
+    """A date read as ISO text (`_iso`): parsed in C, far faster than the driver's date type."""
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def _iso(column):
+    return cast(column, String)
+
+
 def roster(s: Session, prefix: str, today: dt.date, **_) -> bytes:
     villages, known = _villages(s, prefix)
+    conn = s.connection()  # plain rows: 30,000 children without the ORM's per-row work
     cats: dict[str, list[str]] = {}
-    for cid, cat in s.execute(select(ChildCategory.child_id, ChildCategory.category).join(
+    for cid, cat in conn.execute(select(ChildCategory.child_id, ChildCategory.category).join(
             Child, Child.id == ChildCategory.child_id).where(
             *_active(prefix), ChildCategory.deleted.is_(False),
-            or_(ChildCategory.ended.is_(None), ChildCategory.ended > today)).order_by(ChildCategory.since)):
+            or_(ChildCategory.ended.is_(None), ChildCategory.ended > today)).order_by(ChildCategory.since)).all():
         cats.setdefault(cid, []).append(cat)
     guardians: dict[str, tuple[str, str]] = {}
-    for cid, rel, name, phone in s.execute(select(Guardian.child_id, Guardian.relation, Guardian.name, Guardian.phone).join(
-            Child, Child.id == Guardian.child_id).where(*_active(prefix), Guardian.deleted.is_(False),
-                                                        Guardian.is_guardian.is_(True))):
-        guardians.setdefault(cid, (f"{name}（{rel}）" if name else rel, phone))
+    for cid, rel, name, phone in conn.execute(select(Guardian.child_id, Guardian.relation, Guardian.name, Guardian.phone)
+                                              .join(Child, Child.id == Guardian.child_id).where(
+            *_active(prefix), Guardian.deleted.is_(False), Guardian.is_guardian.is_(True))).all():
+        if cid not in guardians:
+            guardians[cid] = (f"{name}（{rel}）" if name else rel, phone)
     by_village: dict[str, list] = {}
-    for row in s.execute(select(Child.id, Child.village_code, Child.name, Child.sex, Child.id_number, Child.birth_date,
-                                Child.group_name, Child.address, Child.colour, Child.last_visit_date,
-                                Child.next_visit_due, Child.school, Child.phone).where(*_active(prefix))
-                         .order_by(Child.village_code, group_order(), Child.group_name, Child.pinyin_key, Child.name)):
+    for row in conn.execute(select(Child.id, Child.village_code, Child.name, Child.sex, Child.id_number,
+                                   _iso(Child.birth_date), Child.group_name, Child.address, Child.colour,
+                                   _iso(Child.last_visit_date), _iso(Child.next_visit_due), Child.school, Child.phone)
+                            .where(*_active(prefix))
+                            .order_by(Child.village_code, group_order(), Child.group_name, Child.pinyin_key, Child.name)).all():
         by_village.setdefault(row[1], []).append(row)
     book = Book()
     summary = book.sheet("汇总", ["乡镇（街道）", "村（社区）", "区划代码", "在册儿童"], [16, 16, 16, 10])
     for v in villages:
         book.row(summary, [units.name_of(known, v[:9]), _vtitle(known, v), v, len(by_village.get(v, []))])
     book.row(summary, ["合计", "", "", sum(len(x) for x in by_village.values())])
+    no_guardian = ("", "")
     for v in villages:
         ws = book.sheet(_vtitle(known, v), ROSTER_HEADERS, ROSTER_WIDTHS)
         for i, r in enumerate(by_village.get(v, []), 1):
-            g = guardians.get(r[0], ("", ""))
-            book.row(ws, [i, r[2], r[3], r[4], r[5], age(r[5], today) if r[5] else None, r[6], r[7],
-                          "、".join(cats.get(r[0], [])), r[8] or "未评估", r[9], r[10], g[0], g[1], r[11], r[12]])
+            g = guardians.get(r[0], no_guardian)
+            birth = _day(r[5])
+            ws.append([i, r[2], r[3], r[4], birth, age(birth, today) if birth else None, r[6], r[7],
+                       "、".join(cats.get(r[0], ())), r[8] or "未评估", _day(r[9]), _day(r[10]), g[0], g[1], r[11], r[12]])
     return book.bytes()
 
 

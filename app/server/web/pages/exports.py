@@ -4,6 +4,7 @@ statistics (走访, 四色, 排查), never a list with names. Every export is wr
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
@@ -32,7 +33,17 @@ def exports_page(request: Request, user: ConsoleUser = Depends(current_user)):
     if not any(c == user.scope for c, _ in choices):
         choices.insert(0, (user.scope, units.name_of(known, user.scope) if user.scope else "全部"))
     return render(request, "pages/exports.html", {
-        "items": _allowed(user), "choices": choices, "month": f"{today():%Y-%m}", "scope": user.scope})
+        "items": _allowed(user), "choices": choices, "months": _months(), "scope": user.scope})
+
+
+def _months(count: int = 24) -> list[str]:
+    """This month and the ones before it, newest first (YYYY-MM)."""
+    day = today().replace(day=1)
+    out = []
+    for _ in range(count):
+        out.append(f"{day:%Y-%m}")
+        day = (day - dt.timedelta(days=1)).replace(day=1)
+    return out
 
 
 @router.get("/exports/{kind}.xlsx")
