@@ -53,7 +53,44 @@ class VisitDialog(GuardedDialog):
         self.setWindowTitle(title.format(n=name))
         self.resize(1000, 700)
 
-        # -- who / where ---------------------------------------------------------------------
+        head = self._who_where()
+        check_box = self._checklist()
+        texts = self._texts()
+        fu_row = self._follow_up_row()
+        self.reassess = QCheckBox(self.tr("需要重新评估（保存后打开分级分色评估）"))
+        self.reassess.setObjectName("visitReassess")
+        self.amend_reason = QLineEdit()
+        self.amend_reason.setObjectName("amendReason")
+        self.amend_reason.setPlaceholderText(self.tr("必填：说明更正了什么、为什么"))
+
+        self.error = QLabel()
+        self.error.setObjectName("visitError")
+        self.error.setStyleSheet("color:#c5221f;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        scroll = self._body(head, check_box, texts, fu_row)
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._hint())
+        self._make_draft_bar()
+        layout.addWidget(self.draft_bar)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if base:
+            self.set_values(base)
+        self.mark_clean()
+        self._draft_written: tuple | None = None
+        self.draft_timer = QTimer(self)
+        if not amends:
+            self.offer_draft()
+            self.draft_timer.timeout.connect(self.save_draft)
+            self.draft_timer.start(DRAFT_EVERY_MS)
+
+    # -- building ----------------------------------------------------------
+    def _who_where(self) -> QGridLayout:
+        """Date, way of contact, who was present, where and with whom the child lives."""
         self.date = QDateEdit(qdate(schedule.today_local()))
         self.date.setObjectName("visitDate")
         self.date.setCalendarPopup(True)
@@ -83,8 +120,10 @@ class VisitDialog(GuardedDialog):
             head.addWidget(w, r, c * 2 + 1, 1, 3 if r == 2 else 1)
         head.setColumnStretch(1, 1)
         head.setColumnStretch(3, 1)
+        return head
 
-        # -- checklist -----------------------------------------------------------------------
+    def _checklist(self) -> QGroupBox:
+        """One row per checklist item: 正常 / 有问题 / 未了解 and a note; 其余全部正常."""
         check_box = QGroupBox(self.tr("检查项目"))
         grid = QGridLayout(check_box)
         grid.setVerticalSpacing(2)
@@ -116,8 +155,9 @@ class VisitDialog(GuardedDialog):
         self.all_ok.setToolTip(self.tr("把尚未作答的检查项都选为“正常”"))
         self.all_ok.clicked.connect(self.mark_all_normal)
         grid.addWidget(self.all_ok, len(CHECKLIST), 0, 1, 2)
+        return check_box
 
-        # -- findings, needs, help, follow-ups -------------------------------------------------
+    def _texts(self) -> QGridLayout:
         self.findings = QPlainTextEdit()
         self.findings.setObjectName("visitFindings")
         self.needs = QPlainTextEdit()
@@ -130,6 +170,9 @@ class VisitDialog(GuardedDialog):
             w.setFixedHeight(64)
             texts.addWidget(QLabel(label), 0, c)
             texts.addWidget(w, 1, c)
+        return texts
+
+    def _follow_up_row(self) -> QHBoxLayout:
         self.follow_ups = QTableWidget(0, 3)
         self.follow_ups.setObjectName("followUps")
         self.follow_ups.setHorizontalHeaderLabels([self.tr("跟进事项"), self.tr("完成期限"), self.tr("负责人")])
@@ -150,18 +193,9 @@ class VisitDialog(GuardedDialog):
         fu_row = QHBoxLayout()
         fu_row.addWidget(self.follow_ups, 1)
         fu_row.addLayout(fu_buttons)
-        self.reassess = QCheckBox(self.tr("需要重新评估（保存后打开分级分色评估）"))
-        self.reassess.setObjectName("visitReassess")
-        self.amend_reason = QLineEdit()
-        self.amend_reason.setObjectName("amendReason")
-        self.amend_reason.setPlaceholderText(self.tr("必填：说明更正了什么、为什么"))
+        return fu_row
 
-        self.error = QLabel()
-        self.error.setObjectName("visitError")
-        self.error.setStyleSheet("color:#c5221f;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-
+    def _body(self, head, check_box, texts, fu_row) -> QScrollArea:
         body = QWidget()
         col = QVBoxLayout(body)
         col.addLayout(head)
@@ -170,7 +204,7 @@ class VisitDialog(GuardedDialog):
         col.addWidget(QLabel(self.tr("跟进事项：")))
         col.addLayout(fu_row)
         col.addWidget(self.reassess)
-        if amends:
+        if self.amends:
             form = QFormLayout()
             form.addRow(self.tr("更正原因："), self.amend_reason)
             col.addLayout(form)
@@ -178,22 +212,30 @@ class VisitDialog(GuardedDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(body)
+        return scroll
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存更正(&S)") if amends else self.tr("保存走访(&S)"))
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存更正(&S)") if self.amends else self.tr("保存走访(&S)"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         for b in buttons.buttons():
             b.setAutoDefault(False)
         self.save_button = buttons.button(QDialogButtonBox.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        if not amends:
+        return buttons
+
+    def _hint(self) -> QLabel:
+        if not self.amends:
             hint = QLabel(self.tr("走访记录保存后不能修改；如有错误，请在走访列表中“更正”，原记录和更正都会保留。"))
         else:
             hint = QLabel(self.tr("更正将作为新记录保存并与原记录关联，原记录保留不变。"))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        layout.addWidget(hint)
+        return hint
+
+    def _make_draft_bar(self) -> None:
+        """The 恢复草稿 bar, shown when a draft of an earlier form is waiting (offer_draft)."""
         self.draft_bar = QWidget()
         self.draft_bar.setObjectName("draftBar")
         bar = QHBoxLayout(self.draft_bar)
@@ -213,19 +255,6 @@ class VisitDialog(GuardedDialog):
         bar.addWidget(restore)
         bar.addWidget(drop)
         self.draft_bar.hide()
-        layout.addWidget(self.draft_bar)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        if base:
-            self.set_values(base)
-        self.mark_clean()
-        self._draft_written: tuple | None = None
-        self.draft_timer = QTimer(self)
-        if not amends:
-            self.offer_draft()
-            self.draft_timer.timeout.connect(self.save_draft)
-            self.draft_timer.start(DRAFT_EVERY_MS)
 
     # -- values ----------------------------------------------------------
     def add_follow_up(self, action: str = "", due=None, owner: str = "") -> None:
