@@ -105,6 +105,7 @@ def cmd_children(args) -> None:
                             group=args.group, colour=args.colour)
     with store.read_session() as s:
         rows = children.list_children(s, q)
+    store.log("list", table_name="child", note=f"命令行列出儿童 {len(rows)} 名")  # audited like the app's screens
     out = sys.stdout
     for row in rows:
         if args.json:
@@ -175,4 +176,5 @@ def cmd_child_show(args) -> None:
         record["care"] = [plain(c, child_rules.CARE_FIELDS) for c in children.care_arrangements(s, child.id)]
         record["categories"] = [plain(c, child_rules.CATEGORY_FIELDS) for c in children.child_categories(s, child.id)]
         record["needs"] = [plain(n, child_rules.NEED_FIELDS) for n in children.needs(s, child.id)]
+    store.log("view", table_name="child", row_id=child.id, child_id=child.id, note="命令行查看档案")
     print_json(record)

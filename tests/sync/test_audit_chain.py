@@ -135,3 +135,22 @@ def test_restored_store_starts_a_new_chain_not_a_rewrite(live, tmp_path):
     kinds = [k for k, _, _ in _gaps(live)]
     assert kinds == ["new_chain"]
     r.close()
+
+
+def test_reading_from_the_command_line_is_audited(tmp_path, monkeypatch, capsys):
+    from app.cli import main
+
+    a = make_store(tmp_path, "a", V1)
+    cid = add_child(a, "吴小绿")
+    a.close()
+    monkeypatch.setenv("TONGHU_PASSWORD", PASSWORD)
+    assert main(["children", "--store", str(a.path)]) == 0
+    assert main(["child", "show", "--store", str(a.path), cid]) == 0
+    assert "吴小绿" in capsys.readouterr().out
+    from app.data.store import Store
+
+    with Store.open(a.path, PASSWORD) as again, again.read_session() as s:
+        rows = s.execute(text("SELECT action, child_id, actor FROM audit_entry WHERE action IN ('list', 'view') "
+                              "ORDER BY chain_n")).all()
+        assert audit_chain.verify(s) == []
+    assert [(r.action, r.child_id, r.actor) for r in rows] == [("list", None, "a"), ("view", cid, "a")]
