@@ -49,6 +49,7 @@ class ChildQuery:
     category: str = ""
     colour: str = ""  # 红/黄/蓝/绿/未评估 or ""
     status: str = ""  # 在册/已转出/已满18岁 or "" for all
+    village: str = ""  # a 12-digit village code (township laptops, issue 16) or "" for all
     sort: str = "name"
     descending: bool = False
     limit: int | None = None
@@ -71,6 +72,7 @@ class ChildRow:
     school: str
     last_visit_date: dt.date | None
     next_visit_due: dt.date | None
+    village_code: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,12 +83,13 @@ class ChildRow:
             "school": self.school,
             "last_visit_date": self.last_visit_date.isoformat() if self.last_visit_date else None,
             "next_visit_due": self.next_visit_due.isoformat() if self.next_visit_due else None,
+            "village_code": self.village_code,
         }
 
 
 _ROW_COLUMNS = (
     Child.id, Child.name, Child.sex, Child.birth_date, Child.id_number, Child.colour, Child.status,
-    Child.address, Child.group_name, Child.school, Child.last_visit_date, Child.next_visit_due,
+    Child.address, Child.group_name, Child.school, Child.last_visit_date, Child.next_visit_due, Child.village_code,
 )
 
 # The full pinyin of the name: the part of `pinyin_key` ("zxm zhangxiaoming") after the initials, so
@@ -104,6 +107,7 @@ _SORTS: dict[str, tuple] = {
     "status": (Child.status, Child.pinyin_key),
     "address": (Child.address,),
     "group_name": (Child.group_name, Child.address, Child.pinyin_key),
+    "village_code": (Child.village_code, Child.pinyin_key),
     "school": (Child.school, Child.pinyin_key),
     "last_visit_date": (Child.last_visit_date,),
     "next_visit_due": (Child.next_visit_due,),
@@ -158,6 +162,8 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
         cond += _text_conditions(text, use_fts, sounds, id_start)
     if q.status:
         cond.append((literal_column("+child.status") if by_rows else Child.status) == q.status)
+    if q.village:
+        cond.append(Child.village_code == q.village)
     if q.colour:
         colour = "" if q.colour == UNASSESSED else q.colour
         cond.append((literal_column("+child.colour") if by_rows else Child.colour) == colour)
@@ -262,7 +268,7 @@ def list_children(session: Session, q: ChildQuery | None = None, today: dt.date 
             age=idnumber.age_on(r.birth_date, today) if r.birth_date else None,
             id_number=r.id_number, categories=cats[r.id], colour=r.colour or UNASSESSED, status=r.status,
             address=r.address, group_name=r.group_name, school=r.school,
-            last_visit_date=r.last_visit_date, next_visit_due=r.next_visit_due,
+            last_visit_date=r.last_visit_date, next_visit_due=r.next_visit_due, village_code=r.village_code,
         )
         for r in rows
     ]

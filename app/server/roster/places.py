@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from pathlib import Path
 
 from sqlalchemy import select
@@ -58,7 +59,10 @@ def read_places(path: Path | str) -> dict[str, str]:
 
 
 def save_places(db: ServerDB, places: dict[str, str]) -> int:
-    """Add (or rename) places in the stored list; returns how many the list now holds."""
+    """Add (or rename) places in the stored list, and send the places the county does not hold yet
+    to the laptops as county place rows (tagged with the county code: every laptop of the county
+    learns the villages' names, for the village column, the filter and 转出). Returns how many
+    the list now holds."""
     with db.sessions() as s, s.begin():
         row = s.get(ServerSetting, KEY)
         held = json.loads(row.value) if row is not None and row.value else {}
@@ -68,4 +72,24 @@ def save_places(db: ServerDB, places: dict[str, str]) -> int:
             s.add(ServerSetting(key=KEY, value=text))
         else:
             row.value = text
-        return len(held)
+        count = len(held)
+    _send_places(db, places)
+    return count
+
+
+_LEVELS = {6: "county", 9: "township", 12: "village"}
+_NS = uuid.UUID("5e0c1b7a-2f4d-4a8e-9c36-71d2b8e4f015")
+
+
+def _send_places(db: ServerDB, places: dict[str, str]) -> None:
+    from app.server.county_writes import county_changes
+
+    with db.sessions() as s:
+        held = set(s.scalars(select(Place.code).where(Place.deleted.is_(False))))
+    new = {c: n for c, n in places.items() if c not in held and len(c) in _LEVELS}
+    if not new:
+        return
+    with county_changes(db) as w:
+        for code, name in sorted(new.items()):
+            w.create("place", str(uuid.uuid5(_NS, code)), {"code": code, "name": name[:64], "level": _LEVELS[len(code)]},
+                     child_id=None, scope=code[:6])

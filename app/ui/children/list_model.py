@@ -31,7 +31,9 @@ COLUMNS = [
     ("村民小组", "group_name", "group_name"),
     ("上次走访", "last_visit_date", "last_visit_date"),
     ("下次走访", "next_visit_due", "next_visit_due"),
+    ("村（社区）", "village_code", "village_code"),  # shown on township laptops (issue 16)
 ]
+VILLAGE_COLUMN = len(COLUMNS) - 1
 COLOUR_COLUMN = 5
 
 ChildIdRole = Qt.UserRole + 1
@@ -46,6 +48,7 @@ class ChildListModel(QAbstractTableModel):
         self._count = 0
         self._pages: dict[int, list] = {}
         self.today = clock.today()
+        self.village_names: dict[str, str] = {}  # code → name, for the village column
 
     # -- query -----------------------------------------------------------
     def set_query(self, query: ChildQuery) -> None:
@@ -109,6 +112,8 @@ class ChildListModel(QAbstractTableModel):
                 return value or self.tr(NOT_ASSESSED)
             if attr in ("last_visit_date", "next_visit_due"):
                 return fmt_date(value)
+            if attr == "village_code":
+                return self.village_names.get(value, value)
             return "" if value is None else str(value)
         if role == Qt.DecorationRole and index.column() == COLOUR_COLUMN:
             return colour_icon(r.colour if r.colour != NOT_ASSESSED else "")

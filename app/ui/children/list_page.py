@@ -1,4 +1,5 @@
-"""The 儿童名册 page: search-as-you-type, filters by category, colour and status, a count, the table."""
+"""The 儿童名册 page: search-as-you-type, filters by category, colour and status (and village on a
+township laptop), a count, the table."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from app.data import township
 from app.data.children import ChildQuery
 from app.domain import vocab
-from app.ui.children.list_model import ChildListModel, ChildIdRole
+from app.ui.children.list_model import VILLAGE_COLUMN, ChildListModel, ChildIdRole
 
 DEBOUNCE_MS = 250
 COLOURS = ["红", "黄", "蓝", "绿", "未评估"]
@@ -50,6 +52,12 @@ class ChildListPage(QWidget):
             self.status.addItem(self.tr(s), s)
         self.status.setCurrentIndex(1)  # 在册: what a director works with day to day
 
+        # township laptops (issue 16): filter by village, and a village column
+        self.village = QComboBox()
+        self.village.setObjectName("villageFilter")
+        self.township = township.is_township(ctx.store.scope)
+        self._fill_villages()
+
         self.count_label = QLabel()
         self.count_label.setObjectName("childCount")
         self.add_button = QPushButton(self.tr("新增儿童"))
@@ -60,6 +68,7 @@ class ChildListPage(QWidget):
         bar.addWidget(self.category, 2)
         bar.addWidget(self.colour, 1)
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.village, 2)
         bar.addWidget(self.count_label)
         bar.addWidget(self.add_button)
 
@@ -79,6 +88,7 @@ class ChildListPage(QWidget):
         for col, width in enumerate((80, 44, 44, 160, 190, 80, 64, 70, 86, 86)):
             self.table.setColumnWidth(col, width)
         header.setSortIndicator(0, Qt.AscendingOrder)
+        self.table.setColumnHidden(VILLAGE_COLUMN, not self.township)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("childListEmpty")
@@ -97,7 +107,7 @@ class ChildListPage(QWidget):
         self._debounce.timeout.connect(self.apply_query)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self.apply_query)  # a scanner ends the code with Enter
-        for combo in (self.category, self.colour, self.status):
+        for combo in (self.category, self.colour, self.status, self.village):
             combo.currentIndexChanged.connect(self.apply_query)
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
@@ -114,7 +124,7 @@ class ChildListPage(QWidget):
         return ChildQuery(
             text=self.search.text().strip(), group=group, category=category,
             colour=self.colour.currentData() or "", status=self.status.currentData() or "",
-            sort=self.model.query.sort, descending=self.model.query.descending,
+            village=self.village.currentData() or "", sort=self.model.query.sort, descending=self.model.query.descending,
         )
 
     def open_form_code(self) -> bool:
@@ -152,13 +162,37 @@ class ChildListPage(QWidget):
             self.empty_label.hide()
         else:
             q = self.model.query
-            filtered = q.text or q.group or q.category or q.colour or q.status not in ("", "在册")
+            filtered = q.text or q.group or q.category or q.colour or q.village or q.status not in ("", "在册")
             self.empty_label.setText(self.tr("没有符合条件的儿童，请换个关键词或筛选条件。") if filtered else
                                      self.tr("还没有登记儿童。点击右上角“新增儿童”开始建档。"))
             self.empty_label.show()
 
+    def _fill_villages(self) -> None:
+        """The village filter's choices (a township laptop's villages); hidden on a village laptop."""
+        self.village.setVisible(self.township)
+        if not self.township:
+            return
+        names = self.ctx.store.read(township.village_names, self.ctx.store.scope)
+        self.model.village_names = names
+        chosen = self.village.currentData() or ""
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem(self.tr("全部村（社区）"), "")
+        for code, name in names.items():
+            self.village.addItem(name if name != code else code, code)
+        self.village.setCurrentIndex(max(self.village.findData(chosen), 0))
+        self.village.blockSignals(False)
+
+    def show_village(self, code: str) -> None:
+        """Only this village's children (the 工作台's totals by village open the list this way)."""
+        self._fill_villages()
+        index = self.village.findData(code)
+        self.village.setCurrentIndex(max(index, 0))
+        self.apply_query()
+
     def refresh(self) -> None:
         """Re-run the query (data changed or page shown again), keeping the scroll position."""
+        self._fill_villages()
         bar = self.table.verticalScrollBar()
         position = bar.value()
         self.apply_query()

@@ -14,3 +14,4 @@ def register() -> None:
     registry.add(registry.CHILD_TABS, 30, "categories", "儿童类别", f"{tabs}:CategoriesTab")
     registry.add(registry.CHILD_TABS, 40, "needs", "需求", f"{tabs}:NeedsTab")
     registry.add(registry.CHILD_TABS, 900, "audit", "变更记录", f"{tabs}:AuditTab")
+    registry.add(registry.DASHBOARD_SECTIONS, 3, "township", "按村统计", "app.ui.children.township:VillageTotals")

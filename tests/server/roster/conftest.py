@@ -21,7 +21,7 @@ def load_places(db) -> None:
 def big_rosters(request, tmp_path_factory) -> dict[str, Path]:
     """{'national': 30,000-row xlsx, 'county': the same children as a 30,000-row 台账 CSV}."""
     cache = getattr(request.config, "cache", None)
-    folder = Path(cache.mkdir("roster30k-v1")) if cache is not None else tmp_path_factory.mktemp("roster30k")
+    folder = Path(cache.mkdir("roster30k-v2")) if cache is not None else tmp_path_factory.mktemp("roster30k")
     made = {"national": folder / "national_30000.xlsx", "county": folder / "county_30000.csv"}
     if not made["national"].exists():
         rosters.national_xlsx(folder / "national.tmp.xlsx", 30000).rename(made["national"])

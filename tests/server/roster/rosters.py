@@ -48,7 +48,7 @@ def places() -> dict[str, str]:
 def id_number(i: int) -> str:
     """The i-th child's ID number: county region, a birth date 2009–2024, a sequence, its check digit."""
     birth = dt.date(2009, 1, 1) + dt.timedelta(days=(i * 7919) % 5800)
-    body = f"{COUNTY}{birth:%Y%m%d}{(i // 5800) % 1000:03d}"
+    body = f"{COUNTY}{birth:%Y%m%d}{(2 * (i // 5800) + i % 2) % 1000:03d}"  # the last digit: sex
     return body + check_digit(body)
 
 
@@ -98,9 +98,9 @@ def county_rows(rows: int, seed: int = 16) -> list[list]:
     names = villages()
     out = []
     for n, k in enumerate(kids(rows, seed), start=1):
+        carer_phone = f"1390000{n % 10000:04d}" if k.carer else ""
         out.append([n, TOWNSHIPS[k.village[6:9]], names[k.village], k.name, k.id_number,
-                    CATEGORIES_COUNTY[k.category], k.guardian, k.phone, k.carer, "1390000" + f"{n % 10000:04d}" if k.carer else "",
-                    ""])
+                    CATEGORIES_COUNTY[k.category], k.guardian, k.phone, k.carer, carer_phone, ""])
     return out
 
 
