@@ -55,7 +55,7 @@ def text(value: str) -> str:
     return escape(_BAD_XML.sub("", value))
 
 
-COLUMNS = [column_letter(i) for i in range(702)]  # A … ZZ
+MAX_COLUMNS = 16384
 
 
 class Sheet:
@@ -63,7 +63,6 @@ class Sheet:
         self.title = title
         self.path = f"xl/worksheets/sheet{index}.xml"
         self.stream = book.zip.open(self.path, "w", force_zip64=True)
-        self.cols = COLUMNS
         self.n = 0
         self.buffer: list[str] = []
         cols = "".join(f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
@@ -77,44 +76,46 @@ class Sheet:
         self.append(headers, style=STYLE_HEADER)
 
     def append(self, values, style: int = 0) -> None:
+        """One row. Cells carry no reference: each follows the one before (an empty one is `<c/>`)."""
         self.n += 1
-        n = str(self.n)
-        cols = self.cols
-        if len(values) > len(cols):
+        if len(values) > MAX_COLUMNS:
             raise ValueError("too many columns")
         s = f' s="{style}"' if style else ""
-        parts = [f'<row r="{n}">']
+        parts = [f'<row r="{self.n}">']
         add = parts.append
-        for i, v in enumerate(values):
+        for v in values:
             kind = type(v)
             if kind is str:
                 if v:
-                    add(f'<c r="{cols[i]}{n}" t="inlineStr"{s}><is><t xml:space="preserve">{text(v)}</t></is></c>')
+                    add(f'<c t="inlineStr"{s}><is><t xml:space="preserve">{text(v)}</t></is></c>' if v[0] == " " or
+                        v[-1] == " " else f'<c t="inlineStr"{s}><is><t>{text(v)}</t></is></c>')
+                else:
+                    add("<c/>")
             elif v is None:
-                continue
+                add("<c/>")
             elif kind is int or kind is float:
-                add(f'<c r="{cols[i]}{n}"{s}><v>{v}</v></c>')
+                add(f"<c{s}><v>{v}</v></c>")
             elif kind is dt.date:
-                add(f'<c r="{cols[i]}{n}" s="{STYLE_DATE}"><v>{v.toordinal() - _EPOCH_ORDINAL}</v></c>')
+                add(f'<c s="{STYLE_DATE}"><v>{v.toordinal() - _EPOCH_ORDINAL}</v></c>')
             else:
-                add(self._other(cols[i] + n, v, s))
+                add(self._other(v, s))
         parts.append("</row>")
         self.buffer.append("".join(parts))
         if len(self.buffer) >= 2000:
             self.flush()
 
     @staticmethod
-    def _other(ref: str, v, s: str) -> str:
+    def _other(v, s: str) -> str:
         if isinstance(v, bool):
-            return f'<c r="{ref}" t="b"{s}><v>{int(v)}</v></c>'
+            return f'<c t="b"{s}><v>{int(v)}</v></c>'
         if isinstance(v, (int, float)):
-            return f'<c r="{ref}"{s}><v>{v}</v></c>'
+            return f"<c{s}><v>{v}</v></c>"
         if isinstance(v, dt.datetime):
             serial = (v.replace(tzinfo=None) - _EPOCH).total_seconds() / 86400
-            return f'<c r="{ref}" s="{STYLE_DATETIME}"><v>{serial:.6f}</v></c>'
+            return f'<c s="{STYLE_DATETIME}"><v>{serial:.10f}</v></c>'
         if isinstance(v, dt.date):
-            return f'<c r="{ref}" s="{STYLE_DATE}"><v>{v.toordinal() - _EPOCH_ORDINAL}</v></c>'
-        return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text(str(v))}</t></is></c>'
+            return f'<c s="{STYLE_DATE}"><v>{v.toordinal() - _EPOCH_ORDINAL}</v></c>'
+        return f'<c t="inlineStr"{s}><is><t xml:space="preserve">{text(str(v))}</t></is></c>'
 
     def flush(self) -> None:
         if self.buffer:
