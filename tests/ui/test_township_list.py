@@ -84,7 +84,19 @@ def test_village_column_filter_and_totals(qtbot, township_store):
     assert vpage.model.rowCount() == 2
     vtotals = VillageTotals(vctx)
     qtbot.addWidget(vtotals)
+    vtotals.refresh()
     assert vtotals.isHidden()
+    from app.ui import registry
+    from app.ui.visits.dashboard_page import DashboardPage
+
+    registry.register_all()
+    for c, expect_block in ((vctx, False), (ctx, True)):  # on the 工作台: the block only on the township laptop
+        dash = DashboardPage(c)
+        qtbot.addWidget(dash)
+        dash.show()
+        dash.refresh()
+        block = next(w for w in dash.sections if isinstance(w, VillageTotals))
+        assert dash.isVisible() and block.isVisibleTo(dash) is expect_block
     from app.data import transfer
 
     known = dict(village.read(transfer.known_villages))

@@ -5,7 +5,9 @@ laptop."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
 
 from app.core import clock
 from app.data import township
@@ -39,8 +41,8 @@ class VillageTotals(QWidget):
     def refresh(self) -> None:
         shown = township.is_township(self.ctx.store.scope)
         box = self.parentWidget()
-        if box is not None and box.parentWidget() is not None:
-            box.setVisible(shown)  # the block's frame, with its heading
+        if isinstance(box, QFrame) and box.layout() is not None and box.layout().indexOf(self) >= 0:
+            box.setVisible(shown)  # the 工作台 block's frame, with its heading
         self.setVisible(shown)
         if not shown:
             return
