@@ -23,6 +23,7 @@ BENCHES = [
     "bench.bench_dashboard",
     "bench.bench_print",
     "bench.bench_roster",
+    "bench.bench_console",
 ]
 
 
