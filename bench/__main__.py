@@ -22,6 +22,7 @@ BENCHES = [
     "bench.bench_bundle",
     "bench.bench_dashboard",
     "bench.bench_print",
+    "bench.bench_scale",
     "bench.bench_roster",
     "bench.bench_console",
 ]

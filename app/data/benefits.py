@@ -135,29 +135,55 @@ class ChildLine:
     group_name: str
 
 
-def _children(session: Session, ids=None) -> dict[str, ChildLine]:
+def _children(session: Session, among) -> dict[str, ChildLine]:
+    """The active children whose id is in `among` (a subquery of child ids)."""
     q = select(Child.id, Child.name, Child.birth_date, Child.group_name).where(
-        Child.deleted.is_(False), Child.status == STATUS_ACTIVE)
-    rows = session.execute(q).all()
-    return {r[0]: ChildLine(*r) for r in rows if ids is None or r[0] in ids}
+        Child.id.in_(among), Child.deleted.is_(False), Child.status == STATUS_ACTIVE)
+    return {r[0]: ChildLine(*r) for r in session.execute(q)}
 
 
-def _categories(session: Session) -> dict[str, list]:
+def _categories(session: Session, among=None) -> dict[str, list]:
+    """Categories that give an entitlement, by child (of the children in `among`, a subquery)."""
     cats: dict[str, list] = {}
-    for child_id, category, since, ended in session.execute(
-            select(ChildCategory.child_id, ChildCategory.category, ChildCategory.since, ChildCategory.ended).where(
-                ChildCategory.deleted.is_(False), ChildCategory.category.in_(list(rules.CATEGORY_TO_KIND)))):
+    q = select(ChildCategory.child_id, ChildCategory.category, ChildCategory.since, ChildCategory.ended).where(
+        ChildCategory.deleted.is_(False), ChildCategory.category.in_(list(rules.CATEGORY_TO_KIND)))
+    if among is not None:
+        q = q.where(ChildCategory.child_id.in_(among))
+    for child_id, category, since, ended in session.execute(q):
         cats.setdefault(child_id, []).append(rules.CategoryFacts(category, since, ended))
     return cats
 
 
-def _entitlements(session: Session) -> dict[str, list]:
+def _entitlements(session: Session, among=None) -> dict[str, list]:
     ents: dict[str, list] = {}
-    for eid, child_id, kind, start, end in session.execute(
-            select(BenefitEntitlement.id, BenefitEntitlement.child_id, BenefitEntitlement.kind,
-                   BenefitEntitlement.start_date, BenefitEntitlement.end_date).where(BenefitEntitlement.deleted.is_(False))):
+    q = select(BenefitEntitlement.id, BenefitEntitlement.child_id, BenefitEntitlement.kind,
+               BenefitEntitlement.start_date, BenefitEntitlement.end_date).where(BenefitEntitlement.deleted.is_(False))
+    if among is not None:
+        q = q.where(BenefitEntitlement.child_id.in_(among))
+    for eid, child_id, kind, start, end in session.execute(q):
         ents.setdefault(child_id, []).append(rules.EntitlementFacts(eid, kind, start, end))
     return ents
+
+
+def _uncovered_candidates(today: dt.date, child_id: str | None):
+    """A subquery of the ids of active children who may be 应保未保 (issue 17: the rules then run
+    over these rows only, not over every child): a category giving an entitlement that has not
+    ended, both parents' circumstances recorded as qualifying, or a need marked 应保未保."""
+    from sqlalchemy import func, or_, union
+
+    by_category = select(ChildCategory.child_id).where(
+        ChildCategory.deleted.is_(False), ChildCategory.category.in_(list(rules.CATEGORY_TO_KIND)),
+        or_(ChildCategory.ended.is_(None), ChildCategory.ended >= today))
+    by_parents = select(Guardian.child_id).where(
+        Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS),
+        Guardian.circumstance.in_(g.QUALIFYING + (g.DEAD,))).group_by(Guardian.child_id).having(
+        func.count() >= 2)
+    by_need = select(Need.child_id).where(Need.deleted.is_(False), Need.coverage == "应保未保")
+    ids = union(by_category, by_parents, by_need).subquery()
+    q = select(Child.id).where(Child.id.in_(select(ids.c[0])), Child.deleted.is_(False), Child.status == STATUS_ACTIVE)
+    if child_id is not None:
+        q = q.where(Child.id == child_id)
+    return q
 
 
 @dataclass
@@ -173,6 +199,8 @@ def looks_eligible_unpaid(session: Session, today: dt.date | None = None,
     事实无人抚养 test, or a need marked 应保未保) call for an entitlement none of theirs covers."""
     today = today or clock.today()
     policy = policy or rules.default_policy()
+    # The facts are small sets (categories giving an entitlement, qualifying parents, needs): read
+    # whole; the children are read only for the candidates, by one query (issue 17).
     cats, ents = _categories(session), _entitlements(session)
     parents: dict[str, list] = {}
     for row in session.execute(select(Guardian.child_id, Guardian.relation, Guardian.circumstance,
@@ -181,11 +209,9 @@ def looks_eligible_unpaid(session: Session, today: dt.date | None = None,
             Guardian.circumstance.in_(g.QUALIFYING + (g.DEAD,)))):
         parents.setdefault(row[0], []).append(g.ParentFacts(relation=row[1], circumstance=row[2], circumstance_since=row[3]))
     needs = set(session.scalars(select(Need.child_id).where(Need.deleted.is_(False), Need.coverage == "应保未保")))
-    candidates = set(cats) | set(parents) | needs
-    if child_id is not None:
-        candidates &= {child_id}
+    among = _uncovered_candidates(today, child_id)
     out = []
-    for child in sorted(_children(session, candidates).values(), key=lambda c: (c.group_name, c.name)):
+    for child in sorted(_children(session, among).values(), key=lambda c: (c.group_name, c.name)):
         extra, why = [], []
         pf = parents.get(child.id, [])
         if len(pf) >= 2 and g.unsupported_test(pf, today).status == "符合":
@@ -216,7 +242,7 @@ def entitlements_to_end(session: Session, today: dt.date | None = None, horizon_
     today = today or clock.today()
     policy = policy or rules.default_policy()
     horizon = today + dt.timedelta(days=policy.end_warning_days if horizon_days is None else horizon_days)
-    cats = _categories(session)
+    cats = _categories(session, select(BenefitEntitlement.child_id).where(BenefitEntitlement.deleted.is_(False)))
     children = {r[0]: ChildLine(*r) for r in session.execute(
         select(Child.id, Child.name, Child.birth_date, Child.group_name).join(
             BenefitEntitlement, BenefitEntitlement.child_id == Child.id).where(

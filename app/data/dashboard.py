@@ -86,7 +86,10 @@ def _count(session: Session, where) -> int:
     return session.scalar(select(func.count()).select_from(Child).where(*_active(), *where)) or 0
 
 
-def compute_dashboard(session: Session, today: dt.date | None = None, limit: int = 50) -> Dashboard:
+def compute_dashboard(session: Session, today: dt.date | None = None, limit: int = 50,
+                      with_follow_ups: bool = True) -> Dashboard:
+    """The counts and lists. `with_follow_ups=False` leaves the 跟进到期 block empty: it reads
+    every visit's follow-ups, so the home screen fetches it afterwards, off the UI thread (issue 17)."""
     today = today or schedule.today_local()
     monday, sunday = schedule.week_bounds(today)
     colour_counts = {colour: n for colour, n in session.execute(
@@ -113,7 +116,7 @@ def compute_dashboard(session: Session, today: dt.date | None = None, limit: int
                             _items(session, never_where, by_due, limit, today)),
         screening=[ScreeningProgress(r.id, r.name, r.window_start, r.window_end, done, total)
                    for r, done, total in open_round_progress(session)],
-        follow_ups=follow_ups_due(session, today, limit=limit),
+        follow_ups=follow_ups_due(session, today, limit=limit) if with_follow_ups else Block(),
     )
 
 

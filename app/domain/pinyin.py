@@ -7,7 +7,8 @@ by the full pinyin (`sort_key`), not by the initials.
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
+# pypinyin is imported where used: loading its phrase dictionary takes about a second, which a
+# start-up must not pay before the window shows (issue 17; list and search do not need it).
 
 # Surnames whose surname reading differs from the character's most common reading.
 SURNAME_READINGS = {
@@ -22,6 +23,8 @@ SURNAME_READINGS = {
 
 def syllables(name: str) -> list[str]:
     """The name's pinyin syllables (no tones), its surname read as a surname."""
+    from pypinyin import Style, lazy_pinyin
+
     name = name or ""
     for length in (2, 1):
         head = name[:length]
@@ -52,6 +55,7 @@ def readings(text: str, limit: int = 8) -> list[str]:
     """
     from itertools import product
 
+    from pypinyin import Style
     from pypinyin import pinyin as _pinyin
 
     per_char = []

@@ -386,6 +386,18 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Yellow</translation>
     </message>
     <message>
+        <source>村（社区）</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>逾期未访</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>从未走访</source>
+        <translation>Never visited</translation>
+    </message>
+    <message>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
@@ -914,6 +926,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Assigned to</translation>
     </message>
     <message>
+        <source>按村统计</source>
+        <translation>By village</translation>
+    </message>
+    <message>
         <source>排查</source>
         <translation>Screening</translation>
     </message>
@@ -1198,6 +1214,14 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>The time found cannot be in the future</translation>
     </message>
     <message>
+        <source>只有在册儿童可以转出</source>
+        <translation>Only children on the register can be transferred</translation>
+    </message>
+    <message>
+        <source>只能转到本县的村（社区）；迁出本县请选“迁出本县”</source>
+        <translation>Only a village of this county can receive the child; for a move out of the county choose “Leaving the county”</translation>
+    </message>
+    <message>
         <source>密码不能只用姓名、登录名或村名加数字组成，请换一个别人猜不到的密码</source>
         <translation>A password must not be just a name, login name or village name plus digits; choose one others cannot guess</translation>
     </message>
@@ -1228,6 +1252,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>找不到该保障记录</source>
         <translation>Benefit record not found</translation>
+    </message>
+    <message>
+        <source>找不到该儿童</source>
+        <translation>Child not found</translation>
     </message>
     <message>
         <source>找不到该儿童：{0}</source>
@@ -1272,6 +1300,14 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>报告时间早于发现时间，请核对</source>
         <translation>The report time is before the time found; please check</translation>
+    </message>
+    <message>
+        <source>接收村就是儿童现在所在的村，请选择另一个村</source>
+        <translation>The receiving village is the child&apos;s current village; choose another village</translation>
+    </message>
+    <message>
+        <source>接收村：{0}</source>
+        <translation>Receiving village: {0}</translation>
     </message>
     <message>
         <source>政策中没有“{0}”在{1}的标准，请填写每月金额</source>
@@ -1492,6 +1528,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>请填写身份证号码</source>
         <translation>Fill in the ID number</translation>
+    </message>
+    <message>
+        <source>请填写转出原因，如：随祖父母迁居</source>
+        <translation>Please give the reason, e.g. moved with the grandparents</translation>
     </message>
     <message>
         <source>请填写采取的行动</source>
@@ -2447,6 +2487,22 @@ If this keeps happening, click “Copy details” and send them to the technical
         <source>如：浙江省宁波市</source>
         <translation>e.g. Ningbo, Zhejiang</translation>
     </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把本机的资料备份到U盘，或从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这台电脑上的资料还从来没有备份过。请插上U盘，点“文件 → 备份与恢复…”做一次备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>距离上次备份已经{d}天了。请插上U盘，点“文件 → 备份与恢复…”再做一次备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -2737,6 +2793,144 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>导出{t}</source>
         <translation>Exported {t}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择U盘或一个文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保留最近</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件是加密的，只有知道密码的人才能用它恢复。请把U盘放在安全的地方。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择一个备份文件（.tonghu-backup）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>做备份时的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复不会覆盖现在的数据：备份会恢复成旁边的一个新数据文件，重新启动童护后改用它。下次同步时，备份之后在县里的修改会自动取回。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>这台电脑上的资料还没有备份过。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今天已经备份过。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次备份在{d}天前。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>童护备份 (*.tonghu-backup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码错误：请输入做这份备份时使用的密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这份备份里有多个用户，请用命令行 tonghu restore --user 指定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出现意外问题，详情已记录在日志中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择一个存在的文件夹或插好的U盘。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已备份到 {p}（保留最近 {k} 份）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择一个备份文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入做备份时的密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把 {t} 的备份恢复成新的数据文件：
+{p}
+
+现在的数据文件不会被改动。恢复后请重新启动童护，将改用恢复的数据。继续吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复到 {p}。请关闭童护再重新打开：将改用恢复的数据，原来的数据文件改名保留在旁边。恢复后第一次同步时，县里会把备份之后的修改发回本机。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3158,8 +3352,8 @@ The data file and the .keys file beside it must be kept together.
         <translation>Edit</translation>
     </message>
     <message>
-        <source>标记已转出</source>
-        <translation>Mark as moved away</translation>
+        <source>转出…</source>
+        <translation>Transfer…</translation>
     </message>
     <message>
         <source>标记已满18岁</source>
@@ -3184,6 +3378,10 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>身份证号码与以下档案相同：{names}。可并排核对后合并为一份档案。</source>
         <translation>Same ID number as: {names}. Compare them side by side and merge them into one file.</translation>
+    </message>
+    <message>
+        <source>已转出至 {v}；下次同步后，本机不再保存该儿童的档案</source>
+        <translation>Transferred to {v}; after the next sync this laptop no longer keeps the child&apos;s file</translation>
     </message>
     <message>
         <source>已标记为“{s}”</source>
@@ -3246,6 +3444,10 @@ The data file and the .keys file beside it must be kept together.
     <message>
         <source>还没有登记儿童。点击右上角“新增儿童”开始建档。</source>
         <translation>No children registered yet. Click “Add child” at the top right to open a file.</translation>
+    </message>
+    <message>
+        <source>全部村（社区）</source>
+        <translation>All villages</translation>
     </message>
 </context>
 <context>
@@ -4291,7 +4493,7 @@ Data is stored encrypted on this computer.</translation>
     <name>ProtectionSection</name>
     <message>
         <source>保护与保障</source>
-        <translation type="unfinished">Protection and benefits</translation>
+        <translation>Protection and benefits</translation>
     </message>
     <message>
         <source>⚠ {n} 份强制报告超时未向公安机关报告，请立即报告并登记</source>
@@ -5091,6 +5293,49 @@ Their earlier records stay and still show who made them.</translation>
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <source>转出</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>转到本县其他村（社区）</source>
+        <translation>To another village of this county</translation>
+    </message>
+    <message>
+        <source>迁出本县（标记为已转出，档案留在本村）</source>
+        <translation>Leaving the county (marked transferred out, the file stays here)</translation>
+    </message>
+    <message>
+        <source>选择村，或输入12位区划代码</source>
+        <translation>Choose a village, or type its 12-digit code</translation>
+    </message>
+    <message>
+        <source>如：随祖父母迁居</source>
+        <translation>e.g. moved with the grandparents</translation>
+    </message>
+    <message>
+        <source>转出后，儿童的档案和全部记录在下次同步时转到接收村；本机同步后不再保存该儿童的信息。</source>
+        <translation>The child&apos;s file and all its records go to the receiving village with the next sync; afterwards this laptop no longer keeps the child&apos;s information.</translation>
+    </message>
+    <message>
+        <source>接收村（社区）</source>
+        <translation>Receiving village</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>UncoveredSection</name>
     <message>
         <source>{n} 名儿童看起来符合保障条件但没有领取（应保尽保）</source>
@@ -5146,6 +5391,17 @@ Their earlier records stay and still show who made them.</translation>
     <message>
         <source>已删除用户 {u}，数据已用新的钥匙重新加密</source>
         <translation>User {u} removed; the data was re-encrypted with a new key</translation>
+    </message>
+</context>
+<context>
+    <name>VillageTotals</name>
+    <message>
+        <source>双击一个村，在儿童名册中只看这个村的儿童</source>
+        <translation>Double-click a village to list only its children</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -5368,7 +5624,7 @@ Their earlier records stay and still show who made them.</translation>
     <name>_Section</name>
     <message>
         <source>正在统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting…</translation>
     </message>
     <message>
         <source>共 {n} 项（双击打开儿童档案）</source>

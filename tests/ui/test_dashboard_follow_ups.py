@@ -29,7 +29,7 @@ def test_follow_ups_due_are_listed(qtbot, ctx, kids, store):
 
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
-    assert page.cards["follow"].count == 2
+    qtbot.waitUntil(lambda: page.cards["follow"].count == 2)  # read off the UI thread, after the counts (issue 17)
     page.show_list("follow")
     lines = [page.list.item(i).text() for i in range(page.list.count())]
     assert "联系学校劝返" in lines[0] and "跟进已逾期 1 天" in lines[0]

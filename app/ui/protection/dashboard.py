@@ -1,16 +1,23 @@
 """Home-screen (工作台) block of the protection feature: one block with a tab per list — report
 alarms, 应保未保, entitlements to end, 劝返复学 follow-ups, open cases — and a red banner when a
 report has waited too long for its 公安 notification. One block rather than five keeps the lists
-readable on a 1366×768 laptop. Each list is also a `QWidget(ctx, parent)` with `refresh()`."""
+readable on a 1366×768 laptop. Each list is also a `QWidget(ctx, parent)` with `refresh()`.
+
+Staged loading (issue 17): on the 工作台 the lists are read once, on the store worker
+(`refresh_later()`, through app/ui/ops.py), after the window is up — the 应保未保 list over a
+county takes a while and must not hold the window. A section inside a `ProtectionSection` waits
+for it; a section or block made alone (no parent) reads at once, as before."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from app.core import clock
 from app.data import benefits, cases, protection, schoolroll_import
+from app.ui import ops
 from app.ui.protection.common import AMBER, RED, ChildList
 from app.ui.widgets import fmt_date
 
@@ -30,11 +37,18 @@ class _Section(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
-        self.refresh()
+        self.count = 0
+        if parent is None:
+            self.refresh()
+        else:  # filled in by the block (ProtectionSection.refresh_later)
+            self.summary.setText(self.tr("正在统计…"))
+            self.list.setVisible(False)
 
     def refresh(self) -> None:
+        self.show_lines(self.ctx.store.read(self.collect))
+
+    def show_lines(self, lines: list[tuple]) -> None:
         self.list.clear()
-        lines = self.ctx.store.read(self.collect)
         self.count = len(lines)
         for text, child_id, colour in lines[:MAX_LINES]:
             self.list.add_line(text, child_id, colour)
@@ -143,12 +157,42 @@ class ProtectionSection(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs)
         self.setMinimumHeight(170)
-        self._labels()
+        self._loading: ops.Op | None = None
+        self._again = False
+        if parent is None:
+            self.refresh()
+        else:
+            self._labels()
 
     def refresh(self) -> None:
+        """Read and show every list now (on the UI thread)."""
         for _, w in self.parts:
             w.refresh()
         self._labels()
+
+    def refresh_later(self) -> None:
+        """Read every list in one read session on the store worker, then show them; the window
+        stays usable meanwhile. A refresh asked for while one runs runs once more after it."""
+        if self._loading is not None and not self._loading.finished:
+            self._again = True
+            return
+        store, collectors = self.ctx.store, [w.collect for _, w in self.parts]
+
+        def work(_progress):
+            with store.read_session() as s:
+                return [collect(s) for collect in collectors]
+
+        self._loading = ops.run(self, work, done=self._loaded, title=self.tr("保护与保障"))
+
+    def _loaded(self, results: list[list[tuple]]) -> None:
+        if not isValid(self):  # the window closed meanwhile
+            return
+        for (_, w), lines in zip(self.parts, results):
+            w.show_lines(lines)
+        self._labels()
+        if self._again:
+            self._again = False
+            self.refresh_later()
 
     def _labels(self) -> None:
         for i, (title, w) in enumerate(self.parts):
