@@ -81,4 +81,7 @@ STRINGS = [
     QT_TRANSLATE_NOOP("", "需求"),
     QT_TRANSLATE_NOOP("", "风险颜色"),
     QT_TRANSLATE_NOOP("", "黄"),
+    QT_TRANSLATE_NOOP("", "村（社区）"),  # the village column and totals (issue 16)
+    QT_TRANSLATE_NOOP("", "逾期未访"),
+    QT_TRANSLATE_NOOP("", "从未走访"),
 ]
