@@ -43,7 +43,8 @@ from app.data import audit_chain
 from app.data.keys import KeyFile, UnknownUserError, key_path_for
 
 __all__ = ["BackupError", "BackupInfo", "make_backup", "restore", "check_file", "read_header", "list_backups",
-           "days_since_backup", "reminder_due", "SUFFIX", "REMIND_DAYS", "DEFAULT_KEEP"]
+           "days_since_backup", "reminder_due", "restore_path_beside", "schedule_switch", "apply_pending_switch",
+           "SUFFIX", "REMIND_DAYS", "DEFAULT_KEEP"]
 
 MAGIC = b"TONGHU-BACKUP-1\n"
 FORMAT = 1
@@ -266,8 +267,16 @@ def check_file(path: Path | str) -> dict:
     path = Path(path)
     header = read_header(path)
     size = path.stat().st_size
-    if size < len(MAGIC) + 4 + 32 + TAG:
+    with open(path, "rb") as fh:
+        fh.seek(len(MAGIC))
+        (head_len,) = struct.unpack(">I", fh.read(4))
+    db_size = int(header.get("db_size") or 0)
+    chunks = max(1, -(-db_size // CHUNK))
+    expected = len(MAGIC) + 4 + head_len + db_size + TAG * chunks + 32
+    if size < expected:
         raise BackupError(MSG_TRUNCATED.format(name=path.name))
+    if size > expected:
+        raise BackupError(MSG_DAMAGED.format(name=path.name))
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         remaining = size - 32
@@ -279,8 +288,7 @@ def check_file(path: Path | str) -> dict:
             remaining -= len(block)
         trailer = fh.read(32)
     if digest.digest() != trailer:
-        expected_min = len(MAGIC) + 4 + int(header.get("db_size") or 0) + 32
-        raise BackupError((MSG_TRUNCATED if size < expected_min else MSG_DAMAGED).format(name=path.name))
+        raise BackupError(MSG_DAMAGED.format(name=path.name))
     return header
 
 
@@ -406,6 +414,56 @@ def _mark_restored(path: Path, data_key: bytes, user: str, name: str, created_at
         engine.dispose()  # the last connection closing checkpoints the WAL into the file
     if Path(f"{path}-wal").exists():
         raise BackupError(MSG_DAMAGED.format(name=name))
+
+
+# -- switching to a restored store at the next start -------------------------------
+SWITCH_SUFFIX = ".switch"
+
+
+def restore_path_beside(store_path: Path | str, header: dict) -> Path:
+    """A free name beside the current store for restoring the backup described by `header`."""
+    store_path = Path(store_path)
+    stamp = (header.get("created_at") or "")[:10].replace("-", "") or "backup"
+    candidate = store_path.with_name(f"{store_path.stem}-恢复-{stamp}{store_path.suffix}")
+    n = 1
+    while candidate.exists() or key_path_for(candidate).exists():
+        candidate = store_path.with_name(f"{store_path.stem}-恢复-{stamp}-{n}{store_path.suffix}")
+        n += 1
+    return candidate
+
+
+def schedule_switch(store_path: Path | str, restored: Path | str) -> None:
+    """At the next start, use `restored` in place of `store_path` (the app cannot swap the store it
+    has open); the current store is kept beside it under another name."""
+    marker = Path(str(store_path) + SWITCH_SUFFIX)
+    tmp = marker.with_name(marker.name + ".tmp")
+    tmp.write_text(json.dumps({"to": Path(restored).name}, ensure_ascii=False), "utf-8")
+    os.replace(tmp, marker)
+
+
+def apply_pending_switch(store_path: Path | str) -> Path | None:
+    """Called before the login at start: carry out a `schedule_switch`. The current store and its
+    key file are renamed `…-恢复前-<time>` (kept), the restored ones take their names. Each step
+    can be repeated, so a start interrupted mid-way finishes the job next time. The kept name, or None."""
+    store_path = Path(store_path)
+    marker = Path(str(store_path) + SWITCH_SUFFIX)
+    if not marker.exists():
+        return None
+    try:
+        target = store_path.with_name(json.loads(marker.read_text("utf-8"))["to"])
+    except (OSError, ValueError, KeyError, TypeError):
+        marker.unlink(missing_ok=True)
+        return None
+    kept = store_path.with_name(f"{store_path.stem}-恢复前-{_stamp()}{store_path.suffix}")
+    if target.exists():
+        for suffix in ("", "-wal", "-shm", ".keys"):
+            current = Path(str(store_path) + suffix)
+            if current.exists():
+                os.replace(current, Path(str(kept) + suffix))
+        os.replace(key_path_for(target), key_path_for(store_path))
+        os.replace(target, store_path)
+    marker.unlink(missing_ok=True)
+    return kept
 
 
 # -- the 30-day reminder ---------------------------------------------------------

@@ -356,11 +356,17 @@ def run(store_path: Path, demo: bool = False) -> int:
     store_path = Path(store_path)
     if demo:  # the demo beside the real store, never in its place
         store_path = demo_store.demo_path(store_path)
+    from app.data.backup import apply_pending_switch
+
+    apply_pending_switch(store_path)  # a store restored from a backup takes the current one's place
     if demo and not store_path.exists():
         from app.ui import ops
 
         ops.run(None, lambda progress: demo_store.create_demo_store(store_path).close(),
                 title=QCoreApplication.translate("App", "演示数据")).wait(600000)
+    from app.ui import preload
+
+    preload.start()  # the window's modules load while the password is typed (issue 17)
     store = open_or_create(store_path)
     if store is None:
         return 0

@@ -47,6 +47,7 @@ FEATURES = [
     "app.ui.features.printing",
     "app.ui.features.sync",
     "app.ui.features.duplicates",
+    "app.ui.features.backup",
 ]
 
 _registered = False

@@ -2086,6 +2086,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Referred on</translation>
     </message>
     <message>
+        <source>较差</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>较弱</source>
         <translation>Weak</translation>
     </message>
@@ -2489,19 +2493,19 @@ If this keeps happening, click “Copy details” and send them to the technical
     </message>
     <message>
         <source>备份与恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore…</translation>
     </message>
     <message>
         <source>把本机的资料备份到U盘，或从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up this laptop&apos;s data to a USB stick, or restore from a backup</translation>
     </message>
     <message>
         <source>这台电脑上的资料还从来没有备份过。请插上U盘，点“文件 → 备份与恢复…”做一次备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data on this laptop has never been backed up. Plug in a USB stick and use File → Backup and restore… to make a backup.</translation>
     </message>
     <message>
         <source>距离上次备份已经{d}天了。请插上U盘，点“文件 → 备份与恢复…”再做一次备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>The last backup was {d} days ago. Plug in a USB stick and use File → Backup and restore… to make another one.</translation>
     </message>
 </context>
 <context>
@@ -2799,138 +2803,141 @@ The data file and the .keys file beside it must be kept together.
     <name>BackupDialog</name>
     <message>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <source>选择U盘或一个文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a USB stick or a folder</translation>
     </message>
     <message>
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <source>立即备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <source>备份到</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to</translation>
     </message>
     <message>
         <source>保留最近</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the newest</translation>
     </message>
     <message>
         <source>备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <source>备份文件是加密的，只有知道密码的人才能用它恢复。请把U盘放在安全的地方。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup files are encrypted: only someone who knows the password can restore from them. Keep the USB stick in a safe place.</translation>
     </message>
     <message>
         <source>选择一个备份文件（.tonghu-backup）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file (.tonghu-backup)</translation>
     </message>
     <message>
         <source>做备份时的密码</source>
-        <translation type="unfinished"></translation>
+        <translation>The password at the time of the backup</translation>
     </message>
     <message>
         <source>恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore…</translation>
     </message>
     <message>
         <source>备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup file</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>恢复不会覆盖现在的数据：备份会恢复成旁边的一个新数据文件，重新启动童护后改用它。下次同步时，备份之后在县里的修改会自动取回。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring never overwrites the current data: the backup becomes a new data file beside it, used after Tonghu restarts. At the next sync, the changes the county received after the backup come back automatically.</translation>
     </message>
     <message>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>这台电脑上的资料还没有备份过。</source>
-        <translation type="unfinished"></translation>
+        <translation>The data on this laptop has not been backed up yet.</translation>
     </message>
     <message>
         <source>今天已经备份过。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up today.</translation>
     </message>
     <message>
         <source>上次备份在{d}天前。</source>
-        <translation type="unfinished"></translation>
+        <translation>Last backup: {d} days ago.</translation>
     </message>
     <message>
         <source>选择备份位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose where to back up</translation>
     </message>
     <message>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <source>童护备份 (*.tonghu-backup)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tonghu backups (*.tonghu-backup)</translation>
     </message>
     <message>
         <source>密码错误：请输入做这份备份时使用的密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong password: enter the password in use when this backup was made.</translation>
     </message>
     <message>
         <source>这份备份里有多个用户，请用命令行 tonghu restore --user 指定。</source>
-        <translation type="unfinished"></translation>
+        <translation>This backup has several users; name one with the command tonghu restore --user.</translation>
     </message>
     <message>
         <source>出现意外问题，详情已记录在日志中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Something unexpected happened; the details are in the log.</translation>
     </message>
     <message>
         <source>请先选择一个存在的文件夹或插好的U盘。</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose an existing folder or a plugged-in USB stick.</translation>
     </message>
     <message>
         <source>正在备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up…</translation>
     </message>
     <message>
         <source>已备份到 {p}（保留最近 {k} 份）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to {p} (the newest {k} are kept).</translation>
     </message>
     <message>
         <source>请先选择一个备份文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose a backup file.</translation>
     </message>
     <message>
         <source>请输入做备份时的密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the password in use when the backup was made.</translation>
     </message>
     <message>
         <source>把 {t} 的备份恢复成新的数据文件：
 {p}
 
 现在的数据文件不会被改动。恢复后请重新启动童护，将改用恢复的数据。继续吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the backup of {t} as a new data file:
+{p}
+
+The current data file is not changed. After the restore, restart Tonghu to use the restored data. Continue?</translation>
     </message>
     <message>
         <source>正在恢复…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restoring…</translation>
     </message>
     <message>
         <source>已恢复到 {p}。请关闭童护再重新打开：将改用恢复的数据，原来的数据文件改名保留在旁边。恢复后第一次同步时，县里会把备份之后的修改发回本机。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored to {p}. Close Tonghu and open it again: it will use the restored data, and the previous data file is kept beside it under another name. At the first sync after the restore, the county sends back the changes made after the backup.</translation>
     </message>
 </context>
 <context>
@@ -5449,6 +5456,10 @@ Their earlier records stay and still show who made them.</translation>
     <message>
         <source>现居住地</source>
         <translation>Current residence</translation>
+    </message>
+    <message>
+        <source>{label}：</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>检查项目</source>
