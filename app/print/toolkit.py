@@ -291,12 +291,46 @@ class PagedTable(Flowable):
         self.fills, self.totals, self.offset = fills, totals, offset
         self._heights = heights
 
+    MEASURE_CHUNK = 50  # rows per measuring table: ReportLab's height pass is quadratic in a table's rows
+    _HEIGHT_OPS = frozenset({"FONT", "FONTNAME", "FACE", "FONTSIZE", "SIZE", "LEADING", "TOPPADDING",
+                             "BOTTOMPADDING"})
+
     def _measure(self) -> tuple[float, list[float]]:
+        """The header's and every row's height, measured once and in linear time (issue 17): a row
+        of single-line texts is as tall as any other such row (one is measured), the others are
+        measured a page-sized table at a time. The widths are fixed, so a row is as tall there as
+        in the page table that draws it. (One table of all 2,000 rows made the ledger quadratic.)"""
         if self._heights is None:
-            t = Table([self.header] + self.rows, colWidths=self.widths, style=Form._grid_style(self.cmds, header=True))
-            t.wrap(sum(self.widths), 1e9)
-            self._heights = (t._rowHeights[0], list(t._rowHeights[1:]))
+            uniform = all(self._same_for_every_row(cmd) for cmd in self.cmds)
+            single = [uniform and all(isinstance(v, str) and "\n" not in v for v in row) for row in self.rows]
+            sample = next((i for i, one in enumerate(single) if one), None)
+            wanted = ([sample] if sample is not None else []) + [i for i, one in enumerate(single) if not one]
+            style = Form._grid_style(self.cmds, header=True)
+            heights = [0.0] * len(self.rows)
+            head_h = 0.0
+            for start in range(0, max(len(wanted), 1), self.MEASURE_CHUNK):
+                chunk = wanted[start:start + self.MEASURE_CHUNK]
+                t = Table([self.header] + [self.rows[i] for i in chunk], colWidths=self.widths, style=style)
+                t.wrap(sum(self.widths), 1e9)
+                head_h = t._rowHeights[0]
+                for i, h in zip(chunk, t._rowHeights[1:], strict=True):
+                    heights[i] = h
+            if sample is not None:
+                line = heights[sample]
+                heights = [line if one else h for one, h in zip(single, heights, strict=True)]
+            self._heights = (head_h, heights)
         return self._heights
+
+    @classmethod
+    def _same_for_every_row(cls, cmd) -> bool:
+        """A style command that cannot make one body row taller than another: not about heights,
+        or over every body row alike (rows 0 or 1 to -1), or over the header row alone."""
+        if cmd[0] == "SPAN":
+            return False
+        if cmd[0] not in cls._HEIGHT_OPS:
+            return True
+        first, last = cmd[1][1], cmd[2][1]
+        return (first in (0, 1) and last == -1) or (first == 0 and last == 0)
 
     def _table(self, start: int, end: int) -> Table:
         head_h, row_h = self._measure()

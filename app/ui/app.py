@@ -364,6 +364,9 @@ def run(store_path: Path, demo: bool = False) -> int:
 
         ops.run(None, lambda progress: demo_store.create_demo_store(store_path).close(),
                 title=QCoreApplication.translate("App", "演示数据")).wait(600000)
+    from app.ui import preload
+
+    preload.start()  # the window's modules load while the password is typed (issue 17)
     store = open_or_create(store_path)
     if store is None:
         return 0
