@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.core import clock
 from app.server import bundles, service
+from app.server.db import Device
 from app.server.web import audit
 from app.server.web.auth import ConsoleUser, not_found, require_role
 from app.server.web.device_views import STALE_DAYS, list_devices, place_names
@@ -128,9 +129,10 @@ def device_file_download(key: str, admin: ConsoleUser = Depends(admin_only)):
 @router.post("/devices/revoke")
 def device_revoke(request: Request, device_id: str = Form(""), admin: ConsoleUser = Depends(admin_only)):
     db = request.app.state.db
-    known = {d.id: d for d in list_devices(db, admin.scope)}
-    if device_id not in known:
+    with db.sessions() as s:
+        device = s.get(Device, device_id[:64])
+    if device is None or not device.scope.startswith(admin.scope):
         raise not_found()
     service.revoke(db, device_id)
-    audit.record(db, admin, "device_revoke", device_id, f"{known[device_id].scope} {known[device_id].name}")
+    audit.record(db, admin, "device_revoke", device_id, f"{device.scope} {device.name}")
     return RedirectResponse("/devices?done=revoked", status_code=303)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
+from urllib.parse import quote
 
 import segno
 from fastapi import APIRouter, Depends, Form, Request
@@ -48,7 +49,7 @@ def login_post(request: Request, name: str = Form(""), password: str = Form(""),
     sessions.end(db, request.cookies.get(sessions.COOKIE))
     token = sessions.start(db, account.id, second_factor_done=not account.totp)
     audit.record(db, account, "login", account.name, "密码正确，等待两步验证" if account.totp else "")
-    location = (f"/login/totp?next={target}" if account.totp else target)
+    location = f"/login/totp?next={quote(target, safe='')}" if account.totp else target
     response = RedirectResponse(location, status_code=303)
     _set_cookie(request, response, token)
     return response

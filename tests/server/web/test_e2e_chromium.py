@@ -104,14 +104,14 @@ def test_report_from_laptop_to_inbox_and_follow_up_back(browser, tmp_path):
             page.fill("form[action$='/followup'] textarea[name=note]", "已与派出所联系，民警当日上门核实，孩子暂由外婆照看")
             page.click("#followup")
             timeline = page.inner_text("#timeline")
-            assert "县民政局签收（wangke）" in timeline and "民警当日上门核实" in timeline
+            assert "县民政局签收（王科长）" in timeline and "民警当日上门核实" in timeline
 
             # the laptop's next sync brings both to the child's 强制报告 tab
             client.sync(laptop)
             actions = laptop.read(county_actions, [report_id])[report_id]
             assert [a.kind for a in actions][:1] == ["签收"]
             assert any("民警当日上门核实" in a.note for a in actions)
-            assert {a.officer for a in actions} == {"wangke"}
+            assert {a.officer for a in actions} == {"王科长"}  # the officer by real name
         finally:
             laptop.close()
 
