@@ -26,6 +26,9 @@ class StorageError(TonghuError):
 
     code = "storage"
 
+    def __init__(self, message: str = "", **kwargs):
+        super().__init__(message or self.default_message, **kwargs)  # str(exc) is the message too
+
 
 class DiskFullError(StorageError):
     code = "disk_full"

@@ -265,6 +265,8 @@ class LoginDialog(QDialog):
             self._lock_for(left)
 
     def login(self) -> None:
+        from app.data.storage import StorageError
+
         if time.monotonic() < self._wait_until:
             return
         try:
@@ -285,6 +287,9 @@ class LoginDialog(QDialog):
             return
         except UnknownUserError:
             self.message.setText(self.tr("请选择用户"))
+            return
+        except StorageError as exc:  # read-only, damaged, disk full: its own message, never 密码错误
+            self.message.setText(exc.user_message())
             return
         except Exception as exc:  # noqa: BLE001 - a damaged file must say so, not crash
             logging.getLogger(__name__).warning("store did not open", exc_info=True)

@@ -185,3 +185,21 @@ def test_damaged_store_says_damaged_and_a_backup_brings_it_back(tmp_path):
     restored = backup.restore(saved, tmp_path / "restored.store", PASSWORD)
     with Store.open(restored, PASSWORD) as r:
         assert _count(r) == 30
+
+
+def test_login_window_says_read_only_and_damaged(tmp_path, qapp):
+    from app.ui.app import LoginDialog
+
+    with read_only_store(tmp_path) as path:
+        dialog = LoginDialog(path)
+        dialog.password.setText(PASSWORD)
+        dialog.login()
+        assert "只读" in dialog.message.text() and "密码错误" not in dialog.message.text()
+        assert dialog.store is None
+    store = Store.create(tmp_path / "d.store", user="lin", password=PASSWORD, village_code=VILLAGE)
+    store.close()
+    _damage(tmp_path / "d.store", 0)
+    dialog = LoginDialog(tmp_path / "d.store")
+    dialog.password.setText(PASSWORD)
+    dialog.login()
+    assert "已损坏" in dialog.message.text() and dialog.store is None
