@@ -3,6 +3,9 @@ laptop is replaced by a new one that pulls the whole village (issue 15). SQLite 
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import func, select, text
 
@@ -45,7 +48,25 @@ def test_restore_then_sync_loses_and_doubles_nothing(live, tmp_path):
 
     usb = tmp_path / "usb"
     usb.mkdir()
+    # the backup is made while the app keeps saving (a second thread adds children meanwhile)
+    written: list[tuple[str, str]] = []
+    stop = threading.Event()
+
+    def keep_saving():
+        for i in range(200):
+            if stop.is_set():
+                return
+            name = "写入中" + "甲乙丙丁戊己庚辛壬癸"[i % 10] + "子丑寅卯辰巳午未申酉"[i // 10 % 10]
+            written.append((name, add_child(a, name)))
+            time.sleep(0.01)
+
+    writer = threading.Thread(target=keep_saving)
+    writer.start()
+    while not written:
+        time.sleep(0.01)
     saved = backup.make_backup(a, a.data_key, usb)
+    stop.set()
+    writer.join(60)
 
     # after the backup, on this laptop, synced before the laptop died
     edit(a, Child, c1, phone="13900000001")
@@ -67,7 +88,8 @@ def test_restore_then_sync_loses_and_doubles_nothing(live, tmp_path):
     client.sync(r)
     client.sync(b)
 
-    expected = sorted([("一号", c1), ("备份时未同步", pending), ("备份后新增", c3), ("另一台新增", c4), ("恢复后新增", c5)])
+    expected = sorted([("一号", c1), ("备份时未同步", pending), ("备份后新增", c3), ("另一台新增", c4), ("恢复后新增", c5),
+                       *written])
     for store in (r, b):
         assert _children(store) == expected
         one = get(store, Child, c1)
@@ -76,7 +98,7 @@ def test_restore_then_sync_loses_and_doubles_nothing(live, tmp_path):
             assert [g.name for g in s.scalars(select(Guardian).where(Guardian.child_id == c1))] == ["一号的妈妈"]
         assert _open_conflicts(store) == 0
     with live.db.sessions() as s:
-        assert s.execute(text("SELECT count(*) FROM child")).scalar() == 5
+        assert s.execute(text("SELECT count(*) FROM child")).scalar() == len(expected)
         dup = s.execute(select(LogEntry.change_id).group_by(LogEntry.change_id).having(func.count() > 1)).all()
         assert dup == []
     r.close()
