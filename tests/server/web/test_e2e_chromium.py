@@ -2,7 +2,8 @@
 download): the first county admin is made with `tonghu server user add`, logs in, enrols a village
 laptop on the 设备 page; a real encrypted laptop store enrols with that code, files a mandatory
 report and syncs through the real client over a real socket; the report is in the 强制报告 inbox;
-the officer 签收 and adds a 处置记录; the laptop syncs and its 强制报告 tab's data shows both.
+the officer 签收 and adds a 处置记录; the laptop syncs and its child file's 强制报告 tab (the real
+Qt widget, offscreen) shows both.
 
 Skipped only outside CI when chromium is missing (`make test` installs it)."""
 
@@ -50,7 +51,7 @@ def browser():
             chromium.close()
 
 
-def test_report_from_laptop_to_inbox_and_follow_up_back(browser, tmp_path):
+def test_report_from_laptop_to_inbox_and_follow_up_back(browser, tmp_path, qapp):
     with server_db("sqlite", tmp_path) as db, LiveServer(db) as live:
         made = subprocess.run([sys.executable, "-m", "app.cli", "server", "user", "add", "--db", db.url,
                                "--name", "wangke", "--role", "county-admin", "--full-name", "王科长"],
@@ -112,6 +113,16 @@ def test_report_from_laptop_to_inbox_and_follow_up_back(browser, tmp_path):
             assert [a.kind for a in actions][:1] == ["签收"]
             assert any("民警当日上门核实" in a.note for a in actions)
             assert {a.officer for a in actions} == {"王科长"}  # the officer by real name
+            from app.ui.context import UiContext
+            from app.ui.protection.reports_tab import ReportsTab
+
+            tab = ReportsTab(UiContext(laptop))  # the child file's 强制报告 tab on the laptop
+            tab.load(child_id)
+            top = tab.tree.topLevelItem(0)
+            lines = [" ".join(top.child(i).text(c) for c in range(4)) for i in range(top.childCount())]
+            assert any("县民政局已签收" in line for line in lines), lines
+            assert any("民警当日上门核实" in line for line in lines), lines
+            tab.deleteLater()
         finally:
             laptop.close()
 
