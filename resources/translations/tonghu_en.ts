@@ -4718,12 +4718,16 @@ Their earlier records stay and still show who made them.</translation>
         <translation>Acknowledged by the county</translation>
     </message>
     <message>
-        <source>县民政局指派给 {who}</source>
-        <translation>County assigned to {who}</translation>
-    </message>
-    <message>
         <source>县级处置</source>
         <translation>County action</translation>
+    </message>
+    <message>
+        <source>县民政局指派</source>
+        <translation>County assigned</translation>
+    </message>
+    <message>
+        <source>指派给 {who}</source>
+        <translation>Assigned to {who}</translation>
     </message>
     <message>
         <source>经办：{who}</source>

@@ -138,11 +138,13 @@ class ReportsTab(QWidget):
 
     def _county_item(self, a) -> QTreeWidgetItem:
         """A county action (synced from the county console): shown, never edited here."""
-        labels = {"签收": self.tr("县民政局已签收"), "指派": self.tr("县民政局指派给 {who}").format(who=a.assignee or "—"),
-                  "处置": self.tr("县级处置")}
+        labels = {"签收": self.tr("县民政局已签收"), "指派": self.tr("县民政局指派"), "处置": self.tr("县级处置")}
+        detail = a.note
+        if a.kind == "指派":
+            detail = self.tr("指派给 {who}").format(who=a.assignee or "—") + (f"：{a.note}" if a.note else "")
         item = QTreeWidgetItem([labels.get(a.kind, a.kind), self.tr("经办：{who}").format(who=a.officer or "—"),
-                                f"{a.acted_at:%Y-%m-%d %H:%M}", a.note])
-        item.setToolTip(3, a.note)
+                                f"{a.acted_at:%Y-%m-%d %H:%M}", detail])
+        item.setToolTip(3, detail)
         return item
 
     def _selected_report(self) -> str | None:
