@@ -189,7 +189,7 @@ def test_failed_pushes_leave_no_child_data_in_any_log_line(served, tmp_path):
         assert secret not in everything
 
 
-def test_server_backup_is_a_consistent_owner_only_copy(tmp_path):
+def test_server_backup_is_a_consistent_owner_only_copy(tmp_path, capsys):
     db = ServerDB(f"sqlite:///{tmp_path / 'county.db'}")
     a = make_store(tmp_path, "a", V1)
     with LiveServer(db) as live:
@@ -206,11 +206,12 @@ def test_server_backup_is_a_consistent_owner_only_copy(tmp_path):
         assert s.scalar(select(Device.id)) == a.device_id
         assert s.execute(text("SELECT name FROM child")).scalar() == "李多多"
     copy.close()
-    again = subprocess.run([sys.executable, "-m", "app.cli", "server", "backup", "--db", str(tmp_path / "county.db"),
-                            "--out", str(tmp_path / "copy.db")], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert again.returncode != 0 and "已存在" in again.stderr
-    pg = subprocess.run([sys.executable, "-m", "app.cli", "server", "backup", "--db", "postgresql://u@h/county",
-                         "--out", str(tmp_path / "pg.dump")], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert pg.returncode == 1 and "pg_dump" in pg.stderr and "密钥文件" in pg.stderr
+    from app.cli import main
+
+    assert main(["server", "backup", "--db", str(tmp_path / "county.db"), "--out", str(tmp_path / "copy.db")]) != 0
+    assert "已存在" in capsys.readouterr().err
+    assert main(["server", "backup", "--db", "postgresql://u@h/county", "--out", str(tmp_path / "pg.dump")]) == 1
+    err = capsys.readouterr().err
+    assert "pg_dump" in err and "密钥文件" in err
     db.close()
     a.close()
