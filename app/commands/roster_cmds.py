@@ -3,6 +3,7 @@ village names with, the county's visit policy, and the county-wide duplicate fil
 
     tonghu server import-roster --db … FILE [--map '表头=字段,…'] [--skip-bad-rows] [--overwrite] [--dry-run]
     tonghu server places --db … [--file 区划.csv]
+    tonghu server schoolroll-check --db … ROLL.xlsx [--export 汇总.xlsx]
     tonghu server policy set --db … --file policy.toml | policy show --db …
     tonghu server county-duplicates --db … | transfer CHILD_ID --to VILLAGE | not-duplicate KEY
 
@@ -32,6 +33,16 @@ def register(ssub, default_db: str) -> None:
     p.add_argument("--user", default="", help="操作人（记入同步记录）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_import_roster)
+
+    p = ssub.add_parser("schoolroll-check", help="县级学籍库比对：全县在册儿童与学籍库比对，为未在籍的学龄儿童开劝返复学任务")
+    db_arg(p)
+    p.add_argument("file", help="学籍库导出文件（.xlsx 或 .csv）")
+    p.add_argument("--map", default="", help="列对应：'表头=字段,…'（字段如 name、id_number、school）")
+    p.add_argument("--skip-bad-rows", action="store_true", help="跳过有错误的行")
+    p.add_argument("--export", help="把全县汇总和比对结果另存为 Excel 文件")
+    p.add_argument("--user", default="")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_schoolroll_check)
 
     p = ssub.add_parser("places", help="导入或列出本县区划表（名单导入按村名找区划代码）")
     db_arg(p)
@@ -118,6 +129,38 @@ def _import_roster(args):
         print(f"    跳过 {e.text()}", file=sys.stderr)
     if not args.dry_run:
         print("各村的电脑下次同步时收到这些儿童。" if report.changes else "没有需要写入的变化。", file=sys.stderr)
+
+
+def _schoolroll_check(args):
+    from app.data.schoolroll_import import RollRowsError
+    from app.domain.errors import ValidationError
+    from app.server.roster.schoolroll import check_roll, export_xlsx
+
+    given = {}
+    for part in (args.map or "").split(","):
+        if "=" in part:
+            header, name = part.split("=", 1)
+            given[header.strip()] = name.strip()
+    try:
+        result = check_roll(_open(args), args.file, given, skip_bad=args.skip_bad_rows, actor=args.user)
+    except RollRowsError as exc:
+        raise CliError(exc.message) from None
+    except (ValidationError, OSError) as exc:
+        raise CliError(getattr(exc, "message", None) or f"无法读取文件 {args.file}：{exc}") from None
+    if args.export:
+        export_xlsx(result, args.export)
+    if args.json:
+        print_json(result.to_dict())
+        return
+    t = result.totals()
+    print(f"学籍库比对（{result.file_name}，{result.rows} 行）：在籍 {t.matched} 名，未在籍 {t.not_attending} 名"
+          f"（新开劝返复学任务 {t.tasks} 个），学校不一致 {t.other_school} 名，疑似匹配 {t.uncertain} 名")
+    for v in result.villages.values():
+        if v.not_attending or v.other_school or v.uncertain:
+            print(f"    {v.name or v.code}（{v.code}）  在籍 {v.matched}  未在籍 {v.not_attending}  "
+                  f"学校不一致 {v.other_school}  疑似匹配 {v.uncertain}")
+    if args.export:
+        print(f"汇总已另存为 {args.export}", file=sys.stderr)
 
 
 def _places(args):
