@@ -47,6 +47,10 @@ class WireChange(_Strict):
 class PushRequest(_Strict):
     changes: list[WireChange] = Field(max_length=MAX_PUSH_CHANGES)
     state: str | None = Field(default=None, max_length=64)
+    cursor: int = Field(default=0, ge=0, le=MAX_SEQ)  # the device's pull position and last logged push:
+    anchor: str | None = Field(default=None, max_length=36)  # a log that lost either was restored (reset)
+    pushed_seq: int = Field(default=0, ge=0, le=MAX_SEQ)
+    pushed_id: str | None = Field(default=None, max_length=36)
 
 
 class ChangeResult(_Strict):
@@ -66,11 +70,16 @@ class PushResponse(_Strict):
     server_seq: int
     server_ms: int
     state: str
+    last_seq: int = 0   # the county sequence of the last change this push logged (0: none)
+    last_id: str = ""   # and its change id: the device shows both at its next pull
+    reset: bool = False  # the county's log lost what the device's position names: nothing applied
 
 
 class PullRequest(_Strict):
     cursor: int = Field(ge=0, le=MAX_SEQ)
     anchor: str | None = Field(default=None, max_length=36)
+    pushed_seq: int = Field(default=0, ge=0, le=MAX_SEQ)  # the device's last logged push (last_seq/last_id)
+    pushed_id: str | None = Field(default=None, max_length=36)
     state: str | None = Field(default=None, max_length=64)
     limit: int = Field(default=DEFAULT_PULL, ge=1, le=MAX_PULL_CHANGES)
 

@@ -270,12 +270,14 @@ def create_app(db: ServerDB | str) -> FastAPI:
                  for c in req.changes]
         from starlette.concurrency import run_in_threadpool
 
-        result = await run_in_threadpool(pushes.apply_push, db, device.id, batch, state=req.state)
+        result = await run_in_threadpool(pushes.apply_push, db, device.id, batch, state=req.state,
+                                         anchors=((req.cursor, req.anchor or ""), (req.pushed_seq, req.pushed_id or "")))
         await run_in_threadpool(service.touch_client, db, device.id,
                                 request.headers.get(P.HEADER_CLIENT, "")[:32], version)
         return {"results": result.results, "accepted": result.accepted, "duplicates": result.duplicates,
                 "refused": result.refused, "conflicts": result.conflicts, "server_seq": result.server_seq,
-                "server_ms": clock.wall_ms_now(), "state": result.state}
+                "server_ms": clock.wall_ms_now(), "state": result.state,
+                "last_seq": result.last_seq, "last_id": result.last_id, "reset": result.reset}
 
     @app.post("/api/v1/audit")
     async def audit_route(request: Request):
@@ -309,7 +311,8 @@ def create_app(db: ServerDB | str) -> FastAPI:
         from starlette.concurrency import run_in_threadpool
 
         result = await run_in_threadpool(pulls.changes_for, db, device.id, req.cursor, req.limit,
-                                         anchor=req.anchor, state=req.state)
+                                         anchor=req.anchor, state=req.state,
+                                         pushed=(req.pushed_seq, req.pushed_id or ""))
         return {"changes": [{"seq": seq, **ch.to_dict()} for seq, ch in result.changes],
                 "cursor": result.cursor, "anchor": result.anchor, "more": result.more,
                 "server_seq": result.server_seq, "server_ms": clock.wall_ms_now(), "reset": result.reset,

@@ -39,17 +39,21 @@ class PullResult:
 
 
 def changes_for(db: ServerDB, device_id: str, cursor: int, limit: int = 500, *, anchor: str | None = None,
-                state: str | None = None) -> PullResult:
-    """The changes after `cursor` that belong to the device's scope."""
+                state: str | None = None, pushed: tuple[int, str] = (0, "")) -> PullResult:
+    """The changes after `cursor` that belong to the device's scope. `pushed` names the last
+    change the county logged from the device's pushes: a log that lost it was restored too."""
     with db.sessions() as s, s.begin():
         device = _usable(s.get(Device, device_id))
         note_state(device, state)
         server_seq = s.scalar(select(func.max(LogEntry.seq))) or 0
-        if cursor > 0 and anchor is not None:
-            held = s.scalar(select(LogEntry.change_id).where(LogEntry.seq == cursor))
-            if held != anchor:
-                log.warning("device %s: cursor %s anchor %r is not in this log (held %r): reset",
-                            device_id, cursor, anchor, held)
+        checks = [(cursor, anchor)] if cursor > 0 and anchor is not None else []
+        if pushed[0] > 0 and pushed[1]:
+            checks.append(pushed)
+        for seq, expected in checks:
+            held = s.scalar(select(LogEntry.change_id).where(LogEntry.seq == seq))
+            if held != expected:
+                log.warning("device %s: log entry %s %r is not in this log (held %r): reset",
+                            device_id, seq, expected, held)
                 device.last_seen = utcnow()
                 device.echo_pending = True  # from the start again: its own changes too
                 return PullResult([], 0, "", False, server_seq, reset=True)

@@ -21,6 +21,7 @@ from app.data.base import synced_tables, utcnow
 from app.data.capture import ROW_FIELD, field_version
 from app.data.ids import new_id
 from app.data.models.child import Child
+from app.data.models.sync import Conflict
 from app.server.db import ChildMove, Device, LogEntry, PriorityAlert, Refusal, ServerDB
 from app.server.scope import Refused, ScopeGuard, child_linked, field_value, row_data
 from app.server.service import _usable
@@ -41,6 +42,9 @@ class PushResult:
     conflicts: int = 0
     server_seq: int = 0
     state: str = ""
+    last_seq: int = 0   # the log entry of the last change accepted (0: none)
+    last_id: str = ""
+    reset: bool = False  # the log lost an entry the device named (a restored county): nothing applied
 
     @property
     def acked(self) -> list[str]:
@@ -64,14 +68,23 @@ def note_state(device: Device, presented: str | None) -> None:
         device.restores = (device.restores or 0) + 1
 
 
-def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: str | None = None) -> PushResult:
-    """Merge one batch of a device's changes, accepting or refusing each on its own."""
+def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: str | None = None,
+               anchors: tuple[tuple[int, str], ...] = ()) -> PushResult:
+    """Merge one batch of a device's changes, accepting or refusing each on its own. `anchors`:
+    log entries (seq, change id) the device holds; if the log lost one, the county was restored
+    from a copy: nothing is applied and the answer says `reset`."""
     tables = synced_tables()
     now_ms = clock.wall_ms_now()
     out = PushResult()
     with db.lock, db.sessions() as s, s.begin():
         db.lock_log(s)
         device = _usable(s.get(Device, device_id))
+        for seq, change_id in anchors:
+            if seq > 0 and change_id and s.scalar(select(LogEntry.change_id).where(LogEntry.seq == seq)) != change_id:
+                device.echo_pending = True  # it pulls from the start again, its own changes too
+                out.reset = True
+                out.server_seq = s.scalar(select(func.max(LogEntry.seq))) or 0
+                return out
         note_state(device, state)
         held = _held_ids(s, [ch.id for ch in changes if ch.id])
         refusals: list[tuple[Change, Refused]] = []
@@ -102,6 +115,8 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
             accepted.append(ch)
         result = merge.apply(s, accepted, audit=False, run_hooks=False, validated=True)
         seq = (s.scalar(select(func.max(LogEntry.seq))) or 0) + 1
+        if accepted:  # logged first, in push order: the device's proof that the county holds its pushes
+            out.last_seq, out.last_id = seq + len(accepted) - 1, accepted[-1].id
         seq = _log_accepted(s, device, accepted, result, guard, seq, claimed)
         for ch in accepted:
             out.results.append({"id": ch.id, "status": "ok"})
@@ -158,6 +173,7 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
     after = _villages(s, set(before) | set(result.children))
     now = utcnow()
     entries, alerts, moves = [], [], []
+    reparented: dict[tuple[str, str], str] = {}  # rows moved into another village's file -> that village
     for ch in accepted:
         cls = tables[ch.table]
         row = result.rows.get((ch.table, ch.row_id)) or guard.rows.get((ch.table, ch.row_id))
@@ -174,6 +190,12 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
             if child_id and child_id not in after:
                 after.update(_villages(s, {child_id}))
             scope = after.get(child_id) if child_id else device.scope
+            old_child = guard.parents.get((ch.table, ch.row_id))
+            if old_child and child_id and old_child != child_id:
+                old = _villages(s, {old_child}).get(old_child)
+                if old and scope and old != scope:
+                    scope2 = old  # the old village learns the row left its file
+                    reparented[(ch.table, ch.row_id)] = scope
         elif ch.table == "place":
             scope = (row.code if row is not None else None) or data.get("code") or device.scope
         elif "village_code" in cls.__table__.columns:
@@ -192,6 +214,12 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
             child = s.get(Child, cid)
             stamp = field_version(json.loads(child.versions or "{}"), "village_code")[0] if child else clock.ZERO
             moves.append(dict(child_id=cid, from_village=before[cid], to_village=village, hlc=stamp, seq=seq))
+    for (table, row_id), village in reparented.items():  # the new village gets the whole row
+        row = s.get(tables[table], row_id)
+        if row is not None:
+            snap = snapshot_of(row)
+            entries.append(_entry(seq, snap, None, row.child_id, village, None, 0, now, versions=snap.versions))
+            seq += 1
     for snap, child_id, scope in _snapshots(s, before, after, linked):
         entries.append(_entry(seq, snap, None, child_id, scope, None, 0, now, versions=snap.versions))
         seq += 1
@@ -250,6 +278,8 @@ def _snapshots(s, before: dict, after: dict, linked: dict):
         for cls in linked.values():
             for row in s.scalars(select(cls).where(cls.child_id == cid)):
                 yield snapshot_of(row), cid, village
+        for conflict in s.scalars(select(Conflict).where(Conflict.child_id == cid)):
+            yield conflict_change(conflict), cid, village  # its conflicts travel with the file
     if new:
         tables = synced_tables()
         orphans = s.execute(select(LogEntry.table_name, LogEntry.row_id, LogEntry.child_id, Device.scope)

@@ -100,6 +100,8 @@ class ScopeGuard:
             for move in session.scalars(select(ChildMove).where(ChildMove.child_id.in_(part))):
                 self.moves.setdefault(move.child_id, []).append(move)
         self.before = dict(self.villages)
+        # the file each row of a child's file was in before this batch (a re-parent moves it)
+        self.parents = {key: row.child_id for key, row in self.rows.items() if key[0] in self.linked}
         # the version of each known child's village_code: a move only steers the checks of later
         # changes in the batch if it wins the merge (a move stamped before the server's own loses)
         self.village_versions: dict[str, tuple[str, str]] = {}

@@ -23,15 +23,15 @@ from sqlalchemy.orm import Session
 from app.data.base import synced_tables, utcnow
 from app.data.capture import HLC_SETTING
 from app.data.models.child import Child
-from app.data.models.local import AuditEntry, Setting
+from app.data.models.local import AuditEntry
 from app.data.models.sync import Conflict, SyncRun
 from app.sync import changes as outbox
 from app.data import audit_chain, demo_guard
-from app.sync import audit_push, inbound, merge, purge_gate, recovery_setup
+from app.sync import audit_push, inbound, purge_gate, recovery_setup
 from app.data.ids import new_id
 from app.sync.snapshot import snapshot_of
 from app.sync.identity import Identity
-from app.sync.merge import Change, MergeError
+from app.sync.merge import Change
 from app.sync.transport import Http as _Http
 from app.sync.transport import SyncError, enrol_proof, normalise_server
 
@@ -41,6 +41,7 @@ Progress = Callable[[str, int, int], None]  # phase ("push" / "pull"), done, tot
 
 S_SERVER, S_TOKEN, S_CURSOR, S_LAST = "sync_server", "sync_token", "sync_cursor", "last_sync"
 S_ANCHOR, S_STATE, S_RESYNC = "sync_anchor", "sync_state", "sync_resync"
+S_PUSHED = "sync_pushed"  # "seq id" of the last change the county logged from this laptop's pushes
 CLOCK_AHEAD = "clock_ahead"
 S_IDENTITY, S_COUNTY = "device_identity", "county_public"
 
@@ -144,7 +145,8 @@ class SyncClient:
         if not server or not token:
             raise SyncError("本设备还没有登记到县级服务器。请先在“同步 → 登记本设备”中输入服务器地址和登记码。", "not_enrolled")
         self.batch = batch
-        self.http = _Http(server, token, transport=transport, retries=retries, backoff=backoff, county_sign_public=store.setting(S_COUNTY))
+        self.http = _Http(server, token, transport=transport, retries=retries, backoff=backoff,
+                          county_sign_public=store.setting(S_COUNTY))
         self.progress = progress or (lambda phase, done, total: None)
 
     def close(self) -> None:
@@ -201,9 +203,32 @@ class SyncClient:
             self.progress("push", done, max(total, done))
             report.server_ms = answer.get("server_ms") or report.server_ms
 
+    def _position(self) -> dict:
+        """Where this laptop stands in the county's log: its pull cursor and anchor, and the last
+        change the county logged from its pushes. A county that lost either was restored."""
+        pushed_seq, _, pushed_id = (self.store.setting(S_PUSHED) or "0 ").partition(" ")
+        return {"cursor": int(self.store.setting(S_CURSOR) or 0), "anchor": self.store.setting(S_ANCHOR) or "",
+                "pushed_seq": int(pushed_seq or 0), "pushed_id": pushed_id}
+
+    def _county_restored(self, report: SyncReport) -> None:
+        """The county's log lost what this laptop's position names: start from the beginning and
+        send it every row this laptop holds."""
+        with remote_session(self.store) as s:
+            _set(s, S_CURSOR, "0")
+            _set(s, S_ANCHOR, "")
+            _set(s, S_PUSHED, "")
+            _set(s, S_RESYNC, "1")
+        report.county_restored = True
+        self._resend_everything(report)
+
     def _send(self, batch: list[Change], report: SyncReport) -> dict:
         answer = self.http.post("/api/v1/push", {"changes": [ch.to_dict() for ch in batch],
-                                                 "state": self.store.setting(S_STATE) or ""})
+                                                 "state": self.store.setting(S_STATE) or "", **self._position()})
+        if answer.get("reset"):
+            if report.county_restored:
+                raise SyncError("县级服务器的数据与本机记录的位置对不上，请稍后再试或联系县民政局。", "reset_loop")
+            self._county_restored(report)
+            return self._send(batch, report)
         try:
             results = {str(r["id"]): r for r in answer["results"]}
         except (KeyError, TypeError):
@@ -224,6 +249,8 @@ class SyncClient:
             outbox.take_county_values(s, county_values)
             if answer.get("state"):
                 _set(s, S_STATE, str(answer["state"]))
+            if answer.get("last_seq") and answer.get("last_id"):
+                _set(s, S_PUSHED, f"{int(answer['last_seq'])} {answer['last_id']}")
         report.pushed += int(answer.get("accepted") or 0)
         report.duplicates += int(answer.get("duplicates") or 0)
         report.refused += len(refused)
@@ -264,18 +291,16 @@ class SyncClient:
         anchor = self.store.setting(S_ANCHOR) or ""
         first, total, start, resets = True, 0, cursor, 0
         while True:
+            position = self._position()
             answer = self.http.post("/api/v1/pull", {"cursor": cursor, "anchor": anchor, "limit": self.batch,
-                                                     "state": self.store.setting(S_STATE) or ""})
+                                                     "state": self.store.setting(S_STATE) or "",
+                                                     "pushed_seq": position["pushed_seq"],
+                                                     "pushed_id": position["pushed_id"]})
             if answer.get("reset"):
                 resets += 1
                 if resets > 1:
                     raise SyncError("县级服务器的数据与本机记录的位置对不上，请稍后再试或联系县民政局。", "reset_loop")
-                with remote_session(self.store) as s:
-                    _set(s, S_CURSOR, "0")
-                    _set(s, S_ANCHOR, "")
-                    _set(s, S_RESYNC, "1")
-                report.county_restored = True
-                self._resend_everything(report)
+                self._county_restored(report)
                 cursor, anchor, start, first = 0, "", 0, True
                 continue
             if first:

@@ -151,7 +151,7 @@ def test_restored_county_database_resynchronises_every_laptop(tmp_path):
         client.sync(a)
         client.sync(b)
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}")  # the county restores yesterday's backup
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")  # same county keys  # the county restores yesterday's backup
     with LiveServer(db) as live:
         newer = add_child(b, "丙")
         report = client.sync(a, server=live.url)
@@ -269,3 +269,29 @@ def test_conflicts_are_the_same_on_every_replica(live, tmp_path):
     assert lists[0] and lists[0] == lists[1] == lists[2]
     for st in stores.values():
         st.close()
+
+
+def test_county_restored_between_a_push_and_the_next_pull_is_noticed(tmp_path):
+    """The laptop pushed (accepted), its pull never happened (cable pulled), then the county went
+    back to a copy taken before that push: its cursor still names an entry the copy holds, but the
+    last change the county logged from it is gone, so it re-sends what it holds."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a = make_store(tmp_path, "a", V1)
+    with LiveServer(db) as live:
+        client.enrol(a, live.url, live.code(V1))
+        cid = add_child(a, "甲")
+        client.sync(a)
+        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
+            src.backup(dst)
+        edit(a, Child, cid, phone="13900000000")
+        client.SyncClient(a).push(client.SyncReport())  # pushed and acknowledged; no pull
+    db.close()
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")  # same county keys
+    with LiveServer(db) as live:
+        report = client.sync(a, server=live.url)
+        assert report.county_restored and report.resent > 0
+        with db.sessions() as s:
+            assert s.get(Child, cid).phone == "13900000000"
+    db.close()
+    a.close()

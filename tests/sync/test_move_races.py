@@ -10,11 +10,11 @@ import json
 from sqlalchemy import select
 
 from app.core import hlc
-from app.data.models.child import Child
+from app.data.models.child import Child, Guardian
 from app.data.models.local import OutboxChange
 from app.sync import changes, client
 from app.sync.client import remote_session
-from tests.sync.stores import TOWNSHIP, V1, V2, V3, add_child, edit, get, make_store
+from tests.sync.stores import TOWNSHIP, V1, V2, V3, add_child, add_guardian, edit, get, make_store
 
 YEAR_MS = 365 * 24 * 3600 * 1000
 
@@ -76,3 +76,27 @@ def test_an_edit_after_taking_the_countys_value_wins_on_a_slow_laptop(live, tmp_
     assert get(a, Child, cid).phone == "222" and get(b, Child, cid).phone == "222"
     a.close()
     b.close()
+
+
+def test_a_row_re_parented_onto_another_villages_child_follows_it(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    c = make_store(tmp_path, "c", V2)
+    t = make_store(tmp_path, "t", V1)
+    client.enrol(a, live.url, live.code(V1))
+    client.enrol(c, live.url, live.code(V2))
+    client.enrol(t, live.url, live.code(TOWNSHIP))
+    x = add_child(a, "甲")
+    guardian = add_guardian(a, x, "甲母")
+    edit(a, Guardian, guardian, phone="13800000001")
+    y = add_child(c, "乙")
+    for st in (a, c, t):
+        client.sync(st)
+    edit(t, Guardian, guardian, child_id=y)  # the township files the mother under her other child, in V2
+    client.sync(t)
+    client.sync(c)
+    client.sync(a)
+    held = get(c, Guardian, guardian)
+    assert held is not None and held.child_id == y and held.name == "甲母" and held.phone == "13800000001"
+    assert get(a, Guardian, guardian) is None  # and she left V1's laptops
+    for st in (a, c, t):
+        st.close()
