@@ -79,6 +79,8 @@ DISABILITY_GRADES = ["", "一级", "二级", "三级", "四级"]
 
 HUKOU_TYPES = ["农业", "非农业"]
 
+HEALTH_STATES = ["健康", "一般", "较差"]  # offered for 健康状况; anything else may be typed
+
 NEED_COVERAGE = ["已保障", "应保未保", "已保未足", "不符合"]
 
 ETHNICITIES = [

@@ -84,6 +84,13 @@ def _fill(template: str, values: list[str]) -> str:
     return _PLACEHOLDER.sub(put, template)
 
 
+def joined(texts) -> str:
+    """Several messages on one line: "；" between Chinese ones, "; " between English ones."""
+    from app.ui.i18n import current_language
+
+    return ("；" if current_language() == "zh_CN" else "; ").join(texts)
+
+
 def user_text(message: str) -> str:
     """`message` (Chinese, from a rule) in the interface language; unchanged in Chinese."""
     if not message:
@@ -91,7 +98,7 @@ def user_text(message: str) -> str:
     found = _one(message)
     if found != message or "；" not in message:
         return found
-    return "; ".join(_one(part) for part in message.split("；"))
+    return joined(_one(part) for part in message.split("；"))
 
 
 def error_text(exc: BaseException) -> str:

@@ -351,6 +351,7 @@ TITLES = [
     QT_TRANSLATE_NOOP("", "身份证号码"),
     QT_TRANSLATE_NOOP("", "身体健康"),
     QT_TRANSLATE_NOOP("", "转介日期"),
+    QT_TRANSLATE_NOOP("", "较差"),
     QT_TRANSLATE_NOOP("", "较弱"),
     QT_TRANSLATE_NOOP("", "较急"),
     QT_TRANSLATE_NOOP("", "辍学或长期缺课（义务教育阶段）"),

@@ -2087,7 +2087,7 @@ Please take this file to the county civil affairs bureau for import, then import
     </message>
     <message>
         <source>较差</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor</translation>
     </message>
     <message>
         <source>较弱</source>
@@ -5463,7 +5463,7 @@ Their earlier records stay and still show who made them.</translation>
     </message>
     <message>
         <source>{label}：</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>检查项目</source>

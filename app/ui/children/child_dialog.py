@@ -39,7 +39,7 @@ def child_fields() -> list[Field]:
         Field("school", "就读学校"),
         Field("school_stage", "就学阶段", "choice", [""] + vocab.SCHOOL_STAGES),
         Field("grade", "年级"),
-        Field("health", "健康状况", "edit_choice", ["健康", "一般", "较差"]),
+        Field("health", "健康状况", "edit_choice", vocab.HEALTH_STATES),
         Field("illness", "患病情况"),
         Field("disability_type", "残疾类型", "choice", vocab.DISABILITY_TYPES),
         Field("disability_grade", "残疾等级", "choice", vocab.DISABILITY_GRADES),

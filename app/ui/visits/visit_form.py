@@ -27,7 +27,7 @@ from app.core import clock
 from app.ui.guard import GuardedDialog
 from app.ui.visits.common import pydate, qdate
 from app.ui.widgets import OptionalDateEdit, fmt_date
-from app.ui.messages import user_text
+from app.ui.messages import joined, user_text
 
 DRAFT_KEY = "visit_draft:{child_id}"  # a local (never synced) setting in the encrypted store
 DRAFT_EVERY_MS = 2000
@@ -116,7 +116,7 @@ class VisitDialog(GuardedDialog):
                   ((self.tr("在场人员"), self.present), 1, 0), ((self.tr("与谁同住"), self.lives_with), 1, 1),
                   ((self.tr("现居住地"), self.lives_where), 2, 0)]
         for (label, w), r, c in places:
-            head.addWidget(QLabel(label + "："), r, c * 2, Qt.AlignRight)
+            head.addWidget(QLabel(self.tr("{label}：").format(label=label)), r, c * 2, Qt.AlignRight)
             head.addWidget(w, r, c * 2 + 1, 1, 3 if r == 2 else 1)
         head.setColumnStretch(1, 1)
         head.setColumnStretch(3, 1)
@@ -395,7 +395,7 @@ class VisitDialog(GuardedDialog):
                 texts.append(self.tr("还有 {n} 项检查未作答（已标红）").format(n=len(unanswered)))
             else:
                 texts.append(user_text(e.message))  # in the interface language (app/ui/messages.py)
-        self.error.setText("；".join(texts))
+        self.error.setText(joined(texts))
         self.error.show()
 
     def save(self) -> None:
