@@ -21,8 +21,10 @@ import secrets
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.server.db import ServerDB, ServerSetting
@@ -35,6 +37,8 @@ log = logging.getLogger("tonghu.console")
 MESSAGES = {
     404: ("页面不存在", "没有这个页面，或者您没有查看它的权限。"),
     405: ("不支持的操作", "这个页面不接受这种操作。请返回上一页重试。"),
+    400: ("提交的内容不对", "表单中有不符合格式的内容（如数字栏填了文字），未作任何更改。请返回修改后再提交。"),
+    500: ("服务器出错", "处理这个页面时出错，未作任何更改。请稍后再试；如果反复出现，请联系县民政局信息员查看服务器日志。"),
 }
 
 
@@ -83,5 +87,36 @@ def mount_console(app: FastAPI, db: ServerDB) -> None:
     async def _http_error(request: Request, exc: StarletteHTTPException):
         if _is_api(request) and api_http_error is not None:
             return await api_http_error(request, exc)
+        _known_user(request)
         heading, message = MESSAGES.get(exc.status_code, ("请求未能完成", f"服务器拒绝了这个请求（{exc.status_code}）。"))
         return render(request, "error.html", {"heading": heading, "message": message}, status=exc.status_code)
+
+    # The API answers bad input with JSON; a console page answers with a page (and logs the cause).
+    for kind in (RequestValidationError, StatementError, ValueError, TypeError, RecursionError):
+        app.add_exception_handler(kind, _page_or_api(app.exception_handlers.get(kind), render))
+    app.add_exception_handler(Exception, _page_or_api(None, render))
+
+
+def _known_user(request: Request) -> None:
+    """Resolve the logged-in officer (if any) so an error page still shows the menu."""
+    from app.server.web.auth import LoginRequired, session_account
+
+    if getattr(request.state, "console_user", None) is None:
+        try:
+            session_account(request)
+        except LoginRequired:
+            pass  # not logged in: the error page shows no menu
+
+
+def _page_or_api(api_handler, render):
+    async def handle(request: Request, exc: Exception):
+        if _is_api(request) and api_handler is not None:
+            return await api_handler(request, exc)
+        status = 400 if isinstance(exc, RequestValidationError) else 500
+        if status == 500:
+            log.error("console page %s failed", request.url.path, exc_info=exc)
+        heading, message = MESSAGES[status]
+        _known_user(request)
+        return render(request, "error.html", {"heading": heading, "message": message}, status=status)
+
+    return handle

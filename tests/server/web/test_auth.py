@@ -185,3 +185,17 @@ def test_cli_makes_the_first_admin_who_then_logs_in(live_sqlite, tmp_path):
     assert b.login("wang", ADMIN_PASSWORD).status_code == 303
     assert "王科长" in b.get("/accounts").text
     b.close()
+
+
+def test_bad_form_input_and_unknown_pages_answer_with_a_page(live_sqlite):
+    admin(live_sqlite.db)
+    b = Browser(live_sqlite.url)
+    b.login("admin", ADMIN_PASSWORD)
+    b.get("/devices")
+    answer = b.post("/devices/code", {"scope": "320115101201", "days": "七天"})
+    assert answer.status_code == 400 and "text/html" in answer.headers["content-type"] and "未作任何更改" in answer.text
+    assert "审计日志" in answer.text  # the menu is still there
+    missing = b.get("/no-such-page")
+    assert missing.status_code == 404 and "页面不存在" in missing.text and 'href="/devices"' in missing.text
+    assert b.client.get("/api/v1/no-such").json()["error"]["code"] == "not_found"  # the API keeps JSON
+    b.close()
