@@ -63,3 +63,13 @@ def test_township_rows_are_villages_and_stale_ones_are_marked(county):
     assert [r.code for r in o.rows] == [TOWN_A + "201", TOWN_A + "202"]
     assert all(r.stale for r in o.rows)
     assert o.total.stale_villages == 2
+
+
+def test_numbers_are_counted_in_advance_until_the_next_midnight():
+    import datetime as dt
+
+    from app.server.web.pages.warm import seconds_to_midnight
+
+    shanghai_2330 = dt.datetime(2026, 12, 1, 15, 30, tzinfo=dt.timezone.utc)  # 23:30 in Asia/Shanghai
+    assert seconds_to_midnight(shanghai_2330) == 31 * 60
+    assert seconds_to_midnight(dt.datetime(2026, 12, 1, 16, 0, 30, tzinfo=dt.timezone.utc)) == 60.0

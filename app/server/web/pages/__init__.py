@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.server.web.pages import exports, mail, overview, reports, villages
+from app.server.web.pages import exports, mail, overview, reports, villages, warm
 
-ROUTERS: list[APIRouter] = [overview.router, reports.router, villages.router, exports.router, mail.router]
+ROUTERS: list[APIRouter] = [overview.router, reports.router, villages.router, exports.router, mail.router,
+                            warm.router]
