@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from app.core import hlc as clock
 from app.core import wire
@@ -22,6 +22,7 @@ from app.data.base import Base, synced_tables, utcnow
 from app.data.capture import ROW_FIELD, field_version
 from app.data.ids import new_id
 from app.data.models.child import Child
+from app.server import bulk
 from app.server.db import ChildMove, LogEntry, ServerDB, ServerSetting
 from app.server.scope import child_linked
 from app.sync import merge
@@ -92,16 +93,11 @@ class CountyWriter:
         tables = synced_tables()
         order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
         for table in sorted(self.inserts, key=lambda t: order.get(t, 0)):
-            rows = self.inserts[table]
-            by_columns: dict[tuple, list[dict]] = {}
-            for row in rows:
-                by_columns.setdefault(tuple(sorted(row)), []).append(row)
-            for params in by_columns.values():
-                for i in range(0, len(params), 5000):
-                    self.s.execute(insert(tables[table].__table__), params[i:i + 5000])
+            bulk.insert_rows(self.s, tables[table].__table__, self.inserts[table])
         self.inserts = {}
 
     def _apply_pending(self) -> None:
+        self.s.flush()
         self._insert_pending()
         todo = [i for i in self.items if i.apply and not i.applied]
         if todo:
@@ -156,8 +152,8 @@ class CountyWriter:
                 versions=json.dumps(ch.versions, separators=(",", ":")) if ch.versions is not None else None,
                 child_id=item.child_id, scope_code=item.scope, scope_code2=item.scope2, priority=0, received_at=now))
             seq += 1
-        for i in range(0, len(entries), 5000):
-            self.s.execute(LogEntry.__table__.insert(), entries[i:i + 5000])
+        self.s.flush()
+        bulk.insert_rows(self.s, LogEntry.__table__, entries)
         if self.moves:
             self.s.execute(ChildMove.__table__.insert(), [m for m in self.moves if "seq" in m])
         setting = self.s.get(ServerSetting, HLC_KEY)
