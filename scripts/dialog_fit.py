@@ -228,6 +228,12 @@ def main(argv=None) -> int:
     except ImportError:
         pass
     try:
+        from app.ui.children.transfer_dialog import TransferDialog  # 转出 (issue 16)
+
+        direct.append(("TransferDialog", lambda: TransferDialog(ctx, cid, window)))
+    except ImportError:
+        pass
+    try:
         from app.ui.duplicates.merge_dialog import MergeDialog
 
         if len(cids) >= 2:
