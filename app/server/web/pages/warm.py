@@ -30,8 +30,10 @@ def warm(db) -> None:
 def seconds_to_midnight(now: dt.datetime | None = None) -> float:
     """Seconds until a minute past the next midnight in Asia/Shanghai."""
     here = (now or clock.now()).astimezone(schedule.SHANGHAI)
-    midnight = dt.datetime.combine(here.date() + dt.timedelta(days=1), dt.time(0, 1), tzinfo=schedule.SHANGHAI)
-    return max(60.0, (midnight - here).total_seconds())
+    target = dt.datetime.combine(here.date(), dt.time(0, 1), tzinfo=schedule.SHANGHAI)
+    if target <= here:
+        target += dt.timedelta(days=1)
+    return max(60.0, (target - here).total_seconds())
 
 
 def _loop(db, stop: threading.Event) -> None:
