@@ -72,6 +72,12 @@ def mark_sent(session: Session, upto: int) -> None:
         _put(session, SENT, str(upto))
 
 
+def take_county_ack(session: Session, chain: object, upto: object) -> None:
+    """A county answer (USB) saying it holds this store's chain up to `upto`."""
+    if isinstance(chain, str) and chain == chain_id(session) and isinstance(upto, int) and upto > 0:
+        mark_sent(session, upto)
+
+
 def new_chain(session: Session) -> str:
     """Start a new chain id (a restored store): the next entries continue the chain's numbers and
     hashes, and the county files them under the new id instead of calling them a rewrite."""

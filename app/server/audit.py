@@ -144,3 +144,29 @@ def history_of_child(db: ServerDB, child_id: str) -> list[dict]:
         rows = s.scalars(select(AuditRecord).where(AuditRecord.child_id == child_id)
                          .order_by(AuditRecord.at, AuditRecord.chain_n))
         return [{f: getattr(r, f) for f in (*FIELDS, "hash")} | {"device_id": r.device_id} for r in rows]
+
+
+def receive_from_bundle(db: ServerDB, device_id: str, block) -> None:
+    """The audit entries a device's USB file carries (`{"chain_id", "entries"}`), if any."""
+    if not isinstance(block, dict) or not block.get("entries"):
+        return
+    try:
+        receive(db, device_id, block.get("chain_id"), block.get("entries"))
+    except ServiceError as exc:
+        from app.sync import bundle as B
+
+        raise B.BundleError(exc.message) from None
+
+
+def held(db: ServerDB, device_id: str) -> dict:
+    """What the county holds of a device's newest chain, for its USB answer:
+    `{"audit_chain_id", "audit_acked_n"}` (empty when it holds nothing)."""
+    with db.sessions() as s:
+        newest = s.execute(select(AuditRecord.chain_id, AuditRecord.received_at)
+                           .where(AuditRecord.device_id == device_id)
+                           .order_by(AuditRecord.received_at.desc()).limit(1)).first()
+        if newest is None:
+            return {}
+        upto = s.scalar(select(func.max(AuditRecord.chain_n)).where(AuditRecord.device_id == device_id,
+                                                                    AuditRecord.chain_id == newest.chain_id))
+    return {"audit_chain_id": newest.chain_id, "audit_acked_n": int(upto or 0)}

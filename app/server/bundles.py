@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.data.base import utcnow
 from app.core import hlc as clock
 from app.core import protocol as P
+from app.server import audit as audits
 from app.server import pull as pulls
 from app.server import push as pushes
 from app.server import service
@@ -197,6 +198,7 @@ def import_bytes(db, data: bytes, out_dir=None, *, now: dt.datetime | None = Non
             push = pushes.apply_push(opened, device.id, batch, state=state)
         except ServiceError as exc:
             raise B.BundleError(exc.message) from None
+        audits.receive_from_bundle(opened, device.id, bundle.payload.get("audit"))  # issue 15
         with opened.sessions() as s, s.begin():
             s.add(BundleImport(bundle_id=bundle.header.bundle_id, device_id=device.id, cursor=cursor,
                                summary=f"{push.accepted} accepted, {push.duplicates} duplicates, {push.refused} refused"))
@@ -279,7 +281,7 @@ def answer_bytes(db: ServerDB, device_id: str, *, cursor: int, anchor: str | Non
             break
     payload = {"device": device_id, "results": list(results or []), "cursor": position, "anchor": mark or "",
                "changes": changes, "server_ms": clock.wall_ms_now(), "reset": reset, "state": state,
-               "resync_done": resync and not reset}
+               "resync_done": resync and not reset, **audits.held(db, device_id)}
     return B.seal(payload, sender=county, recipient=public, kind=B.KIND_COUNTY), len(changes)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from app.core import clock
 from app.data.base import utcnow
 from app.data.models.local import Setting
+from app.data import audit_chain
 from app.sync import bundle as B
 from app.sync.identity import Identity, PublicIdentity
 from app.sync.inbound import put_setting
@@ -99,7 +100,8 @@ def build_payload(session, device_id: str) -> dict:
                   for cls in synced_tables().values() for row in session.scalars(select(cls))]
     return {"device": device_id, "cursor": int(_setting(session, S_CURSOR) or 0),
             "anchor": _setting(session, S_ANCHOR) or "", "state": _setting(session, S_STATE) or "",
-            "resync": resync, "changes": items}
+            "resync": resync, "changes": items,  # and the audit chain (issue 15):
+            "audit": {"chain_id": audit_chain.chain_id(session), "entries": audit_chain.unsent(session, 1000)}}
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -172,6 +174,7 @@ def import_bytes(store, data: bytes) -> ImportResult:
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise B.BundleError(MSG_BAD_CONTENT.format(detail=type(exc).__name__)) from None
         acked = outbox.acknowledge(s, acks) if acks else 0
+        audit_chain.take_county_ack(s, payload.get("audit_chain_id"), payload.get("audit_acked_n"))
         outbox.refuse(s, refusals)
         outbox.take_county_values(s, _county_values(s, results))
         if payload.get("reset"):

@@ -154,3 +154,27 @@ def test_reading_from_the_command_line_is_audited(tmp_path, monkeypatch, capsys)
                               "ORDER BY chain_n")).all()
         assert audit_chain.verify(s) == []
     assert [(r.action, r.child_id, r.actor) for r in rows] == [("list", None, "a"), ("view", cid, "a")]
+
+
+def test_audit_entries_travel_by_usb_file_too(tmp_path):
+    from app.server import bundles as county_bundles
+    from app.server.db import ServerDB
+    from app.sync import bundle_io
+
+    db = ServerDB(f"sqlite:///{tmp_path / 'county.db'}")
+    a = make_store(tmp_path, "a", V1)
+    made = county_bundles.enrolment_file(db, tmp_path / "enrol", village=V1)
+    bundle_io.enrol_from_file(a, made.path, made.code)
+    cid = add_child(a, "郑小蓝")
+    a.log("view", table_name="child", row_id=cid, child_id=cid)
+    exported = bundle_io.export_bundle(a, tmp_path / "usb")
+    answer = county_bundles.import_file(db, exported.path, tmp_path / "usb").answer
+    bundle_io.import_bundle(a, answer)
+    with a.read_session() as s:
+        assert audit_chain.sent_n(s) > 0  # what the file carried; the export's own entry goes next time
+        assert {e["action"] for e in audit_chain.unsent(s)} <= {"export", "import"}
+    history = county_audit.history_of_child(db, cid)
+    assert {"create", "view"} <= {h["action"] for h in history}
+    assert county_audit.list_gaps(db) == []
+    a.close()
+    db.close()
