@@ -690,6 +690,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Harmed</translation>
     </message>
     <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>听力</source>
         <translation>Hearing</translation>
     </message>
@@ -992,6 +996,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>日期</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>是否吃得饱、吃得好，有无挨饿</source>

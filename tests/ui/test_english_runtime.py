@@ -154,3 +154,18 @@ def test_history_and_file_speak_english(qtbot, ctx, kids, english):
     basic.load(kids["李华"])
     assert "Non-agricultural" in [label.text() for label in basic.values.values()]
     assert ctx.store.read(data.get_child, kids["李华"]).hukou_type == "非农业"  # stored in Chinese
+
+
+def test_child_list_words_speak_english(qtbot, ctx, kids, english):
+    """The register shows sex, categories, colour and status in English; names as entered."""
+    from app.ui.children.list_model import COLUMNS, ChildListModel
+
+    model = ChildListModel(ctx.store)
+    model.reload()
+    cols = {attr: i for i, (_, attr, _) in enumerate(COLUMNS)}
+    rows = {model.data(model.index(r, cols["name"])): r for r in range(model.rowCount())}
+    wang = rows["王芳"]
+    shown = {attr: model.data(model.index(wang, cols[attr])) for attr in ("sex", "categories", "status")}
+    assert shown["sex"] == "Female" and shown["status"] == "Registered"
+    assert shown["categories"] == "Rural left-behind child, Child of a minimum-income family"
+    assert model.data(model.index(rows["张小明"], cols["colour"])) == "Red"

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from app.core import clock
 from app.data.children import ChildQuery, count_children, list_children
+from app.ui.messages import value_text
 from app.ui.widgets import colour_icon, fmt_date
 
 PAGE_SIZE = 200
@@ -49,6 +50,7 @@ class ChildListModel(QAbstractTableModel):
         self._pages: dict[int, list] = {}
         self.today = clock.today()
         self.village_names: dict[str, str] = {}  # code → name, for the village column
+        self._words: dict = {}  # listed word (or tuple of categories) → shown text, interface language
 
     # -- query -----------------------------------------------------------
     def set_query(self, query: ChildQuery) -> None:
@@ -107,9 +109,11 @@ class ChildListModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             value = getattr(r, attr, "")
             if attr == "categories":
-                return "、".join(value or [])
+                return self._word(tuple(value or ()))
             if attr == "colour":
-                return value or self.tr(NOT_ASSESSED)
+                return self._word(value) if value else self.tr(NOT_ASSESSED)
+            if attr in ("sex", "status"):
+                return self._word(value or "")
             if attr in ("last_visit_date", "next_visit_due"):
                 return fmt_date(value)
             if attr == "village_code":
@@ -126,6 +130,18 @@ class ChildListModel(QAbstractTableModel):
         if role == ChildIdRole:
             return r.id
         return None
+
+    def _word(self, key) -> str:
+        """Sex, category, colour and status words in the interface language (stored in Chinese); cached."""
+        found = self._words.get(key)
+        if found is None:
+            if isinstance(key, tuple):
+                shown = [value_text(c) for c in key]
+                found = ("、" if shown == list(key) else ", ").join(shown)
+            else:
+                found = value_text(key) if key else ""
+            self._words[key] = found
+        return found
 
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         key = COLUMNS[column][2]
