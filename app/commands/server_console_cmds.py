@@ -67,8 +67,14 @@ def _migrate(args):
     if args.json:
         print_json(done)
         return
-    before = ",".join(done["from"]) or ("（空数据库）" if done["created"] else "（迁移之前的数据库）")
-    print(f"服务器数据库已是最新：{before} → {','.join(done['to'])}", file=sys.stderr)
+    after = ",".join(done["to"])
+    if done["created"]:
+        print(f"已建立服务器数据库（版本 {after}）", file=sys.stderr)
+    elif done["from"] == done["to"]:
+        print(f"服务器数据库已是最新版本（{after}），无需升级", file=sys.stderr)
+    else:
+        before = ",".join(done["from"]) or "迁移功能之前的版本"
+        print(f"服务器数据库已升级：{before} → {after}", file=sys.stderr)
     for item in done["copies"]:
         print(f"  桌面表副本新增 {item}", file=sys.stderr)
 
