@@ -90,12 +90,16 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
         refusals: list[tuple[Change, Refused]] = []
         candidates: list[Change] = []
         seen: set[str] = set()
+        confirmations: list[Change] = []  # conflicts confirmed on the device (table sync_conflict)
         for ch in changes:
             if ch.id in held or ch.id in seen:
                 out.results.append({"id": ch.id, "status": "duplicate"})
                 out.duplicates += 1
                 continue
             seen.add(ch.id)
+            if ch.table == CONFLICT_TABLE and ch.id and ch.origin == device_id:
+                confirmations.append(ch)
+                continue
             problem = _first_problem(ch, device_id, now_ms)
             if problem is not None:
                 refusals.append((ch, problem))
@@ -120,7 +124,16 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
         seq = _log_accepted(s, device, accepted, result, guard, seq, claimed)
         for ch in accepted:
             out.results.append({"id": ch.id, "status": "ok"})
-        out.accepted = len(accepted)
+        for ch in confirmations:
+            try:
+                seq = _confirm(s, device, ch, seq)
+            except Refused as problem:
+                refusals.append((ch, problem))
+                continue
+            out.results.append({"id": ch.id, "status": "ok"})
+            out.accepted += 1
+            out.last_seq, out.last_id = seq - 1, ch.id
+        out.accepted += len(accepted)
         out.conflicts = len(result.conflicts)
         for ch, problem in refusals:
             answer = {"id": ch.id, "status": "refused", "code": problem.code, "message": problem.message}
@@ -136,12 +149,38 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
                 device_id=device_id, change_id=(ch.id or "")[:64], table_name=str(ch.table)[:64],
                 row_id=str(ch.row_id)[:64], field=str(ch.field)[:64], code=p.code, message=p.message, at=utcnow())
                 for ch, p in refusals])
-        if accepted:
+        if accepted or out.accepted:
             device.state = secrets.token_hex(16)
         device.last_seen = utcnow()
         out.state = device.state or ""
         out.server_seq = seq - 1
         return out
+
+
+def _confirm(s, device: Device, ch: Change, seq: int) -> int:
+    """A conflict confirmed on a device: mark the county's record and send it again to the scope."""
+    from app.domain.places import in_scope
+    from app.sync.conflicts import RESOLUTIONS
+
+    body = field_value(ch) if ch.field == "resolution" else None
+    resolution = body.get("resolution") if isinstance(body, dict) else None
+    if resolution not in RESOLUTIONS:
+        raise Refused("bad_change", "冲突确认的内容不对，请升级童护后再同步。")
+    conflict = s.scalars(select(Conflict).where(Conflict.key == ch.row_id)).first()
+    if conflict is None:
+        raise Refused("bad_change", "县里没有这条冲突记录，这条确认未被接受。")
+    village = s.scalar(select(Child.village_code).where(Child.id == conflict.child_id)) if conflict.child_id else None
+    if village is None or not in_scope(village, device.scope):
+        raise Refused("out_of_scope", f"这条冲突记录不属于本设备负责的范围（{device.scope}），这条确认未被接受。")
+    if not conflict.resolved:
+        conflict.resolved, conflict.resolution = True, resolution
+        conflict.resolved_by, conflict.resolved_at = (device.name or ch.actor or "")[:64], utcnow()
+        s.flush()
+    record = conflict_change(conflict)
+    record.id = ch.id
+    s.execute(LogEntry.__table__.insert(), [_entry(seq, record, device.id, conflict.child_id, village, None, 0,
+                                                  utcnow(), claimed=ch.actor)])
+    return seq + 1
 
 
 def _held_ids(s, ids: list[str]) -> set[str]:

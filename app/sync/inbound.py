@@ -75,18 +75,28 @@ def _store_conflicts(s: Session, records: list[Change]) -> int:
         held.update(s.scalars(select(Conflict.key).where(Conflict.key.in_(keys[i:i + 500]))))
     found = 0
     for record in records:
-        if record.row_id in held:
-            continue
         try:
             body = json.loads(record.value or "{}")
             values = {name: body.get(name) for name in _CONFLICT_FIELDS}
         except (ValueError, AttributeError):
             continue
+        if record.row_id in held:  # known: take a confirmation made on another replica
+            if body.get("resolved") is True:
+                _take_resolution(s, record.row_id, body)
+            continue
         if not all(isinstance(values[n], str) for n in ("table_name", "row_id", "field", "winner_hlc", "loser_hlc")):
             continue
         s.add(Conflict(key=record.row_id, **{k: (v if v is not None or k.endswith("value") or k == "child_id" else "")
                                              for k, v in values.items()},
-                       resolved=False, resolution="", resolved_by=""))
+                       resolved=body.get("resolved") is True, resolution=str(body.get("resolution") or "")[:16],
+                       resolved_by=str(body.get("resolved_by") or "")[:64]))
         held.add(record.row_id)
         found += 1
     return found
+
+
+def _take_resolution(s: Session, key: str, body: dict) -> None:
+    for conflict in s.scalars(select(Conflict).where(Conflict.key == key, Conflict.resolved.is_(False))):
+        conflict.resolved = True
+        conflict.resolution = str(body.get("resolution") or "kept")[:16]
+        conflict.resolved_by = str(body.get("resolved_by") or "")[:64]

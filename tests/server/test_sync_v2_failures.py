@@ -267,6 +267,24 @@ def test_conflicts_are_the_same_on_every_replica(live, tmp_path):
         with st.read_session() as s:
             lists.append(sorted((x.key, x.winner_value, x.loser_value) for x in s.scalars(select(Conflict))))
     assert lists[0] and lists[0] == lists[1] == lists[2]
+
+    # a director confirms one on laptop b (keeps the winner): the county and the others see it confirmed
+    with b.read_session() as s:
+        first = s.scalars(select(Conflict).order_by(Conflict.key)).first()
+        key, seq = first.key, first.seq
+    from app.sync import conflicts
+
+    conflicts.resolve(b, seq, swap=False)
+    for st in (b, a, c):
+        client.sync(st)
+    with live.db.sessions() as s:
+        county = s.scalars(select(Conflict).where(Conflict.key == key)).one()
+        assert county.resolved and county.resolution == "kept" and county.resolved_by == "b"
+    for st in (a, b, c):
+        with st.read_session() as s:
+            mine = s.scalars(select(Conflict).where(Conflict.key == key)).one()
+            assert mine.resolved and mine.resolution == "kept", st.user
+        assert client.status(st)["pending"] == 0 and client.status(st)["refused"] == 0
     for st in stores.values():
         st.close()
 
