@@ -17,6 +17,7 @@ from app.data import duplicates as data
 from app.domain import duplicates as rules
 from app.domain.errors import ValidationErrors
 from app.ui.widgets import fmt_date
+from app.ui.messages import user_text
 
 A, B = 0, 1
 
@@ -40,8 +41,7 @@ class MergeDialog(QDialog):
             "disability_cert_no": self.tr("残疾证号"), "guardianship_state": self.tr("监护状况"),
             "photo": self.tr("照片"), "notes": self.tr("备注"),
         }
-        with ctx.store.read_session() as s:
-            self.files = [data.file_summary(s, i) for i in self.ids]
+        self.files = ctx.store.read(lambda s: [data.file_summary(s, i) for i in self.ids])
 
         intro = QLabel(self.tr("这两份档案的身份证号码相同，可能是同一名儿童在两台电脑上分别登记。"
                                "请核对后选择保留哪份档案；另一份并入它，不再单独出现在名册中。"))
@@ -212,10 +212,9 @@ class MergeDialog(QDialog):
         keep = self.keep_index()
         keep_id, drop_id = self.ids[keep], self.ids[1 - keep]
         try:
-            with self.ctx.store.session() as s:
-                self.merged = data.merge_children(s, keep_id, drop_id, self.choices(), user=self.ctx.store.user)
+            self.merged = self.ctx.store.run(data.merge_children, keep_id, drop_id, self.choices(), user=self.ctx.store.user)
         except ValidationErrors as exc:
-            messages = exc.by_field()
+            messages = {k: user_text(m) for k, m in exc.by_field().items()}  # in the interface language
             self.error.setText("\n".join(f"{self.labels.get(k, '')}：{m}" if k in self.labels else m
                                          for k, m in messages.items()))
             self.error.show()

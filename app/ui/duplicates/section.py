@@ -49,8 +49,7 @@ class DuplicatesSection(QWidget):
 
     def refresh(self) -> None:
         finished = data.finish_pending_merges(self.ctx.store)
-        with self.ctx.store.read_session() as s:
-            self.groups = data.duplicate_groups(s)
+        self.groups = self.ctx.store.read(data.duplicate_groups)
         self.list.clear()
         for g in self.groups:
             names = " / ".join(m.name for m in g.members)
