@@ -806,6 +806,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Help given</translation>
     </message>
     <message>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
@@ -1010,8 +1014,20 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Goes to school on time; any risk of dropping out or long absence</translation>
     </message>
     <message>
+        <source>未向公安报告</source>
+        <translation>Not yet reported to the police</translation>
+    </message>
+    <message>
         <source>走访记录</source>
         <translation>Visit record</translation>
+    </message>
+    <message>
+        <source>超时未向公安报告</source>
+        <translation>Overdue: not reported to the police</translation>
+    </message>
+    <message>
+        <source>跟进中</source>
+        <translation>Following up</translation>
     </message>
     <message>
         <source>跟进事项</source>

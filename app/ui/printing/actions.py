@@ -251,7 +251,7 @@ class ChildPrintTab(QWidget):
         _, entries = visit_views.visit_history(self.ctx.store, child_id)
         for entry in entries:
             v = entry.current
-            text = f"{v.visit_date:%Y-%m-%d} {v.kind} {v.visitor}" + (self.tr("（已更正）") if entry.amendments else "")
+            text = f"{v.visit_date:%Y-%m-%d} {self.tr(v.kind)} {v.visitor}" + (self.tr("（已更正）") if entry.amendments else "")
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, entry.original.id)
             self.visits.addItem(item)

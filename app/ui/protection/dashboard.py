@@ -18,6 +18,7 @@ from shiboken6 import isValid
 from app.core import clock
 from app.data import benefits, cases, protection, schoolroll_import
 from app.ui import ops
+from app.ui.messages import value_text
 from app.ui.protection.common import AMBER, RED, ChildList
 from app.ui.widgets import fmt_date
 
@@ -72,7 +73,7 @@ class ReportAlarmsSection(_Section):
         self.overdue = sum(1 for a in alarms if a.overdue)
         for a in alarms:
             r = a.view.report
-            text = f"{a.view.child_name}　{r.situation}　{r.recorded_at:%Y-%m-%d %H:%M}　{a.text}"
+            text = f"{a.view.child_name}　{value_text(r.situation)}　{r.recorded_at:%Y-%m-%d %H:%M}　{value_text(a.text)}"
             out.append((text, r.child_id, RED if a.overdue or not a.view.police_notified else None))
         return out
 
@@ -123,7 +124,7 @@ class OpenCasesSection(_Section):
         for line in cases.open_cases(s):
             due = f"下一步 {fmt_date(line.next_due)}" if line.next_due else "无待办步骤"
             late = f"　{line.overdue} 步逾期" if line.overdue else ""
-            out.append((f"{line.child_name}　{line.case.title}　{line.case.status}　{due}{late}", line.case.child_id,
+            out.append((f"{line.child_name}　{line.case.title}　{value_text(line.case.status)}　{due}{late}", line.case.child_id,
                         RED if line.overdue else None))
         return out
 
