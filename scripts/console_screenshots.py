@@ -42,9 +42,9 @@ def main(out: Path) -> None:
         report_ids = list(s.scalars(select(MandatoryReport.id).order_by(MandatoryReport.recorded_at.desc())))
         items = reports.inbox(s, demo_county.COUNTY, status="open")
     done = items[-1].id if items else report_ids[0]
-    reports.acknowledge(db, "", done, "zhangke")
-    reports.assign(db, "", done, "zhangke", "王芳（东山街道儿童督导员）", "请于今日内核实")
-    reports.follow_up(db, "", done, "zhangke", "已与派出所联系，民警当日上门核实，孩子暂由外祖母照护。")
+    reports.acknowledge(db, "", done, "张科长")
+    reports.assign(db, "", done, "张科长", "王芳（东山街道儿童督导员）", "请于今日内核实")
+    reports.follow_up(db, "", done, "张科长", "已与派出所联系，民警当日上门核实，孩子暂由外祖母照护。")
     first = items[0].id if items else report_ids[0]
     with db.sessions() as s:
         child = s.get(Child, s.scalar(select(MandatoryReport.child_id).where(MandatoryReport.id == done)))
