@@ -95,6 +95,8 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
             if ch.id in held or ch.id in seen:
                 out.results.append({"id": ch.id, "status": "duplicate"})
                 out.duplicates += 1
+                if held.get(ch.id, 0) > out.last_seq:  # the device learns where the county holds it
+                    out.last_seq, out.last_id = held[ch.id], ch.id
                 continue
             seen.add(ch.id)
             if ch.table == CONFLICT_TABLE and ch.id and ch.origin == device_id:
@@ -183,10 +185,12 @@ def _confirm(s, device: Device, ch: Change, seq: int) -> int:
     return seq + 1
 
 
-def _held_ids(s, ids: list[str]) -> set[str]:
-    held: set[str] = set()
+def _held_ids(s, ids: list[str]) -> dict[str, int]:
+    """Change id -> county sequence of the changes the log already holds."""
+    held: dict[str, int] = {}
     for i in range(0, len(ids), CHUNK):
-        held.update(s.scalars(select(LogEntry.change_id).where(LogEntry.change_id.in_(ids[i:i + CHUNK]))))
+        rows = s.execute(select(LogEntry.change_id, LogEntry.seq).where(LogEntry.change_id.in_(ids[i:i + CHUNK])))
+        held.update({change_id: seq for change_id, seq in rows})
     return held
 
 

@@ -222,8 +222,9 @@ class SyncClient:
         self._resend_everything(report)
 
     def _send(self, batch: list[Change], report: SyncReport) -> dict:
+        position = self._position()
         answer = self.http.post("/api/v1/push", {"changes": [ch.to_dict() for ch in batch],
-                                                 "state": self.store.setting(S_STATE) or "", **self._position()})
+                                                 "state": self.store.setting(S_STATE) or "", **position})
         if answer.get("reset"):
             if report.county_restored:
                 raise SyncError("县级服务器的数据与本机记录的位置对不上，请稍后再试或联系县民政局。", "reset_loop")
@@ -249,7 +250,7 @@ class SyncClient:
             outbox.take_county_values(s, county_values)
             if answer.get("state"):
                 _set(s, S_STATE, str(answer["state"]))
-            if answer.get("last_seq") and answer.get("last_id"):
+            if answer.get("last_seq") and answer.get("last_id") and int(answer["last_seq"]) > position["pushed_seq"]:
                 _set(s, S_PUSHED, f"{int(answer['last_seq'])} {answer['last_id']}")
         report.pushed += int(answer.get("accepted") or 0)
         report.duplicates += int(answer.get("duplicates") or 0)
