@@ -3094,6 +3094,14 @@ The current data file is not changed. After the restore, restart Tonghu to use t
         <translation>Update status</translation>
     </message>
     <message>
+        <source>应保未保：{r}</source>
+        <translation>Eligible but not covered: {r}</translation>
+    </message>
+    <message>
+        <source>{k}应于 {d} 终止（{r}）</source>
+        <translation>{k} should end on {d} ({r})</translation>
+    </message>
+    <message>
         <source>保障情况正常。</source>
         <translation>Benefits are in order.</translation>
     </message>

@@ -5,8 +5,11 @@ looks eligible for but does not receive."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
 
 from app.core import clock
 from app.data import benefits as svc
@@ -15,6 +18,7 @@ from app.domain import benefits as rules
 from app.domain.errors import ValidationError
 from app.ui.protection.common import AMBER, FormDialog, Table
 from app.ui.widgets import Field
+from app.ui.messages import value_text
 
 
 def _int(text, field: str, label: str) -> int | None:
@@ -53,10 +57,13 @@ class BenefitsTab(QWidget):
             head = QHBoxLayout()
             label = QLabel(title)
             label.setStyleSheet("font-weight:bold;")
-            head.addWidget(label)
-            head.addStretch()
+            label.setToolTip(title)
+            label.setMinimumWidth(40)  # the title gives way, the buttons never do (English is wider)
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+            head.addWidget(label, 1)
             for text, slot in actions:
                 b = QPushButton(text)
+                b.setMinimumWidth(b.sizeHint().width())
                 b.clicked.connect(slot)
                 head.addWidget(b)
             box.addLayout(head)
@@ -73,18 +80,19 @@ class BenefitsTab(QWidget):
             svc.entitlements_of(s, child_id), svc.payments_of(s, child_id), svc.insurance_of(s, child_id),
             psvc.disability_services(s, child_id), svc.looks_eligible_unpaid(s, today, child_id=child_id),
             svc.entitlements_to_end(s, today, child_id=child_id)))
-        self.entitlements.fill([(e.kind, e.monthly_amount, e.start_date, e.end_date, e.end_reason, e.approval_no) for e in ents],
+        self.entitlements.fill([(value_text(e.kind), e.monthly_amount, e.start_date, e.end_date, e.end_reason, e.approval_no) for e in ents],
                                [e.id for e in ents])
         kinds = {e.id: e.kind for e in ents}
         self.payments.fill([(p.month, p.amount, p.paid_on, (p.note or kinds.get(p.entitlement_id, ""))) for p in pays])
-        self.insurance.fill([(i.kind, i.insurer, i.policy_no, i.start_date, i.end_date) for i in ins],
+        self.insurance.fill([(value_text(i.kind), i.insurer, i.policy_no, i.start_date, i.end_date) for i in ins],
                             colours=[AMBER if i.end_date < today else None for i in ins])
-        self.services.fill([(x.kind, x.provider, x.referred_on, x.state, x.state_date) for x in services], [x.id for x in services])
+        self.services.fill([(value_text(x.kind), x.provider, x.referred_on, value_text(x.state), x.state_date) for x in services], [x.id for x in services])
         notes = []
         for u in unpaid:
-            notes.append(f"<span style='color:#b06000'>应保未保：{u.reason}</span>")
+            notes.append("<span style='color:#b06000'>" + self.tr("应保未保：{r}").format(r=html.escape(u.reason)) + "</span>")
         for t in ending:
-            notes.append(f"<span style='color:#c5221f'>{t.entitlement.kind}应于 {t.end_date:%Y-%m-%d} 终止（{t.reason}）</span>")
+            notes.append("<span style='color:#c5221f'>" + self.tr("{k}应于 {d} 终止（{r}）").format(
+                k=value_text(t.entitlement.kind), d=f"{t.end_date:%Y-%m-%d}", r=html.escape(t.reason)) + "</span>")
         self.summary.setText("<br>".join(notes) if notes else self.tr("保障情况正常。"))
 
     def _saved(self) -> None:
