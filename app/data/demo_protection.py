@@ -116,8 +116,8 @@ def _school_roll(store, rng, children, today) -> None:
     """A small roll built in memory (no temp file): every school-age child but two, plus two pupils
     unknown to the village, one at another school."""
     school_age = [c for c in children if roll_rules.is_school_age(c.birth_date, today)]
-    if len(school_age) < 4:
-        return
+    if len(school_age) < 4 or len(school_age) + 2 > schoolroll_import.MAX_ROWS:
+        return  # a county-sized demo: one roll file cannot hold it (a county imports by township)
     missing = set(c.id for c in rng.sample(school_age, 2))
     moved = next(c for c in school_age if c.id not in missing)
     village = store.place_name(store.village_code)
