@@ -21,6 +21,7 @@ from app.domain.child_rules import age
 from app.domain.places import in_scope
 from app.server.console import reports as inbox
 from app.server.console.unpaid import unpaid
+from app.server.db import Device
 
 PAGE = 50
 NUMERALS = "一二三四五六七八九十"
@@ -94,6 +95,22 @@ def children_of(s: Session, village: str, *, today: dt.date, text: str = "", col
     lines = [ChildLine(r[0], r[1], r[2], r[3], age(r[3], today) if r[3] else None, r[4], r[5] or "", r[6],
                        "、".join(cats.get(r[0], [])), r[7], r[8], bool(r[8] and r[8] < today)) for r in rows]
     return ChildPage(lines, total, page, pages)
+
+
+@dataclass(frozen=True)
+class DeviceLine:
+    name: str
+    scope: str
+    last_sync: dt.datetime | None
+    client_version: str
+
+
+def devices_of(s: Session, village: str) -> list[DeviceLine]:
+    """The laptops that sync a village: its own, its township's and the county's (not revoked)."""
+    rows = s.execute(select(Device.name, Device.scope, Device.last_sync, Device.client_version).where(
+        Device.revoked.is_(False), Device.scope.in_([village, village[:9], village[:6]])).order_by(
+        Device.scope.desc(), Device.name)).all()
+    return [DeviceLine(*r) for r in rows]
 
 
 @dataclass

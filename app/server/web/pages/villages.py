@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from app.core.errors import NotFoundError
 from app.domain import vocab
 from app.server.console import units
-from app.server.console.children import child_file, children_of
+from app.server.console.children import child_file, children_of, devices_of
 from app.server.console.overview import overview
 from app.server.web import audit
 from app.server.web.auth import ConsoleUser, in_scope, not_found, require_role
@@ -55,9 +55,10 @@ def village_page(request: Request, code: str, q: str = "", colour: str = "", cat
                             category=category if category in vocab.CATEGORIES else "", overdue=overdue == "1",
                             status=status, page=max(1, min(page, 100000)))
         known = units.names(s, code)
+        devices = devices_of(s, code)
     audit.record(db, user, "village_view", f"{units.name_of(known, code)} {code}", f"第 {found.page} 页")
     return render(request, "pages/village.html", {
-        "row": row, "found": found, "trail": units.trail(known, code, user.scope),
+        "row": row, "found": found, "trail": units.trail(known, code, user.scope), "devices": devices,
         "filters": {"q": q, "colour": colour, "category": category, "overdue": overdue, "status": status},
         "colour_filters": COLOUR_FILTERS, "categories": vocab.CATEGORIES, "statuses": vocab.STATUSES})
 
