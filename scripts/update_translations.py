@@ -137,7 +137,10 @@ def message_templates() -> list[str]:
                     text = _message_template(arg)
                     if text and cjk.search(text):
                         found.add(text)
-    return sorted(found)
+    sys.path.insert(0, str(ROOT))
+    from app.ui.runtime_strings import MESSAGE_PARTS
+
+    return sorted(found | set(MESSAGE_PARTS))
 
 
 def write_message_strings() -> bool:

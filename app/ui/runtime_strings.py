@@ -17,6 +17,11 @@ VISIT_MESSAGES = [
 ]
 
 
+# Reasons app/data words for the screens (not errors, so not harvested), shown through
+# app.ui.messages.user_text like the rule messages: "{0}" is a value.
+MESSAGE_PARTS = ["类别：{0}", "父母情形符合事实无人抚养条件", "需求登记为“应保未保”"]
+
+
 def vocabulary() -> set[str]:
     """Words a person picks from a list (categories, relations, statuses …) and the names of fields
     and record kinds the change history shows: stored in Chinese, shown in the interface language.

@@ -1434,6 +1434,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>There is no user {0}</translation>
     </message>
     <message>
+        <source>父母情形符合事实无人抚养条件</source>
+        <translation>the parents circumstances meet the de facto unsupported test</translation>
+    </message>
+    <message>
         <source>状态应为：{0}</source>
         <translation>The state must be one of: {0}</translation>
     </message>
@@ -1452,6 +1456,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>登录名不能有空格，最多{0}个字符</source>
         <translation>A login name has no spaces and at most {0} characters</translation>
+    </message>
+    <message>
+        <source>类别：{0}</source>
+        <translation>categories: {0}</translation>
     </message>
     <message>
         <source>紧急程度应为：{0}</source>
@@ -1648,6 +1656,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>重新开启个案需要说明原因</source>
         <translation>Say why the case is reopened</translation>
+    </message>
+    <message>
+        <source>需求登记为“应保未保”</source>
+        <translation>a need is recorded as eligible, not covered</translation>
     </message>
     <message>
         <source>需要重新评估应为“是”或“否”（true / false）</source>

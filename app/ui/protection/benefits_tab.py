@@ -18,7 +18,7 @@ from app.domain import benefits as rules
 from app.domain.errors import ValidationError
 from app.ui.protection.common import AMBER, FormDialog, Table
 from app.ui.widgets import Field
-from app.ui.messages import value_text
+from app.ui.messages import user_text, value_text
 
 
 def _int(text, field: str, label: str) -> int | None:
@@ -89,7 +89,7 @@ class BenefitsTab(QWidget):
         self.services.fill([(value_text(x.kind), x.provider, x.referred_on, value_text(x.state), x.state_date) for x in services], [x.id for x in services])
         notes = []
         for u in unpaid:
-            notes.append("<span style='color:#b06000'>" + self.tr("应保未保：{r}").format(r=html.escape(u.reason)) + "</span>")
+            notes.append("<span style='color:#b06000'>" + self.tr("应保未保：{r}").format(r=html.escape(user_text(u.reason))) + "</span>")
         for t in ending:
             notes.append("<span style='color:#c5221f'>" + self.tr("{k}应于 {d} 终止（{r}）").format(
                 k=value_text(t.entitlement.kind), d=f"{t.end_date:%Y-%m-%d}", r=html.escape(t.reason)) + "</span>")
