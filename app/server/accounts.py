@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from app.core import clock
 from app.core.errors import TonghuError
+from app.data import keys
 from app.server.db import ServerDB, ServerSetting
 from app.server.web.tables import ConsoleAccount, ConsoleSession
 
@@ -33,7 +34,10 @@ TOTP_ISSUER = "童护县级管理平台"
 SETTING_TOTP_ADMINS = "console_totp_required_for_admins"
 WRONG = "登录名或密码不正确"
 
-_hasher = PasswordHasher()  # Argon2id, argon2-cffi's RFC 9106 "low memory" profile
+# Argon2id with the store's parameters (64 MiB, 3 passes, 4 lanes); a test run may ask for cheap ones
+# (TONGHU_FAST_KDF, honoured only under tests: app/data/keys.py).
+_kdf = keys.kdf_params()
+_hasher = PasswordHasher(time_cost=_kdf.iterations, memory_cost=_kdf.memory_kib, parallelism=_kdf.lanes)
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
