@@ -355,8 +355,8 @@ def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date
     for label, value, limit in (("家庭住址", address, 255), ("就读学校", school, 128), ("村民小组", group, 32)):
         if len(value) > limit:
             problems.append(f"{label}超过{limit}个字")
-    if problems:
-        return RowError(row_no, "；".join(problems))
+    if problems or birth is None:
+        return RowError(row_no, "；".join(problems) or "出生日期无法确定")
     return RosterEntry(row_no, name, number, sex or "", birth, village or "", categories, guardian, carer,
                        address, school, group)
 
