@@ -124,3 +124,17 @@ def test_database_from_before_migrations_is_upgraded_and_keeps_its_rows(db_url, 
             assert conn.execute(text("SELECT count(*) FROM srv_console_user")).scalar() == 0
     finally:
         db.close()
+
+
+def test_database_from_a_newer_program_is_refused_untouched(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'county.db'}")
+    try:
+        migrations.ensure_schema(engine)
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        with pytest.raises(migrations.SchemaTooNew) as refused:
+            migrations.ensure_schema(engine)
+        assert "比本程序新" in refused.value.message
+        assert migrations.current_heads(engine) == ["9999"]
+    finally:
+        engine.dispose()

@@ -33,6 +33,8 @@ from alembic.operations import Operations
 from alembic.script import ScriptDirectory
 from sqlalchemy import Column, Engine, MetaData, inspect, text
 
+from app.core.errors import TonghuError
+
 HERE = Path(__file__).resolve().parent
 BASELINE = "0001"
 SERVER_PREFIX = "srv_"
@@ -40,6 +42,12 @@ COPIES_KEY = "schema_desktop_copies"
 PG_LOCK = 72017
 
 log = logging.getLogger("tonghu.server.migrations")
+
+
+class SchemaTooNew(TonghuError):
+    """The database was migrated by a newer program than this one."""
+
+    code = "schema_too_new"
 
 
 def load_all_tables() -> MetaData:
@@ -164,7 +172,12 @@ def ensure_schema(engine: Engine) -> dict:
             if not before:
                 command.stamp(cfg, BASELINE)  # made by create_all before migrations existed
                 baseline = True
-            if set(MigrationContext.configure(conn).get_current_heads()) != set(script_heads()):
+            current, known = set(MigrationContext.configure(conn).get_current_heads()), set(script_heads())
+            unknown = current - {r.revision for r in ScriptDirectory.from_config(cfg).walk_revisions()}
+            if unknown:
+                raise SchemaTooNew(f"服务器数据库的版本（{'、'.join(sorted(unknown))}）比本程序新，未作任何更改。"
+                                   "请安装与数据库相同或更新版本的童护服务器。")
+            if current != known:
                 command.upgrade(cfg, "head")
         copies: list[str] = []
         fingerprint = _models_fingerprint(metadata)
