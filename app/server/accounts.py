@@ -33,6 +33,7 @@ MAX_LOCK = dt.timedelta(hours=1)
 TOTP_ISSUER = "童护县级管理平台"
 SETTING_TOTP_ADMINS = "console_totp_required_for_admins"
 WRONG = "登录名或密码不正确"
+UNKNOWN_NAME = "unknown_name"  # AccountError.code of a login with a name no account has
 
 # Argon2id with the store's parameters (64 MiB, 3 passes, 4 lanes); a test run may ask for cheap ones
 # (TONGHU_FAST_KDF, honoured only under tests: app/data/keys.py).
@@ -220,12 +221,12 @@ def login(db: ServerDB, name: str, password: str) -> AccountView:
     (one message for an unknown name and a wrong password). A failure is counted (committed)
     before the error is raised."""
     now = clock.utcnow()
-    refusal = ""
+    refusal, code = "", "refused"
     with db.sessions() as s, s.begin():
         account = s.scalar(select(ConsoleAccount).where(ConsoleAccount.name == (name or "").strip()))
         if account is None:
             _verify(_DUMMY_HASH, password or "")  # same time as a real check
-            refusal = WRONG
+            refusal, code = WRONG, UNKNOWN_NAME
         elif account.locked_until is not None and account.locked_until > now:
             refusal = (f"密码错误次数过多，账户已暂时锁定，请 {_minutes(account.locked_until - now)} 分钟后再试，"
                        "或请县级管理员重置密码。")
@@ -248,7 +249,7 @@ def login(db: ServerDB, name: str, password: str) -> AccountView:
                 account.password_hash = _hasher.hash(password)
             view = _view(account)
     if refusal:
-        raise AccountError(refusal)
+        raise AccountError(refusal, code=code)
     return view
 
 

@@ -43,7 +43,9 @@ def login_post(request: Request, name: str = Form(""), password: str = Form(""),
     try:
         account = accounts.login(db, name, password)
     except accounts.AccountError as exc:
-        audit.record(db, None, "login_failed", name[:64], exc.message)
+        # an unknown name may be a password typed in the wrong box: it is not written down
+        target = "（未知登录名）" if exc.code == accounts.UNKNOWN_NAME else name[:64]
+        audit.record(db, None, "login_failed", target, exc.message)
         return render(request, "login.html", {"next": target, "expired": False, "name": name[:64], "error": exc.message},
                       status=401)
     sessions.end(db, request.cookies.get(sessions.COOKIE))

@@ -109,7 +109,10 @@ def test_wrong_passwords_lock_the_account_for_a_growing_time(live_sqlite):
         assert b.login("admin", ADMIN_PASSWORD).status_code == 303 and b.logged_in()
     assert accounts.lock_delay(accounts.FREE_FAILURES + 20) == accounts.MAX_LOCK
     rows, _ = audit.search(live_sqlite.db, action="login_failed")
-    assert len(rows) == accounts.FREE_FAILURES + 4
+    assert len(rows) == accounts.FREE_FAILURES + 4 and {r.target for r in rows} == {"admin"}
+    b.login("My-Secret-Pass-2026", "admin")  # a password typed into the name box is not logged
+    rows, _ = audit.search(live_sqlite.db, action="login_failed")
+    assert any(r.target == "（未知登录名）" for r in rows) and not any("My-Secret" in r.target + r.detail for r in rows)
     b.close()
 
 
