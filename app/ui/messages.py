@@ -84,6 +84,13 @@ def _fill(template: str, values: list[str]) -> str:
     return _PLACEHOLDER.sub(put, template)
 
 
+def listed(words) -> str:
+    """Words in a list: "、" between Chinese ones, ", " between English ones."""
+    from app.ui.i18n import current_language
+
+    return ("、" if current_language() == "zh_CN" else ", ").join(words)
+
+
 def joined(texts) -> str:
     """Several messages on one line: "；" between Chinese ones, "; " between English ones."""
     from app.ui.i18n import current_language

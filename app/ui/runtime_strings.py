@@ -60,9 +60,10 @@ def runtime_strings() -> list[str]:
         for group, factors in policy.factors_by_group().items():
             words.add(group)
             for f in factors:
-                words |= {f.label, f.dimension, f.severity}
+                words |= {f.label, f.dimension, f.severity, getattr(f, "unit", "")}
         for c in policy.colours:
             words |= {c.name, c.meaning}
+        words |= {rule.note for rule in policy.rules}  # the rule that set the suggested colour
     try:
         from app.ui.look import RISK_MEANING
 

@@ -486,6 +486,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Serious addiction</translation>
     </message>
     <message>
+        <source>个月</source>
+        <translation>months</translation>
+    </message>
+    <message>
         <source>个案参与人员</source>
         <translation>Case party</translation>
     </message>
@@ -596,6 +600,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>儿童信息登记表</source>
         <translation>Child registration form</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
     </message>
     <message>
         <source>兄姐</source>
@@ -752,6 +760,22 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>妇联</source>
         <translation>Women&apos;s Federation</translation>
+    </message>
+    <message>
+        <source>存在三项及以上中风险因素</source>
+        <translation>three or more medium-risk factors</translation>
+    </message>
+    <message>
+        <source>存在中风险因素</source>
+        <translation>a medium-risk factor</translation>
+    </message>
+    <message>
+        <source>存在任一高风险因素</source>
+        <translation>any high-risk factor</translation>
+    </message>
+    <message>
+        <source>存在低风险因素，需保持关注</source>
+        <translation>a low-risk factor: keep an eye on it</translation>
     </message>
     <message>
         <source>学习困难、经常缺勤或厌学</source>
@@ -2722,11 +2746,19 @@ The data file and the .keys file beside it must be kept together.
     </message>
     <message>
         <source>按风险维度：</source>
-        <translation>By risk dimension:</translation>
+        <translation>By risk dimension: </translation>
     </message>
     <message>
         <source>建议为{s}色，改为{c}色：请写明理由（必填）</source>
         <translation>Suggested {s}, changed to {c}: please write down the reason (required)</translation>
+    </message>
+    <message>
+        <source>{l}：{v}{u}（{s}）</source>
+        <translation>{l}: {v} {u} ({s})</translation>
+    </message>
+    <message>
+        <source>{l}（{s}）</source>
+        <translation>{l} ({s})</translation>
     </message>
     <message>
         <source>评估已保存：{c}色</source>

@@ -26,7 +26,7 @@ from app.domain.policy import FACTOR_NUMBER, Policy
 from app.ui.guard import GuardedDialog
 from app.ui.visits.common import badge, load_policy_or_warn, meaning, pydate, qdate, set_badge
 from app.ui.widgets import colour_icon, fmt_date
-from app.ui.messages import user_text
+from app.ui.messages import listed, user_text
 
 SEVERITY_HEX = {"高": "#d93025", "中": "#b06000", "低": "#1a73e8"}
 
@@ -94,7 +94,7 @@ class AssessmentDialog(GuardedDialog):
                     spin.setDecimals(0)
                     spin.setSpecialValueText(self.tr("未填"))
                     spin.setValue(-1)
-                    spin.setSuffix(" " + f.unit)
+                    spin.setSuffix(" " + self.tr(f.unit))
                     spin.setMinimumWidth(96)
                     spin.setToolTip("；".join(f"{lv.describe(f.unit)} → {lv.severity}" for lv in f.levels))
                     spin.valueChanged.connect(self.update_suggestion)
@@ -165,7 +165,7 @@ class AssessmentDialog(GuardedDialog):
         self.dimensions.setWordWrap(True)
         side.addWidget(self.dimensions)
         if self.policy:
-            intervals = "、".join(self.tr("{c}{d}天").format(c=self.tr(c.name), d=c.interval_days) for c in self.policy.colours)
+            intervals = listed(self.tr("{c}{d}天").format(c=self.tr(c.name), d=c.interval_days) for c in self.policy.colours)
             note = QLabel(self.tr("走访间隔：{i}。30天为“一月一访”底线；红、黄的间隔是本软件默认值，"
                                   "以县民政局规定为准。").format(i=intervals))
             note.setObjectName("intervalNote")
@@ -225,7 +225,7 @@ class AssessmentDialog(GuardedDialog):
             self.implied = implied_factors(self.ctx.store, self.child_id)
             initial = self.implied
             if self.implied:
-                names = "、".join(self.tr(f.label) for f in (self.policy.factors if self.policy else []) if f.key in self.implied)
+                names = listed(self.tr(f.label) for f in (self.policy.factors if self.policy else []) if f.key in self.implied)
                 note = QLabel(self.tr("已按档案中的监护情况预先勾选：{f}（请核实）").format(f=names))
                 note.setObjectName("impliedNote")
                 note.setWordWrap(True)
@@ -266,11 +266,11 @@ class AssessmentDialog(GuardedDialog):
         self.suggestion = s
         set_badge(self.suggested_badge, s.colour)
         self.suggested_meaning.setText(self.tr(meaning(s.colour)) if meaning(s.colour) else "")
-        self.rule_label.setText(self.tr("规则：{r}").format(r=s.rule_note) if s.rule_note
+        self.rule_label.setText(self.tr("规则：{r}").format(r=self.tr(s.rule_note)) if s.rule_note
                                 else self.tr("未发现风险因素，建议为{c}色").format(c=self.tr(s.colour)))
         self.reasons.clear()
         for r in s.reasons:
-            item = QListWidgetItem(f"【{self.tr(r.group)}·{self.tr(r.dimension)}】{r.text()}")
+            item = QListWidgetItem(f"【{self.tr(r.group)}·{self.tr(r.dimension)}】{self.reason_text(r)}")
             item.setForeground(Qt.black)
             item.setIcon(colour_icon({"高": "红", "中": "黄", "低": "蓝"}.get(r.severity, "")))
             self.reasons.addItem(item)
@@ -286,6 +286,12 @@ class AssessmentDialog(GuardedDialog):
         if differs:
             self.reason.setPlaceholderText(self.tr("建议为{s}色，改为{c}色：请写明理由（必填）").format(s=s.colour, c=chosen))
         self.error.hide()
+
+    def reason_text(self, r) -> str:
+        """A factor found, in the interface language: its label, value and severity."""
+        if r.value is not None:
+            return self.tr("{l}：{v}{u}（{s}）").format(l=self.tr(r.label), v=f"{r.value:g}", u=self.tr(r.unit) if r.unit else "", s=self.tr(r.severity))
+        return self.tr("{l}（{s}）").format(l=self.tr(r.label), s=self.tr(r.severity))
 
     # -- saving ----------------------------------------------------------
     def save(self) -> None:
