@@ -179,9 +179,8 @@ class ProtectionSection(QWidget):
             return
         store, collectors = self.ctx.store, [w.collect for _, w in self.parts]
 
-        def work(_progress):
-            with store.read_session() as s:
-                return [collect(s) for collect in collectors]
+        def work(_progress):  # one read, one session (store.read)
+            return store.read(lambda s: [collect(s) for collect in collectors])
 
         self._loading = ops.run(self, work, done=self._loaded, title=self.tr("保护与保障"))
 
