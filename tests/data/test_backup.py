@@ -145,7 +145,7 @@ def _cli(*args, env=None):
                           timeout=120, env={**os.environ, "TONGHU_PASSWORD": PASSWORD, **(env or {})})
 
 
-def test_cli_backup_check_and_restore(store, tmp_path):
+def test_cli_backup_check_and_restore(store, tmp_path, capsys, monkeypatch):
     add_child(store, "丙")
     add_child(store, "丁")
     store.close()
@@ -155,8 +155,10 @@ def test_cli_backup_check_and_restore(store, tmp_path):
     assert made.returncode == 0, made.stderr
     file = Path(made.stdout.strip())
     assert file.parent == usb and "已备份" in made.stderr
-    checked = _cli("backup", "--check", str(file))
-    assert checked.returncode == 0 and "备份文件完整" in checked.stdout
+    from app.cli import main
+
+    assert main(["backup", "--check", str(file)]) == 0
+    assert "备份文件完整" in capsys.readouterr().out
     restored = _cli("restore", "--store", str(tmp_path / "new.store"), str(file))
     assert restored.returncode == 0, restored.stderr
     with Store.open(tmp_path / "new.store", PASSWORD) as r:
@@ -164,6 +166,8 @@ def test_cli_backup_check_and_restore(store, tmp_path):
             assert s.scalar(select(func.count()).select_from(Child)) == 2
     bad = usb / "bad.tonghu-backup"
     bad.write_bytes(file.read_bytes()[:-100])
-    refused = _cli("restore", "--store", str(tmp_path / "other.store"), str(bad))
-    assert refused.returncode == 1 and "备份文件" in refused.stderr and "Traceback" not in refused.stderr
+    monkeypatch.setenv("TONGHU_PASSWORD", PASSWORD)
+    assert main(["restore", "--store", str(tmp_path / "other.store"), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "备份文件不完整" in err and "Traceback" not in err
     assert not (tmp_path / "other.store").exists()
