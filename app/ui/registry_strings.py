@@ -390,4 +390,5 @@ TITLES = [
     QT_TRANSLATE_NOOP("", "高中"),
     QT_TRANSLATE_NOOP("", "高风险，立即介入"),
     QT_TRANSLATE_NOOP("", "黄"),
+    QT_TRANSLATE_NOOP("", "（尚未报告）"),
 ]

@@ -36,6 +36,7 @@ def vocabulary() -> set[str]:
     words |= {vocab.LEFT_BEHIND_GROUP, vocab.HARDSHIP_GROUP}
     words |= {"是", "否"}  # yes/no values in tables and the change history
     words |= {"已结束", "跟进中", "超时未向公安报告", "未向公安报告"}  # a mandatory report's state (app.data.protection)
+    words.add("（尚未报告）")  # the new report form's 已报告至 before anyone was told (app/ui/protection/reports_tab.py)
     words |= set(child_rules.FIELD_LABELS.values()) | set(child_rules.TABLE_LABELS.values())
     words |= set(audit_labels.TABLES.values()) | set(audit_labels.FIELDS.values()) | {"其他记录", "其他内容"}
     words |= set(mandatory_reports.BODIES) | set(mandatory_reports.METHODS) | set(mandatory_reports.SITUATIONS)

@@ -1058,6 +1058,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>Follow-up</translation>
     </message>
     <message>
+        <source>（尚未报告）</source>
+        <translation>(not reported yet)</translation>
+    </message>
+    <message>
         <source>CSV 文件格式错误：{0}</source>
         <translation>The CSV file is malformed: {0}</translation>
     </message>

@@ -169,3 +169,13 @@ def test_child_list_words_speak_english(qtbot, ctx, kids, english):
     assert shown["sex"] == "Female" and shown["status"] == "Registered"
     assert shown["categories"] == "Rural left-behind child, Child of a minimum-income family"
     assert model.data(model.index(rows["张小明"], cols["colour"])) == "Red"
+
+
+def test_new_report_reads_not_reported_in_english(qtbot, ctx, kids, english):
+    from app.ui.protection.reports_tab import ReportDialog
+
+    dlg = ReportDialog(ctx, kids["王芳"])
+    qtbot.addWidget(dlg)
+    body = dlg.form.inputs["body"]
+    assert body.currentText() == "(not reported yet)"
+    assert dlg.form.values()["body"] == "（尚未报告）"  # what the rules see stays the Chinese word
