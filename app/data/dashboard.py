@@ -87,9 +87,10 @@ def _count(session: Session, where) -> int:
 
 
 def compute_dashboard(session: Session, today: dt.date | None = None, limit: int = 50,
-                      with_follow_ups: bool = True) -> Dashboard:
-    """The counts and lists. `with_follow_ups=False` leaves the 跟进到期 block empty: it reads
-    every visit's follow-ups, so the home screen fetches it afterwards, off the UI thread (issue 17)."""
+                      with_follow_ups: bool = True, with_screening: bool = True) -> Dashboard:
+    """The counts and lists. `with_follow_ups=False` leaves the 跟进到期 block empty (it reads every
+    visit's follow-ups) and `with_screening=False` the screening progress (it counts every child
+    of the round): the home screen fetches those afterwards, off the UI thread (issue 17)."""
     today = today or schedule.today_local()
     monday, sunday = schedule.week_bounds(today)
     colour_counts = {colour: n for colour, n in session.execute(
@@ -114,10 +115,15 @@ def compute_dashboard(session: Session, today: dt.date | None = None, limit: int
         red=colour_block(red), yellow=colour_block(yellow),
         never_visited=Block(_count(session, never_where),
                             _items(session, never_where, by_due, limit, today)),
-        screening=[ScreeningProgress(r.id, r.name, r.window_start, r.window_end, done, total)
-                   for r, done, total in open_round_progress(session)],
+        screening=screening_progress(session) if with_screening else [],
         follow_ups=follow_ups_due(session, today, limit=limit) if with_follow_ups else Block(),
     )
+
+
+def screening_progress(session: Session) -> list[ScreeningProgress]:
+    """Each open screening round with how many of its children are screened."""
+    return [ScreeningProgress(r.id, r.name, r.window_start, r.window_end, done, total)
+            for r, done, total in open_round_progress(session)]
 
 
 FOLLOW_UP_DAYS = 7  # follow-ups due within a week (and overdue ones) are listed

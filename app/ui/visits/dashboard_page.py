@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from app.data.dashboard import Block, compute_dashboard, follow_ups_due
+from app.data.dashboard import Block, compute_dashboard, follow_ups_due, screening_progress
 from app.domain.policy import PolicyError, default_policy
 from app.ui import registry
 from app.ui.columns import ColumnsDelegate, set_columns
@@ -157,40 +157,45 @@ class DashboardPage(QWidget):
         except PolicyError as exc:  # shown, not raised: the rest of the app keeps working
             self.policy_error.setText(self.tr("评估标准文件有误，暂时不能评估和记录走访，请联系县民政局：") + str(exc))
             self.policy_error.show()
-        with self.ctx.store.read_session() as s:  # the follow-ups read every visit: fetched next (issue 17)
-            self.data = d = compute_dashboard(s, with_follow_ups=False)
+        with self.ctx.store.read_session() as s:  # follow-ups and screening read every visit / child: next (issue 17)
+            self.data = d = compute_dashboard(s, with_follow_ups=False, with_screening=False)
         self.subtitle.setText(self.tr("今天 {t}，本周 {a} 至 {b}，在册儿童 {n} 名").format(
             t=fmt_date(d.today), a=fmt_date(d.week_start), b=fmt_date(d.week_end), n=d.active))
         for key, block in self.blocks().items():
             self.cards[key].set_count(block.count)
         self.cards["follow"].number.setText("…")
-        self._load_follow_ups(d.today)
+        self._load_later(d.today)
         counts = d.colour_counts
         self.colour_line.setText(self.tr("四色分布：") + "　".join(
             f"{self.tr(c)} {counts.get(c, 0)}" for c in ("红", "黄", "蓝", "绿")) + "　" + self.tr("未评估 {n}").format(n=counts.get("", 0)))
-        self._refresh_screening()
         for w in self.sections:  # heavier blocks read on the store worker, after the counts (issue 17)
             refresh = getattr(w, "refresh_later", None) or getattr(w, "refresh", None)
             if refresh is not None:
                 refresh()
         self.show_list(self.current)
 
-    def _load_follow_ups(self, today) -> None:
+    def _load_later(self, today) -> None:
+        """The follow-ups and the screening progress, read on the store worker (issue 17)."""
         from shiboken6 import isValid
 
         from app.ui import ops
 
         store, data = self.ctx.store, self.data
 
-        def done(block: Block) -> None:
+        def work(_progress):
+            with store.read_session() as s:
+                return follow_ups_due(s, today), screening_progress(s)
+
+        def done(result) -> None:
             if not isValid(self) or self.data is not data:  # closed, or refreshed meanwhile
                 return
-            data.follow_ups = block
-            self.cards["follow"].set_count(block.count)
+            data.follow_ups, data.screening = result
+            self.cards["follow"].set_count(data.follow_ups.count)
+            self._refresh_screening()
             if self.current == "follow":
                 self.show_list("follow")
 
-        ops.run(self, lambda _progress: store.read(follow_ups_due, today), done=done, title=self.tr("跟进到期"))
+        ops.run(self, work, done=done, title=self.tr("跟进到期"))
 
     def blocks(self) -> dict[str, Block]:
         d = self.data
