@@ -4,18 +4,22 @@ Every page read from an encrypted store is decrypted, and a page the cache dropp
 again: over a county of 100,000 children a fixed 64 MiB cache overflowed and a filter decrypted
 the same pages over and over. The hot part of a store (the child table, its indexes and the search
 index) grows with the store, so the cache is an eighth of the store file, never below 64 MiB, never
-above 192 MiB (memory stays under 400 MiB at 100,000 children) nor a sixteenth of the machine's
-memory (an old 2 GiB laptop keeps 128 MiB).
+above 128 MiB (memory stays near 400 MiB at 100,000 children: the UI thread and the store worker
+each have a connection, so a cache) nor a sixteenth of the machine's memory. A read that passes
+over a big table once (every visit's follow-ups) runs with a small cache (`one_pass`), so pages it
+will not read again do not take the memory.
 """
 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 MIB = 1024
 MIN_KIB = 64 * MIB
-MAX_KIB = 192 * MIB
+MAX_KIB = 128 * MIB
 STORE_SHARE = 8     # the cache holds up to 1/8 of the store file
 MEMORY_SHARE = 16   # and never more than 1/16 of the machine's memory
 
@@ -57,3 +61,15 @@ def for_store(path: Path | str) -> int:
     except OSError:
         size = 0
     return cache_kib(size, machine_memory_kib())
+
+
+@contextmanager
+def one_pass(session, kib: int = 8 * MIB) -> Iterator[None]:
+    """Run a read over a big table with a page cache of `kib` on its connection, then restore it."""
+    conn = session.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")

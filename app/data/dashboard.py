@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.data.cache_size import one_pass
 from app.data.models import Child
 from app.data.visits import open_round_progress
 from app.domain import schedule
@@ -139,16 +140,17 @@ def follow_ups_due(session: Session, today: dt.date | None = None, within_days: 
 
     today = today or schedule.today_local()
     end = today + dt.timedelta(days=within_days)
-    rows = session.execute(
-        select(Visit.id, Visit.amends_id, Visit.hlc, Visit.follow_ups, Child.id, Child.name, Child.colour,
-               Child.group_name, Child.last_visit_date)
-        .join(Child, Child.id == Visit.child_id)
-        .where(*_active(), Visit.deleted.is_(False), Visit.follow_ups.notin_(("", "[]"))))
     current: dict[str, tuple] = {}
-    for vid, amends, hlc, fus, *child in rows:  # the newest amendment of a visit replaces it
-        key = amends or vid
-        if key not in current or hlc > current[key][0]:
-            current[key] = (hlc, fus, child)
+    with one_pass(session):  # every visit is read once: its pages need not stay in memory (issue 17)
+        rows = session.execute(
+            select(Visit.id, Visit.amends_id, Visit.hlc, Visit.follow_ups, Child.id, Child.name, Child.colour,
+                   Child.group_name, Child.last_visit_date)
+            .join(Child, Child.id == Visit.child_id)
+            .where(*_active(), Visit.deleted.is_(False), Visit.follow_ups.notin_(("", "[]"))))
+        for vid, amends, hlc, fus, *child in rows:  # the newest amendment of a visit replaces it
+            key = amends or vid
+            if key not in current or hlc > current[key][0]:
+                current[key] = (hlc, fus, child)
     items = []
     for _, fus, (cid, name, colour, group, last) in current.values():
         try:
