@@ -85,6 +85,8 @@ def _serve(args):
     db = _open(args)
     scheme = "https" if args.tls_cert else "http"
     print(f"童护县级同步服务器：{scheme}://{args.host}:{args.port}  数据库：{args.db}", file=sys.stderr, flush=True)
+    from app.commands.server_console_cmds import console_hint  # issue 12: where the console is, first account
+    print(console_hint(db, f"{scheme}://{args.host}:{args.port}/", args.db), file=sys.stderr, flush=True)
     uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info",
                 ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key)
 

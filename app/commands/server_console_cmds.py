@@ -44,6 +44,17 @@ def register(ssub, default_db: str) -> None:
     p.set_defaults(handler=_user_passwd)
 
 
+def console_hint(db, url: str, db_arg: str) -> str:
+    """What `tonghu serve` says about the console: where it is, and how to make the first account."""
+    from app.server import accounts
+
+    text = f"县级管理平台（浏览器打开）：{url}"
+    if accounts.count(db) == 0:
+        text += (f"\n还没有管理平台账户。请另开一个窗口运行：tonghu server user add --db {db_arg} "
+                 "--name 登录名 --role county-admin")
+    return text
+
+
 def _open_plain(args):
     """The database without migrating on open (migrate reports what it does)."""
     from app.server.db import ServerDB

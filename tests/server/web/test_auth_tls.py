@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import ssl
 import subprocess
 import sys
@@ -49,6 +50,12 @@ def test_serve_migrates_on_start_and_sets_a_secure_cookie_under_tls(tmp_path):
                 time.sleep(0.2)
         assert hello is not None and hello.status_code == 200
         tables = set(inspect(create_engine(f"sqlite:///{db_file}")).get_table_names())
+        said = b""
+        while b"user add" not in said and proc.poll() is None and time.time() < deadline:
+            if select.select([proc.stderr], [], [], 0.5)[0]:  # the start-up lines: the console, the first account
+                said += proc.stderr.read1(4096)
+        text_said = said.decode("utf-8", "replace")
+        assert f"县级管理平台（浏览器打开）：https://127.0.0.1:{port}/" in text_said and "tonghu server user add" in text_said
         assert {"srv_console_user", "srv_console_session", "srv_audit", "alembic_version"} <= tables
         made = subprocess.run([sys.executable, "-m", "app.cli", "server", "user", "add", "--db", str(db_file),
                                "--name", "admin", "--role", "county-admin"], cwd=ROOT, env=env,
