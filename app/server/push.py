@@ -217,6 +217,7 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
     now = utcnow()
     entries, alerts, moves = [], [], []
     reparented: dict[tuple[str, str], str] = {}  # rows moved into another village's file -> that village
+    created: dict[str, str] = {}  # children created in this batch -> the village they were created in
     for ch in accepted:
         cls = tables[ch.table]
         row = result.rows.get((ch.table, ch.row_id)) or guard.rows.get((ch.table, ch.row_id))
@@ -225,9 +226,11 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
         if ch.table == "child":
             child_id = ch.row_id
             scope = after.get(ch.row_id) or data.get("village_code")
-            old = before.get(ch.row_id)
+            if ch.field == ROW_FIELD and not before.get(ch.row_id) and isinstance(data.get("village_code"), str):
+                created.setdefault(ch.row_id, data["village_code"])
+            old = before.get(ch.row_id) or created.get(ch.row_id)
             if old and old != scope:
-                scope2 = old  # the old village learns that the child left
+                scope2 = old  # the old village learns that the child left (created and moved in one batch too)
         elif ch.table in linked:
             child_id = (row.child_id if row is not None else None) or data.get("child_id")
             if child_id and child_id not in after:
@@ -253,10 +256,11 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
                                scope_code=scope, device_id=device.id, received_at=now, acknowledged=False))
         seq += 1
     for cid, village in after.items():
-        if cid in before and before[cid] and village and before[cid] != village:
+        old = before.get(cid) or created.get(cid)
+        if old and village and old != village:
             child = s.get(Child, cid)
             stamp = field_version(json.loads(child.versions or "{}"), "village_code")[0] if child else clock.ZERO
-            moves.append(dict(child_id=cid, from_village=before[cid], to_village=village, hlc=stamp, seq=seq))
+            moves.append(dict(child_id=cid, from_village=old, to_village=village, hlc=stamp, seq=seq))
     for (table, row_id), village in reparented.items():  # the new village gets the whole row
         row = s.get(tables[table], row_id)
         if row is not None:
