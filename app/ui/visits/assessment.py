@@ -98,8 +98,8 @@ class AssessmentDialog(GuardedDialog):
                     spin.setMinimumWidth(96)
                     spin.setToolTip("；".join(f"{lv.describe(f.unit)} → {lv.severity}" for lv in f.levels))
                     spin.valueChanged.connect(self.update_suggestion)
+                    row.addWidget(spin)  # first, like a check box: never pushed out of sight by a long label
                     row.addWidget(label, 1)
-                    row.addWidget(spin)
                     self.inputs[f.key] = spin
                     if f.key in previous:
                         spin.setValue(float(previous[f.key]))
