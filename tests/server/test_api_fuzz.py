@@ -31,6 +31,7 @@ from app.sync.identity import Identity
 
 EXAMPLES = 300
 BUDGET_S = 18.0  # per backend; the whole file stays well under a minute
+MIN_REQUESTS = 60
 INT64 = 2 ** 63
 ENDPOINTS = {"/api/v1/enrol": "EnrolRequest", "/api/v1/push": "PushRequest", "/api/v1/pull": "PullRequest"}
 VILLAGE = "320115101201"
@@ -315,7 +316,8 @@ def test_no_answer_is_a_500(live):
     @given(req=requests(bodies), auth=st.sampled_from(["device", "device", "device", "none", "bogus"]),
            protocol=st.sampled_from([P.PROTOCOL] * 8 + [0, P.PROTOCOL + 1, "x"]))
     def check(req, auth, protocol):
-        if time.monotonic() - started > BUDGET_S:
+        # the budget bounds a fast run; a loaded machine still sends the floor the asserts need
+        if time.monotonic() - started > BUDGET_S and sum(seen.values()) >= MIN_REQUESTS:
             return
         path, data, headers = req
         headers = {**headers, P.HEADER_PROTOCOL: str(protocol), signing.HEADER_NONCE: "n" + str(len(seen))}
@@ -338,7 +340,7 @@ def test_no_answer_is_a_500(live):
         client.close()
     # the fuzz reached past validation: some requests were accepted
     assert seen.get(200, 0) > 0, seen
-    assert sum(seen.values()) >= 50, seen
+    assert sum(seen.values()) >= MIN_REQUESTS, seen
 
 
 def test_status_and_hello_are_signed_and_never_500(live):
