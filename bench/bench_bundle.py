@@ -34,6 +34,12 @@ def _fill(store, n: int) -> None:
                                        for i in range(n)])
 
 
+def _prepare_floor(conn) -> None:
+    conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+    # the floor store's own audit entries are cleared before the copy: lift the append-only guard there
+    conn.exec_driver_sql("DROP TRIGGER IF EXISTS audit_entry_no_delete")
+
+
 def _floor(tmp: Path, src) -> float:
     """The same rows the import wrote (synced rows, audit entries), written into a fresh store by
     one executemany per table in one transaction."""
@@ -44,7 +50,7 @@ def _floor(tmp: Path, src) -> float:
     dst = Store.create(tmp / "floor.store", user="floor", password=PASSWORD, village_code="320115101201")
     try:
         return copy_rows(src.engine, dst.engine, [t for t in Base.metadata.sorted_tables if t.name in names],
-                         prepare=lambda conn: conn.exec_driver_sql("PRAGMA foreign_keys = OFF"))
+                         prepare=_prepare_floor)
     finally:
         dst.close()
 

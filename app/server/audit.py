@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from app.core.auditchain import FIELDS, hash_of
 from app.server.db import AuditGap, AuditRecord, Device, ServerDB
@@ -54,66 +54,76 @@ def _clean(entry) -> dict:
 
 
 def receive(db: ServerDB, device_id: str, chain_id: str, entries: list) -> dict:
-    """Keep a device's audit entries and flag breaks; `{"acked_n", "flagged"}`."""
+    """Keep a device's audit entries and flag breaks; `{"acked_n", "flagged"}`. Reads what it
+    holds of the batch's span in two queries and writes the new entries in one."""
     if not isinstance(chain_id, str) or not 0 < len(chain_id) <= 32 or not isinstance(entries, list):
         raise _malformed("chain_id")
     if len(entries) > MAX_ENTRIES:
         raise ServiceError(413, "too_large", f"一次最多上传 {MAX_ENTRIES} 条操作记录。")
     clean = sorted((_clean(e) for e in entries), key=lambda e: e["chain_n"])
-    flagged, acked = 0, 0
+    if not clean:
+        return {"acked_n": 0, "flagged": 0}
     with db.lock, db.sessions() as s, s.begin():
         db.lock_log(s)
         _usable(s.get(Device, device_id))
-
-        def flag(kind: str, lo: int, hi: int) -> None:
-            nonlocal flagged
-            s.add(AuditGap(device_id=device_id, chain_id=chain_id, kind=kind, from_n=lo, to_n=hi))
-            flagged += 1
-
-        for e in clean:
-            n = e["chain_n"]
-            acked = max(acked, n)
-            held = s.get(AuditRecord, (device_id, chain_id, n))
-            if held is not None:
-                if held.hash != e["hash"]:
-                    flag("rewrite", n, n)
-                continue
-            if hash_of(e) != e["hash"]:
-                flag("bad_hash", n, n)
-            before = s.scalars(select(AuditRecord).where(AuditRecord.device_id == device_id,
-                                                          AuditRecord.chain_id == chain_id,
-                                                          AuditRecord.chain_n < n)
-                               .order_by(AuditRecord.chain_n.desc()).limit(1)).first()
-            if before is not None:
-                if before.chain_n != n - 1:
-                    flag("gap", before.chain_n + 1, n - 1)
-                elif (e["prev_hash"] or "") != before.hash:
-                    flag("rewrite", n - 1, n - 1)
-            else:
-                _first_of_chain(s, device_id, chain_id, e, flag)
-            s.add(AuditRecord(device_id=device_id, chain_id=chain_id, **{f: e[f] for f in (*FIELDS, "hash")}))
-            s.flush()
-    if flagged:
-        log.warning("audit chain of device %s: %d break(s) flagged", device_id, flagged)
-    return {"acked_n": acked, "flagged": flagged}
+        mine = (AuditRecord.device_id == device_id, AuditRecord.chain_id == chain_id)
+        lo, hi = clean[0]["chain_n"], clean[-1]["chain_n"]
+        held = dict(s.execute(select(AuditRecord.chain_n, AuditRecord.hash)
+                              .where(*mine, AuditRecord.chain_n.between(lo, hi))).all())
+        before = s.execute(select(AuditRecord.chain_n, AuditRecord.hash).where(*mine, AuditRecord.chain_n < lo)
+                           .order_by(AuditRecord.chain_n.desc()).limit(1)).first()
+        prev = (before[0], before[1]) if before else None
+        new_rows, gaps = _check(s, device_id, chain_id, clean, held, prev)
+        if new_rows:
+            s.execute(insert(AuditRecord), new_rows)
+        if gaps:
+            s.execute(insert(AuditGap), [{"device_id": device_id, "chain_id": chain_id, "kind": k, "from_n": a,
+                                          "to_n": b} for k, a, b in gaps])
+    if gaps:
+        log.warning("audit chain of device %s: %d break(s) flagged", device_id, len(gaps))
+    return {"acked_n": hi, "flagged": len(gaps)}
 
 
-def _first_of_chain(s, device_id: str, chain_id: str, e: dict, flag) -> None:
+def _check(s, device_id: str, chain_id: str, clean: list[dict], held: dict[int, str], prev):
+    """The rows to add and the breaks found in one batch, given the held hashes of its span and
+    the last held entry before it."""
+    new_rows, gaps = [], []
+    for e in clean:
+        n = e["chain_n"]
+        if n in held:
+            if held[n] != e["hash"]:
+                gaps.append(("rewrite", n, n))
+            prev = (n, held[n])
+            continue
+        if hash_of(e) != e["hash"]:
+            gaps.append(("bad_hash", n, n))
+        if prev is None:
+            gaps.extend(_first_of_chain(s, device_id, chain_id, e))
+        elif prev[0] != n - 1:
+            gaps.append(("gap", prev[0] + 1, n - 1))
+        elif (e["prev_hash"] or "") != prev[1]:
+            gaps.append(("rewrite", n - 1, n - 1))
+        new_rows.append({"device_id": device_id, "chain_id": chain_id, **{f: e[f] for f in (*FIELDS, "hash")}})
+        held[n] = e["hash"]
+        prev = (n, e["hash"])
+    return new_rows, gaps
+
+
+def _first_of_chain(s, device_id: str, chain_id: str, e: dict) -> list[tuple[str, int, int]]:
     """The first entry the county sees of a chain: from 1 on a device's first chain; a later
     chain is a restored store, linked (or not) to an entry the county holds."""
     n = e["chain_n"]
     others = s.scalar(select(func.count()).select_from(AuditRecord).where(AuditRecord.device_id == device_id,
                                                                           AuditRecord.chain_id != chain_id))
     if not others:
-        if n != 1:
-            flag("gap", 1, n - 1)
-        return
-    flag("new_chain", n, n)
+        return [("gap", 1, n - 1)] if n != 1 else []
+    found = [("new_chain", n, n)]
     if n > 1 and e["prev_hash"]:
         linked = s.scalar(select(AuditRecord.chain_n).where(AuditRecord.device_id == device_id,
                                                             AuditRecord.hash == e["prev_hash"]).limit(1))
         if linked is None:
-            flag("gap", 1, n - 1)
+            found.append(("gap", 1, n - 1))
+    return found
 
 
 def list_gaps(db: ServerDB, only_open: bool = True) -> list[dict]:
