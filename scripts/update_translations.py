@@ -68,6 +68,12 @@ def registry_titles() -> list[str]:
     return sorted(set(t for t in titles if t))
 
 
+def _vocabulary_words() -> list[str]:
+    from app.ui.runtime_strings import VOCABULARY_CONTEXT
+
+    return sorted(VOCABULARY_CONTEXT)
+
+
 def write_registry_strings() -> bool:
     """Regenerate app/ui/registry_strings.py; True if it changed."""
     lines = [
@@ -81,6 +87,12 @@ def write_registry_strings() -> bool:
         "",
         "TITLES = [",
         *[f'    QT_TRANSLATE_NOOP("", {json.dumps(t, ensure_ascii=False)}),' for t in registry_titles()],
+        "]",
+        "",
+        "# Listed words whose English differs from the same word as a title (健康: Healthy, not Health):",
+        "# app.ui.messages.value_text looks in this context first.",
+        "VOCABULARY = [",
+        *[f'    QT_TRANSLATE_NOOP("Vocabulary", {json.dumps(t, ensure_ascii=False)}),' for t in _vocabulary_words()],
         "]",
         "",
     ]

@@ -50,6 +50,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 def value_text(value: str) -> str:
     """A value inside a message: an interface word in the interface language, data as entered."""
+    found = QCoreApplication.translate("Vocabulary", value)  # a word that reads differently as a value
+    if found != value:
+        return found
     found = _tr(value)
     if found != value:
         return found

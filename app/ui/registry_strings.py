@@ -392,3 +392,9 @@ TITLES = [
     QT_TRANSLATE_NOOP("", "黄"),
     QT_TRANSLATE_NOOP("", "（尚未报告）"),
 ]
+
+# Listed words whose English differs from the same word as a title (健康: Healthy, not Health):
+# app.ui.messages.value_text looks in this context first.
+VOCABULARY = [
+    QT_TRANSLATE_NOOP("Vocabulary", "健康"),
+]

@@ -22,6 +22,11 @@ VISIT_MESSAGES = [
 MESSAGE_PARTS = ["类别：{0}", "父母情形符合事实无人抚养条件", "需求登记为“应保未保”"]
 
 
+# Listed words that read differently as a value than as a title elsewhere: translated in the
+# "Vocabulary" context (健康 as a health state is "Healthy"; as a checklist group, "Health").
+VOCABULARY_CONTEXT = ["健康"]
+
+
 def vocabulary() -> set[str]:
     """Words a person picks from a list (categories, relations, statuses …) and the names of fields
     and record kinds the change history shows: stored in Chinese, shown in the interface language.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from app.ui.messages import joined, user_text
+from app.ui.messages import joined, user_text, value_text
 
 NULL_DATE = QDate(1900, 1, 1)
 
@@ -149,7 +149,7 @@ class FieldForm(QWidget):
         if f.kind in ("choice", "edit_choice"):
             w = QComboBox()
             for choice in f.choices:  # a listed word in the interface language; the stored value stays Chinese
-                w.addItem(self.tr(choice) if choice else choice, choice)
+                w.addItem(value_text(choice) if choice else choice, choice)
             w.setEditable(f.kind == "edit_choice")
         elif f.kind == "date":
             w = OptionalDateEdit()

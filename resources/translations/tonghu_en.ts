@@ -5705,6 +5705,13 @@ Their earlier records stay and still show who made them.</translation>
     </message>
 </context>
 <context>
+    <name>Vocabulary</name>
+    <message>
+        <source>健康</source>
+        <translation>Healthy</translation>
+    </message>
+</context>
+<context>
     <name>_OptionsDialog</name>
     <message>
         <source>预览</source>

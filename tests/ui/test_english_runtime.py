@@ -179,3 +179,15 @@ def test_new_report_reads_not_reported_in_english(qtbot, ctx, kids, english):
     body = dlg.form.inputs["body"]
     assert body.currentText() == "(not reported yet)"
     assert dlg.form.values()["body"] == "（尚未报告）"  # what the rules see stays the Chinese word
+
+
+def test_a_word_reads_as_a_value(qtbot, ctx, english):
+    """健康 as a health state is "Healthy" (the 健康 checklist group stays "Health")."""
+    from app.ui.children.child_dialog import ChildDialog
+    from app.ui.messages import value_text
+
+    assert value_text("健康") == "Healthy" and QCoreApplication.translate("", "健康") == "Health"
+    dlg = ChildDialog(ctx)
+    qtbot.addWidget(dlg)
+    health = dlg.form.inputs["health"]
+    assert health.itemText(0) == "Healthy" and dlg.form.values()["health"] == "健康"
