@@ -38,6 +38,7 @@ NAV = (
     NavItem("总览", "/", ALL),
     NavItem("强制报告", "/reports", STAFF),
     NavItem("村居与儿童", "/villages", STAFF),
+    NavItem("名单与政策", "/roster", ADMIN),
     NavItem("设备", "/devices", ADMIN),
     NavItem("导出", "/exports", ALL),
     NavItem("账户", "/accounts", ADMIN),
