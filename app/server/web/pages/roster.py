@@ -114,7 +114,8 @@ def policy_set(request: Request, text: str = Form(...), user: ConsoleUser = Depe
     except TonghuError as exc:
         return _page(request, user, errors=[exc.message], policy_text=text)
     audit.record(db, user, "policy_set", f"走访政策第 {issued['version']} 版", issued["summary"])
-    return RedirectResponse("/roster?done=" + quote(f"已发布第 {issued['version']} 版走访政策，随下次同步到达各村。"), status_code=303)
+    done = f"已发布第 {issued['version']} 版走访政策，随下次同步到达各村。"
+    return RedirectResponse("/roster?done=" + quote(done), status_code=303)
 
 
 @router.post("/roster/duplicates/transfer")
