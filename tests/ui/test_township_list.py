@@ -96,7 +96,7 @@ def test_village_column_filter_and_totals(qtbot, township_store):
         dash.show()
         dash.refresh()
         block = next(w for w in dash.sections if isinstance(w, VillageTotals))
-        assert dash.isVisible() and block.isVisibleTo(dash) is expect_block
+        assert not dash.isHidden() and block.isVisibleTo(dash) is expect_block
     from app.data import transfer
 
     known = dict(village.read(transfer.known_villages))
