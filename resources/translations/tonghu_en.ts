@@ -2840,11 +2840,11 @@ The data file and the .keys file beside it must be kept together.
     </message>
     <message>
         <source>新建{t}记录</source>
-        <translation>Created a {t} record</translation>
+        <translation>Created: {t}</translation>
     </message>
     <message>
         <source>删除{t}记录</source>
-        <translation>Deleted a {t} record</translation>
+        <translation>Deleted: {t}</translation>
     </message>
     <message>
         <source>{t}：{f} 由“{a}”改为“{b}”</source>
