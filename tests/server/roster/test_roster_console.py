@@ -55,6 +55,10 @@ def test_upload_check_import_policy_and_duplicates(live):
     assert "已发布第 1 版走访政策" in done.text and policy.current(db)["version"] == 1
     broken = client.post("/roster/policy", data={"csrf_token": csrf(done.text), "text": '[intervals]\n"红" = 45\n'})
     assert broken.status_code == 400 and "不在 1 到 30 天之间" in broken.text and policy.current(db)["version"] == 1
+    prefilled = re.search(r'<textarea name="text"[^>]*>(.*?)</textarea>', client.get("/roster").text, re.S).group(1)
+    assert "version" not in prefilled and "&#34;红&#34; = 5" in prefilled  # edit it for the next version
+    again = client.post("/roster/policy", data={"csrf_token": csrf(broken.text), "text": '[intervals]\n"红" = 4\n'})
+    assert "已发布第 2 版走访政策" in again.text
 
     # a second file of one child in another village: flagged, then transferred
     with db.sessions() as s:

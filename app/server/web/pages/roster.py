@@ -34,6 +34,10 @@ def _page(request: Request, user: ConsoleUser, **extra):
     context = {"policy": policy.current(db), "flags": duplicates.county_flags(db), "fields": FIELDS,
                "remembered": mapping.remembered(db), "report": None, "errors": [], "message": "", "upload": "",
                "map_text": "", "skip_bad": False, "overwrite": False}
+    current = context["policy"]
+    if current and "policy_text" not in extra:  # the text to edit for the next version (the server numbers it)
+        context["policy_text"] = "\n".join(line for line in current["text"].splitlines()
+                                           if not line.strip().startswith("version")) + "\n"
     context.update(extra)
     return render(request, "pages/roster.html", context, status=400 if extra.get("errors") else 200)
 
