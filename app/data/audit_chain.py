@@ -100,6 +100,6 @@ def verify(session: Session) -> list[int]:
     for e in session.scalars(select(AuditEntry).where(AuditEntry.chain_n.is_not(None)).order_by(AuditEntry.chain_n)):
         wire = as_wire(e)
         if hash_of(wire) != e.hash or (prev_n is not None and (e.chain_n != prev_n + 1 or e.prev_hash != prev_hash)):
-            broken.append(e.chain_n)
+            broken.append(e.chain_n or 0)  # never None here: the query keeps chained entries only
         prev_n, prev_hash = e.chain_n, e.hash
     return broken

@@ -295,7 +295,7 @@ def check_file(path: Path | str) -> dict:
 # -- restoring -------------------------------------------------------------------
 def unwrap_key(header: dict, user: str | None, password: str) -> tuple[str, bytes]:
     """The user and the data key of a backup, from the key file it carries (password checked)."""
-    keyfile = KeyFile("backup.keys", header["keys"])
+    keyfile = KeyFile(Path("backup.keys"), header["keys"])
     users = keyfile.users()
     if user is None:
         if len(users) != 1:
