@@ -3016,7 +3016,7 @@ The current data file is not changed. After the restore, restart Tonghu to use t
     <name>BasicTab</name>
     <message>
         <source>（据身份证号）</source>
-        <translation>(from ID number)</translation>
+        <translation> (from ID number)</translation>
     </message>
     <message>
         <source>无照片</source>
@@ -3646,7 +3646,7 @@ The current data file is not changed. After the restore, restart Tonghu to use t
     </message>
     <message>
         <source>四色分布：</source>
-        <translation>Colour distribution:</translation>
+        <translation>Colour distribution: </translation>
     </message>
     <message>
         <source>未评估 {n}</source>
