@@ -54,6 +54,10 @@ class CountyWriter:
         self.items: list[_Item] = []
         self.moves: list[dict] = []
         self.inserts: dict[str, list[dict]] = {}
+        # a created row's versions: {"*": [stamp, "county", actor]}, built around the stamp
+        head, _, tail = json.dumps({ROW_FIELD: ["@", COUNTY, self.actor]}, ensure_ascii=False,
+                                   separators=(",", ":")).partition("@")
+        self._versions_head, self._versions_tail = head, tail
 
     def stamp(self) -> str:
         return self.clock.now()
@@ -73,7 +77,7 @@ class CountyWriter:
         self.items.append(_Item(ch, child_id, scope, apply=False))
         self.inserts.setdefault(table, []).append(dict(
             data, id=row_id, hlc=stamp, origin=COUNTY, deleted=bool(data.get("deleted", False)),
-            versions=json.dumps({ROW_FIELD: [stamp, COUNTY, self.actor]}, ensure_ascii=False, separators=(",", ":"))))
+            versions=self._versions_head + stamp + self._versions_tail))
         return ch
 
     def set(self, table: str, row_id: str, field: str, value, *, versions: dict | str | None, child_id: str | None,
