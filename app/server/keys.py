@@ -28,7 +28,7 @@ log = logging.getLogger("tonghu.server")
 
 ENV_FILE, ENV_DIR = "TONGHU_SERVER_KEYS", "TONGHU_SERVER_KEYS_DIR"
 # Secrets other modules keep in srv_setting before issue 15, moved out on first open.
-KNOWN = ("county_identity",)
+KNOWN = ("county_identity", "console_secret")
 _lock = threading.Lock()
 
 

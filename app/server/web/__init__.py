@@ -27,7 +27,8 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import StatementError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.server.db import ServerDB, ServerSetting
+from app.server import keys
+from app.server.db import ServerDB
 
 STATIC = Path(__file__).resolve().parent / "static"
 SECRET_KEY = "console_secret"
@@ -43,13 +44,9 @@ MESSAGES = {
 
 
 def console_secret(db: ServerDB) -> bytes:
-    """The server's random key for CSRF tokens (made once, kept in srv_setting)."""
-    with db.sessions() as s, s.begin():
-        row = s.get(ServerSetting, SECRET_KEY)
-        if row is None:
-            row = ServerSetting(key=SECRET_KEY, value=secrets.token_hex(32))
-            s.add(row)
-        return bytes.fromhex(row.value)
+    """The server's random key for CSRF tokens (made once, kept in the server's 0600 key file by
+    `app.server.keys`; a value an older server left in srv_setting moves there on first open)."""
+    return bytes.fromhex(keys.secret(db, SECRET_KEY, lambda: secrets.token_hex(32)))
 
 
 def _is_api(request: Request) -> bool:

@@ -27,7 +27,7 @@ ACTIONS = {
     "device_recovery": "开具密码恢复文件",
     "child_view": "查看儿童档案", "village_view": "查看村居", "export": "导出",
     "report_view": "查看强制报告", "report_ack": "签收强制报告", "report_assign": "指派强制报告",
-    "report_followup": "添加处置记录",
+    "report_followup": "添加处置记录", "audit_gap_ack": "核实操作记录异常",
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.server.web.pages import exports, mail, overview, reports, roster, villages, warm
+from app.server.web.pages import audit_gaps, exports, mail, overview, reports, roster, villages, warm
 
 ROUTERS: list[APIRouter] = [overview.router, reports.router, villages.router, exports.router, mail.router,
-                            warm.router, roster.router]
+                            warm.router, roster.router, audit_gaps.router]
