@@ -1,4 +1,4 @@
-"""Screenshots of the console's login, 设备, 账户 and 审计日志 pages at 1366x768 and 1920x1080 for the
+"""Screenshots of the console's login, 设备, 账户, 审计日志 and 操作记录异常 pages at 1366x768 and 1920x1080 for the
 officers' guide (docs/县级管理员手册.md), into docs/images/console/NAME-WIDTH.png. (The content
 pages — 总览, 强制报告, 村居与儿童, 导出 — are taken by scripts/console_screenshots.py.)
 
@@ -44,7 +44,20 @@ def _county(db) -> dict:
         child_id = s.scalar(select(child.c.id).where(child.c.colour == "红").limit(1)) or s.scalar(select(child.c.id))
         report_id = s.scalar(select(report.c.id).order_by(report.c.recorded_at.desc()).limit(1))
         village = s.scalar(select(child.c.village_code).where(child.c.id == child_id))
+        devices = s.scalars(select(Device.id).order_by(Device.id).limit(3)).all()
+    _audit_gaps(db, devices)
     return {"child": child_id, "report": report_id, "village": village}
+
+
+def _audit_gaps(db, devices: list[str]) -> None:
+    """A few breaks in the laptops' audit chains for the 操作记录异常 page (one already checked)."""
+    from app.server.db import AuditGap
+
+    found = [("gap", 41, 43, False), ("new_chain", 1, 1, False), ("bad_hash", 97, 97, True), ("rewrite", 12, 12, False)]
+    with db.sessions() as s, s.begin():
+        for i, (kind, a, b, done) in enumerate(found):
+            s.add(AuditGap(device_id=devices[i % len(devices)], chain_id=f"c{i}", kind=kind, from_n=a, to_n=b,
+                           acknowledged=done))
 
 
 def _shoot(page, name: str, width: int, full: bool = False) -> None:
@@ -100,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
                 take("account-reset")
                 take("account", "/account")
                 take("audit", "/audit")
+                take("audit-gaps", "/audit/gaps?show=all")
                 page.close()
             browser.close()
         db.close()
