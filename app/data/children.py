@@ -117,6 +117,9 @@ _SORTS: dict[str, tuple] = {
 }
 
 
+_OWN_INDEX_SORTS = frozenset({"id_number", "colour", "next_visit_due"})  # ix_child_id_number, _colour, _next_visit_due
+
+
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -158,7 +161,8 @@ def _conditions(q: ChildQuery, today: dt.date) -> list[ColumnElement[bool]]:
         if len(sounds) != len(pinyin.readings(text)):
             sounds = []
     # A specific category is selective too: drive from its rows by primary key.
-    by_rows = use_fts or bool(sounds) or bool(q.category)
+    # A sort by a column with an index of its own walks that index (issue 17: else every child is sorted).
+    by_rows = use_fts or bool(sounds) or bool(q.category) or (q.sort in _OWN_INDEX_SORTS and not text and not q.group)
     cond: list[ColumnElement[bool]] = [literal_column("+child.deleted") == 0 if by_rows else Child.deleted == False]  # noqa: E712
     if text:
         cond += _text_conditions(text, use_fts, sounds, id_start)
