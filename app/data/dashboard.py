@@ -127,6 +127,11 @@ def screening_progress(session: Session) -> list[ScreeningProgress]:
             for r, done, total in open_round_progress(session)]
 
 
+def follow_ups_and_screening(session: Session, today: dt.date | None = None) -> tuple[Block, list[ScreeningProgress]]:
+    """The 工作台's two heavier blocks in one read: follow-ups due and the open rounds' progress (issue 17)."""
+    return follow_ups_due(session, today), screening_progress(session)
+
+
 FOLLOW_UP_DAYS = 7  # follow-ups due within a week (and overdue ones) are listed
 
 

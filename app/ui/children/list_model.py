@@ -61,16 +61,14 @@ class ChildListModel(QAbstractTableModel):
         self.today = clock.today()
         self.beginResetModel()
         self._pages.clear()
-        with self.store.read_session() as s:
-            self._count = count_children(s, self.query)
+        self._count = self.store.read(count_children, self.query)
         self.endResetModel()
 
     def _page(self, number: int) -> list:
         rows = self._pages.get(number)
         if rows is None:
             q = replace(self.query, limit=PAGE_SIZE, offset=number * PAGE_SIZE)
-            with self.store.read_session() as s:
-                rows = list_children(s, q)
+            rows = self.store.read(list_children, q)
             if len(self._pages) > 50:
                 self._pages.clear()
             self._pages[number] = rows

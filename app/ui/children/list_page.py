@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.data import township
 from app.data.children import ChildQuery
+from app.data.form_codes import child_is_here
 from app.domain import vocab
 from app.ui.children.list_model import VILLAGE_COLUMN, ChildListModel, ChildIdRole
 
@@ -134,12 +135,7 @@ class ChildListPage(QWidget):
         code = formcode.parse(self.search.text())
         if code is None:
             return False
-        try:
-            with self.ctx.store.read_session() as s:
-                from app.data.children import get_child
-
-                get_child(s, code.child_id)
-        except Exception:  # not on this laptop (another village, or merged away and gone)
+        if not self.ctx.store.read(child_is_here, code.child_id):  # another village's, or merged away and gone
             self.ctx.show_status(self.tr("找不到这张表上的儿童（可能不在本机的范围内）"), 8000)
             return True
         self.search.blockSignals(True)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from app.data.dashboard import Block, compute_dashboard, follow_ups_due, screening_progress
+from app.data.dashboard import Block, compute_dashboard, follow_ups_and_screening
 from app.domain.policy import PolicyError, default_policy
 from app.ui import registry
 from app.ui.columns import ColumnsDelegate, set_columns
@@ -157,8 +157,8 @@ class DashboardPage(QWidget):
         except PolicyError as exc:  # shown, not raised: the rest of the app keeps working
             self.policy_error.setText(self.tr("评估标准文件有误，暂时不能评估和记录走访，请联系县民政局：") + str(exc))
             self.policy_error.show()
-        with self.ctx.store.read_session() as s:  # follow-ups and screening read every visit / child: next (issue 17)
-            self.data = d = compute_dashboard(s, with_follow_ups=False, with_screening=False)
+        # follow-ups and screening read every visit / child: they come next, on the store worker (issue 17)
+        self.data = d = self.ctx.store.read(compute_dashboard, with_follow_ups=False, with_screening=False)
         self.subtitle.setText(self.tr("今天 {t}，本周 {a} 至 {b}，在册儿童 {n} 名").format(
             t=fmt_date(d.today), a=fmt_date(d.week_start), b=fmt_date(d.week_end), n=d.active))
         for key, block in self.blocks().items():
@@ -183,8 +183,7 @@ class DashboardPage(QWidget):
         store, data = self.ctx.store, self.data
 
         def work(_progress):
-            with store.read_session() as s:
-                return follow_ups_due(s, today), screening_progress(s)
+            return store.read(follow_ups_and_screening, today)
 
         def done(result) -> None:
             if not isValid(self) or self.data is not data:  # closed, or refreshed meanwhile
