@@ -75,6 +75,25 @@ def test_upload_check_import_policy_and_duplicates(live):
                                                             "to": "320115101202", "reason": "实际住在李湾"})
     assert "的档案转到 320115101202" in done.text and county_flags(db) == []
 
+    # 学籍库比对 for the whole county: three school-age children missing from the roll
+    import datetime as dt
+
+    from app.core import clock
+    from app.domain.schoolroll import is_school_age
+    from tests.server.roster import rosters
+
+    kids = rosters.national_rows(120)
+    missing = [k for k in kids if is_school_age(dt.date.fromisoformat(k[4]), clock.today())][:3]
+    roll = "姓名,身份证号,学校\n" + "".join(f"{k[1]},{k[3]},示例小学\n" for k in kids if k not in missing)
+    page = client.get("/roster")
+    answer = client.post("/roster/schoolroll", data={"csrf_token": csrf(page.text)},
+                         files={"file": ("学籍库.csv", roll.encode("utf-8"), "text/csv")})
+    assert answer.status_code == 200 and "未在籍 <strong>3</strong> 名（新开劝返复学任务 3 个）" in answer.text
+    link = re.search(r'href="(/roster/schoolroll/[0-9a-f]{64}\.xlsx)"', answer.text).group(1)
+    sheet = client.get(link)
+    assert sheet.status_code == 200 and sheet.content[:2] == b"PK"
+    assert client.get("/roster/schoolroll/" + "0" * 64 + ".xlsx").status_code == 404
+
     town = login(live.url, "town")
     assert town.get("/roster").status_code == 404
     assert town.post("/roster/policy", data={"csrf_token": csrf(town.get("/").text), "text": "x"}).status_code == 404

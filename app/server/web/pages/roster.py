@@ -13,14 +13,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request, UploadFile
-from fastapi.responses import RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse
 
 from app.core.errors import TonghuError
+from app.data.schoolroll_import import RollRowsError
 from app.domain.roster import FIELDS, parse_map_option
 from app.server import duplicates, policy
 from app.server.roster import importer, mapping
+from app.server.roster import schoolroll as roll_check
 from app.server.web import audit
-from app.server.web.auth import ConsoleUser, require_role
+from app.server.web.auth import ConsoleUser, not_found, require_role
 from app.server.web.templating import render
 
 router = APIRouter()
@@ -33,7 +35,7 @@ def _page(request: Request, user: ConsoleUser, **extra):
     db = request.app.state.db
     context = {"policy": policy.current(db), "flags": duplicates.county_flags(db), "fields": FIELDS,
                "remembered": mapping.remembered(db), "report": None, "errors": [], "message": "", "upload": "",
-               "map_text": "", "skip_bad": False, "overwrite": False}
+               "map_text": "", "skip_bad": False, "overwrite": False, "roll": None, "roll_file": ""}
     current = context["policy"]
     if current and "policy_text" not in extra:  # the text to edit for the next version (the server numbers it)
         context["policy_text"] = "\n".join(line for line in current["text"].splitlines()
@@ -143,3 +145,42 @@ def duplicate_different(request: Request, key: str = Form(...), user: ConsoleUse
         return _page(request, user, errors=[exc.message])
     audit.record(db, user, "duplicate_different", key)
     return RedirectResponse("/roster?done=" + quote("已标为不同儿童。"), status_code=303)
+
+
+@router.post("/roster/schoolroll")
+async def schoolroll_check(request: Request, file: UploadFile, skip_bad: str = Form(""),
+                           user: ConsoleUser = Depends(admin)):
+    """学籍库比对 for all villages: the summary per village, 劝返复学 tasks opened, an Excel copy."""
+    db = request.app.state.db
+    data = await file.read(MAX_UPLOAD + 1)
+    suffix = Path(file.filename or "").suffix.lower()
+    try:
+        if len(data) > MAX_UPLOAD:
+            raise TonghuError("文件超过30MB，请分开导入")
+        if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ".xls"):
+            raise TonghuError(f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 .xlsx 或 .csv 文件")
+        sha = hashlib.sha256(data).hexdigest()
+        _UPLOADS.mkdir(mode=0o700, exist_ok=True)
+        path = _UPLOADS / f"roll-{sha}{suffix}"
+        path.write_bytes(data)
+        result = roll_check.check_roll(db, path, skip_bad=bool(skip_bad), actor=user.name)
+    except RollRowsError as exc:
+        return _page(request, user, errors=[e.text() for e in exc.errors])
+    except TonghuError as exc:
+        return _page(request, user, errors=[exc.message])
+    result.file_name = file.filename or result.file_name
+    roll_check.export_xlsx(result, _UPLOADS / f"roll-{sha}.summary.xlsx")
+    path.unlink(missing_ok=True)
+    t = result.totals()
+    audit.record(db, user, "schoolroll_check", f"学籍库比对 {result.rows} 行",
+                 f"在籍 {t.matched}，未在籍 {t.not_attending}，新开劝返任务 {t.tasks}")
+    return _page(request, user, roll=result, roll_file=sha)
+
+
+@router.get("/roster/schoolroll/{sha}.xlsx")
+def schoolroll_export(sha: str, user: ConsoleUser = Depends(admin)):
+    path = _UPLOADS / f"roll-{sha}.summary.xlsx"
+    if len(sha) != 64 or not all(c in "0123456789abcdef" for c in sha) or not path.exists():
+        raise not_found()
+    return FileResponse(path, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        filename="学籍库比对汇总.xlsx")
