@@ -56,6 +56,15 @@ def wall_ms() -> int:
     return int(now().timestamp() * 1000)
 
 
+def sleep(seconds: float) -> None:
+    """Wait `seconds`: for real on the system clock; a frozen clock is moved on instead (tests never sleep)."""
+    source = _source
+    if isinstance(source, Frozen):
+        source.advance(seconds=max(0.0, seconds))
+    elif seconds > 0:
+        time.sleep(seconds)
+
+
 def set_source(source: Callable[[], dt.datetime] | None) -> None:
     """Replace the clock (None restores the system clock). The source returns aware datetimes."""
     global _source

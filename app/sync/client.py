@@ -97,7 +97,8 @@ def enrol(store, server: str, code: str, *, name: str = "", transport=None) -> d
         answer = http.post("/api/v1/enrol", {
             "code": code.strip(), "device_id": store.device_id, "name": name or store.user,
             "public_keys": identity.public().to_dict(),
-        }, headers=enrol_proof(identity, code.strip(), store.device_id) if held else None)
+        }, headers=enrol_proof(identity, code.strip(), store.device_id) if held else None,
+            idempotent=False)  # a one-time code: repeated only if it cannot have reached the server
     finally:
         http.close()
     # enrolling again with proof (same device, same scope: the county kept its record and history)

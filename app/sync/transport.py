@@ -1,6 +1,8 @@
 """The desktop's HTTP transport to the county server: JSON POSTs with the protocol headers, retries
-with backoff on connection errors and 5xx, and refusals turned into `SyncError` with the server's
-Chinese message.
+with jittered exponential backoff on connection errors, 429 and 5xx (tenacity; honouring Retry-After,
+bounded in total time, idempotent requests only; waits go through `app.core.clock.sleep`, so a frozen
+clock is moved on instead of waiting), and refusals turned into `SyncError` with the server's Chinese
+message.
 
 Given the county's public signing key (pinned at enrolment), every answer must carry the county's
 signature over the request's nonce and the exact answer body (`app/core/signing.py`); a missing or
@@ -10,14 +12,17 @@ request bodies are sent gzip-compressed; answers are decompressed by httpx befor
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import json
+import random
 import secrets
-import time
 
 import httpx
+import tenacity
 
 from app import __version__
+from app.core import clock
 from app.core import protocol as P
 from app.core import signing
 
@@ -93,7 +98,8 @@ class Http:
     """POST JSON with retries and exponential backoff; server refusals become `SyncError`."""
 
     def __init__(self, server: str, token: str | None, *, transport: httpx.BaseTransport | None = None,
-                 retries: int = 5, backoff: float = 0.5, timeout: float = 60.0, county_sign_public=None):
+                 retries: int = 5, backoff: float = 0.5, timeout: float = 60.0, county_sign_public=None,
+                 max_total: float = 180.0):
         """`county_sign_public`: the county's Ed25519 public key (key object, base64 text, or the
         stored `county_public` JSON/dict); when given, every answer must be signed by it."""
         try:
@@ -104,57 +110,72 @@ class Http:
                                    headers=_headers(token), verify=_ssl_context())
         self.retries = retries
         self.backoff = backoff
+        self.max_total = max_total  # seconds one post may take with its retries, waits included
 
     def close(self) -> None:
         self.client.close()
 
-    def post(self, path: str, body: dict, headers: dict[str, str] | None = None) -> dict:  # noqa: C901 - baseline (issue 11), split when next changed
+    def post(self, path: str, body: dict, headers: dict[str, str] | None = None, *, idempotent: bool = True) -> dict:
+        """POST `body`, repeating the request on connection errors, 429 and 5xx with jittered
+        exponential backoff (or the server's Retry-After), within `retries` and `max_total` seconds.
+
+        Push and pull are idempotent (changes carry their ids, pulls a cursor); a request that is
+        not (`idempotent=False`, e.g. enrolment with a one-time code) is repeated only when it
+        cannot have been acted on: the connection never opened, or 429/503."""
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         extra = {"Content-Type": "application/json", **(headers or {})}
         if len(data) > GZIP_REQUEST_BYTES:
             data = gzip.compress(data, compresslevel=5, mtime=0)
             extra["Content-Encoding"] = "gzip"
-        delay = self.backoff
-        last: Exception | None = None
-        for attempt in range(self.retries + 1):
-            nonce = secrets.token_urlsafe(18)
+        retrying = tenacity.Retrying(
+            stop=tenacity.stop_after_attempt(self.retries + 1) | _OutOfTime(self.max_total),
+            wait=_Wait(self.backoff), retry=tenacity.retry_if_exception_type(_Again),
+            sleep=clock.sleep, reraise=True)
+        try:
+            return retrying(self._attempt, path, data, extra, idempotent)
+        except _Again as again:
+            raise self._gave_up(again.error) from None
+
+    def _attempt(self, path: str, data: bytes, extra: dict[str, str], idempotent: bool) -> dict:
+        """One request: the answer, `_Again` when it is worth repeating, or `SyncError`."""
+        nonce = secrets.token_urlsafe(18)
+        try:
+            resp = self.client.post(path, content=data, headers={**extra, signing.HEADER_NONCE: nonce})
+        except httpx.ConnectError as exc:  # never reached the server: always safe to repeat
+            raise _Again(exc) from exc
+        except httpx.TransportError as exc:
+            if idempotent:
+                raise _Again(exc) from exc
+            raise self._gave_up(exc) from exc
+        except httpx.DecodingError:  # a compressed answer that does not inflate: damaged in transit
+            raise SyncError(MSG_BAD_SIGNATURE if self.county_key is not None else
+                            "县级服务器返回的数据已损坏，请稍后再试；如果反复出现，请联系县民政局。",
+                            "bad_signature" if self.county_key is not None else "bad_answer") from None
+        status = resp.status_code
+        retryable = status in (429, 503) or (idempotent and status >= 500)
+        if not self._authentic(resp, path, nonce):
+            if retryable:  # e.g. a proxy's 502 page: retry, but never show its text
+                raise _Again(SyncError(f"县级服务器暂时无法回答（HTTP {status}），请稍后再试。",
+                                       f"http_{status}", status=status), retry_after(resp))
+            if status == 426:
+                raise SyncError("县级服务器的同步协议版本与本机不同。请升级童护；如果已是最新版，"
+                                "请联系县民政局升级服务器。", "upgrade_required", status=426)
+            raise SyncError(MSG_BAD_SIGNATURE, "bad_signature", status=status)
+        if status < 400:
             try:
-                resp = self.client.post(path, content=data, headers={**extra, signing.HEADER_NONCE: nonce})
-            except httpx.TransportError as exc:
-                last = exc
-            except httpx.DecodingError:  # a compressed answer that does not inflate: damaged in transit
-                raise SyncError(MSG_BAD_SIGNATURE if self.county_key is not None else
-                                "县级服务器返回的数据已损坏，请稍后再试；如果反复出现，请联系县民政局。",
-                                "bad_signature" if self.county_key is not None else "bad_answer") from None
-            else:
-                retryable = resp.status_code in (429, 502, 503, 504) or resp.status_code >= 500
-                if not self._authentic(resp, path, nonce):
-                    if retryable:  # e.g. a proxy's 502 page: retry, but never show its text
-                        last = SyncError(f"县级服务器暂时无法回答（HTTP {resp.status_code}），请稍后再试。",
-                                         f"http_{resp.status_code}", status=resp.status_code)
-                    elif resp.status_code == 426:
-                        raise SyncError("县级服务器的同步协议版本与本机不同。请升级童护；如果已是最新版，"
-                                        "请联系县民政局升级服务器。", "upgrade_required", status=426)
-                    else:
-                        raise SyncError(MSG_BAD_SIGNATURE, "bad_signature", status=resp.status_code)
-                else:
-                    if resp.status_code < 400:
-                        try:
-                            return resp.json()
-                        except ValueError:
-                            raise SyncError("县级服务器返回的数据格式不对，请联系县民政局。", "bad_answer") from None
-                    if not retryable:
-                        raise _refusal(resp)
-                    last = _refusal(resp)
-            if attempt < self.retries:
-                time.sleep(delay)
-                delay = min(delay * 2, 30.0)
+                return resp.json()
+            except ValueError:
+                raise SyncError("县级服务器返回的数据格式不对，请联系县民政局。", "bad_answer") from None
+        if retryable:
+            raise _Again(_refusal(resp), retry_after(resp))
+        raise _refusal(resp)
+
+    def _gave_up(self, last: BaseException) -> SyncError:
         if isinstance(last, SyncError):
             last.retryable = True
-            raise last
-        raise SyncError(f"无法连接县级服务器（{self.client.base_url}）：{type(last).__name__}。"
-                        "请检查网络后再点“同步”，已保存的修改不会丢失。", "network", retryable=True)
-
+            return last
+        return SyncError(f"无法连接县级服务器（{self.client.base_url}）：{type(last).__name__}。"
+                         "请检查网络后再点“同步”，已保存的修改不会丢失。", "network", retryable=True)
 
     def _authentic(self, resp: httpx.Response, path: str, nonce: str) -> bool:
         """True when no county key is pinned, or the answer is signed by it (over the body as
@@ -167,6 +188,61 @@ class Http:
             return False
         message = signing.answer_message(resp.status_code, path, nonce, body)
         return signing.verify(self.county_key, resp.headers.get(signing.HEADER_SIGNATURE), message)
+
+
+MAX_WAIT = 30.0  # longest pause between two tries of our own choosing (Retry-After may ask for more)
+
+
+class _Again(Exception):
+    """An attempt worth repeating; `error` is what the user sees if it was the last one."""
+
+    def __init__(self, error: BaseException, retry_after: float | None = None):
+        super().__init__(str(error))
+        self.error = error
+        self.retry_after = retry_after
+
+
+def retry_after(resp: httpx.Response) -> float | None:
+    """Seconds the server asks us to wait (`Retry-After`: seconds or an HTTP date), or None."""
+    value = (resp.headers.get("Retry-After") or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=clock.UTC)
+    return max(0.0, (when - clock.now()).total_seconds())
+
+
+class _Wait(tenacity.wait.wait_base):
+    """Exponential backoff with full jitter; never sooner than the server's Retry-After."""
+
+    def __init__(self, backoff: float):
+        self.backoff = backoff
+        self.exponential = tenacity.wait_exponential_jitter(multiplier=backoff, max=MAX_WAIT, jitter=backoff)
+
+    def __call__(self, retry_state: tenacity.RetryCallState) -> float:
+        outcome = retry_state.outcome
+        error = outcome.exception() if outcome is not None else None
+        after = getattr(error, "retry_after", None)
+        if after is not None:
+            return after + random.uniform(0, self.backoff)  # spreads the laptops, not a secret
+        return self.exponential(retry_state)
+
+
+class _OutOfTime(tenacity.stop.stop_base):
+    """Stop when the next pause would take the whole post past `budget` seconds (slept or spent)."""
+
+    def __init__(self, budget: float):
+        self.budget = budget
+
+    def __call__(self, retry_state: tenacity.RetryCallState) -> bool:
+        spent = max(retry_state.seconds_since_start or 0.0, retry_state.idle_for)
+        return spent + retry_state.upcoming_sleep > self.budget
 
 
 def enrol_proof(identity, code: str, device_id: str) -> dict[str, str]:
