@@ -4774,8 +4774,20 @@ Their earlier records stay and still show who made them.</translation>
         <translation>, not reported to the police</translation>
     </message>
     <message>
+        <source>{situation}（{urgency}）</source>
+        <translation>{situation} ({urgency})</translation>
+    </message>
+    <message>
+        <source>{description}&#x3000;地点：{place}&#x3000;发现人：{finder}</source>
+        <translation>{description}; place: {place}; found by: {finder}</translation>
+    </message>
+    <message>
         <source>报告至 {b}</source>
         <translation>Reported to {b}</translation>
+    </message>
+    <message>
+        <source>{method}&#x3000;接报人：{receiver}&#x3000;编号：{number}</source>
+        <translation>{method}; received by: {receiver}; reference no.: {number}</translation>
     </message>
     <message>
         <source>结束</source>
@@ -4784,6 +4796,14 @@ Their earlier records stay and still show who made them.</translation>
     <message>
         <source>跟进</source>
         <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>{label}：{actor}</source>
+        <translation>{label}: {actor}</translation>
+    </message>
+    <message>
+        <source>&#x3000;结果：{outcome}</source>
+        <translation>; outcome: {outcome}</translation>
     </message>
     <message>
         <source>共 {n} 份报告。报告一经保存不能修改或删除；更正请新建报告并在情况中说明。</source>

@@ -15,6 +15,7 @@ from app.data.children import ChildQuery
 from app.data.form_codes import child_is_here
 from app.domain import vocab
 from app.ui.children.list_model import VILLAGE_COLUMN, ChildListModel, ChildIdRole
+from app.ui.messages import value_text
 
 DEBOUNCE_MS = 250
 COLOURS = ["红", "黄", "蓝", "绿", "未评估"]
@@ -38,7 +39,7 @@ class ChildListPage(QWidget):
         self.category.addItem(self.tr("困境儿童（全部）"), "group:" + vocab.HARDSHIP_GROUP)
         for c in vocab.CATEGORIES:
             if c != vocab.CATEGORY_LEFT_BEHIND:
-                self.category.addItem("　" + c, "category:" + c)
+                self.category.addItem("　" + value_text(c), "category:" + c)
 
         self.colour = QComboBox()
         self.colour.setObjectName("colourFilter")

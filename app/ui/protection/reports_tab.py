@@ -15,6 +15,7 @@ from app.data import protection as svc
 from app.data.county_actions import county_actions
 from app.domain import mandatory_reports as mr
 from app.domain.errors import ValidationError
+from app.ui.messages import value_text
 from app.ui.protection.common import RED, FormDialog
 from app.ui.widgets import Field
 
@@ -112,23 +113,30 @@ class ReportsTab(QWidget):
         county = self.ctx.store.read(county_actions, [v.report.id for v in views])
         for v in views:
             r = v.report
-            status = v.status
+            status = value_text(v.status)
             if not v.closed and not v.police_notified:
                 status += self.tr("，未向公安报告")
-            top = QTreeWidgetItem([f"{r.situation}（{r.urgency}）", status, f"{r.found_at:%Y-%m-%d %H:%M}",
-                                   f"{r.description}　地点：{r.place or '—'}　发现人：{r.found_by or '—'}"])
+            top = QTreeWidgetItem([
+                self.tr("{situation}（{urgency}）").format(situation=value_text(r.situation),
+                                                         urgency=value_text(r.urgency)),
+                status, f"{r.found_at:%Y-%m-%d %H:%M}",
+                self.tr("{description}　地点：{place}　发现人：{finder}").format(
+                    description=r.description, place=r.place or "—", finder=r.found_by or "—")])
             top.setData(0, Qt.UserRole, r.id)
             top.setToolTip(3, r.description)
             if not v.closed and not v.police_notified:
                 top.setForeground(0, RED)
                 top.setForeground(1, RED)
             for n in v.notifications:
-                top.addChild(QTreeWidgetItem([self.tr("报告至 {b}").format(b=n.body), "", f"{n.notified_at:%Y-%m-%d %H:%M}",
-                                              f"{n.method}　接报人：{n.receiver or '—'}　编号：{n.reference_no or '—'}"]))
+                top.addChild(QTreeWidgetItem([
+                    self.tr("报告至 {b}").format(b=value_text(n.body)), "", f"{n.notified_at:%Y-%m-%d %H:%M}",
+                    self.tr("{method}　接报人：{receiver}　编号：{number}").format(
+                        method=value_text(n.method), receiver=n.receiver or "—", number=n.reference_no or "—")]))
             for f in v.follow_ups:
                 label = self.tr("结束") if f.closes else self.tr("跟进")
-                top.addChild(QTreeWidgetItem([f"{label}：{f.actor or '—'}", "", f"{f.on_date:%Y-%m-%d}",
-                                              f"{f.action}" + (f"　结果：{f.outcome}" if f.outcome else "")]))
+                top.addChild(QTreeWidgetItem([
+                    self.tr("{label}：{actor}").format(label=label, actor=f.actor or "—"), "", f"{f.on_date:%Y-%m-%d}",
+                    f.action + (self.tr("　结果：{outcome}").format(outcome=f.outcome) if f.outcome else "")]))
             for a in county.get(r.id, []):
                 top.addChild(self._county_item(a))
             self.tree.addTopLevelItem(top)
