@@ -19,7 +19,8 @@ VISIT_MESSAGES = [
 
 # Reasons app/data words for the screens (not errors, so not harvested), shown through
 # app.ui.messages.user_text like the rule messages: "{0}" is a value.
-MESSAGE_PARTS = ["类别：{0}", "父母情形符合事实无人抚养条件", "需求登记为“应保未保”"]
+MESSAGE_PARTS = ["类别：{0}", "父母情形符合事实无人抚养条件", "需求登记为“应保未保”",
+                 "年满{0}周岁（{1}）", "类别已终止（{0}）"]  # app.domain.benefits.due_end's reasons
 
 
 # Listed words that read differently as a value than as a title elsewhere: translated in the

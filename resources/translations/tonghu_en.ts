@@ -1286,6 +1286,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>A screening with this name already exists: {0}</translation>
     </message>
     <message>
+        <source>年满{0}周岁（{1}）</source>
+        <translation>Turns {0} ({1})</translation>
+    </message>
+    <message>
         <source>情形应为：{0}</source>
         <translation>The situation must be one of: {0}</translation>
     </message>
@@ -1484,6 +1488,10 @@ Please take this file to the county civil affairs bureau for import, then import
     <message>
         <source>登录名不能有空格，最多{0}个字符</source>
         <translation>A login name has no spaces and at most {0} characters</translation>
+    </message>
+    <message>
+        <source>类别已终止（{0}）</source>
+        <translation>Category ended ({0})</translation>
     </message>
     <message>
         <source>类别：{0}</source>
@@ -3712,6 +3720,18 @@ The current data file is not changed. After the restore, restart Tonghu to use t
 <context>
     <name>DropoutSection</name>
     <message>
+        <source>没有待劝返复学的儿童</source>
+        <translation>No children to bring back to school</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{school}&#x3000;自 {date} 起劝返中</source>
+        <translation>{name} · {school} · being brought back to school since {date}</translation>
+    </message>
+    <message>
+        <source>未登记学校</source>
+        <translation>School not recorded</translation>
+    </message>
+    <message>
         <source>{n} 名学龄儿童不在学籍库中，需劝返复学</source>
         <translation>{n} school-age children are missing from the school roll and need to be brought back to school</translation>
     </message>
@@ -3741,6 +3761,14 @@ The current data file is not changed. After the restore, restart Tonghu to use t
 </context>
 <context>
     <name>EndingSection</name>
+    <message>
+        <source>近期没有需要终止的保障</source>
+        <translation>No benefits due to end soon</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;{kind}&#x3000;应于 {date} 终止&#x3000;{reason}</source>
+        <translation>{name} · {kind} · to end on {date} · {reason}</translation>
+    </message>
     <message>
         <source>{n} 项保障需要办理终止</source>
         <translation>{n} benefits need to be ended</translation>
@@ -4422,6 +4450,22 @@ Data is stored encrypted on this computer.</translation>
 <context>
     <name>OpenCasesSection</name>
     <message>
+        <source>没有进行中的个案</source>
+        <translation>No open cases</translation>
+    </message>
+    <message>
+        <source>下一步 {date}</source>
+        <translation>Next step {date}</translation>
+    </message>
+    <message>
+        <source>无待办步骤</source>
+        <translation>No pending steps</translation>
+    </message>
+    <message>
+        <source>&#x3000;{n} 步逾期</source>
+        <translation> · {n} steps overdue</translation>
+    </message>
+    <message>
         <source>进行中的个案 {n} 个</source>
         <translation>{n} open cases</translation>
     </message>
@@ -4730,6 +4774,10 @@ Their earlier records stay and still show who made them.</translation>
 </context>
 <context>
     <name>ReportAlarmsSection</name>
+    <message>
+        <source>没有未结束的强制报告</source>
+        <translation>No open mandatory reports</translation>
+    </message>
     <message>
         <source>⚠ {o} 份报告超时未向公安机关报告；未结束的报告共 {n} 份</source>
         <translation>⚠ {o} reports were not passed to the police in time; {n} reports still open</translation>
@@ -5448,6 +5496,10 @@ Their earlier records stay and still show who made them.</translation>
 </context>
 <context>
     <name>UncoveredSection</name>
+    <message>
+        <source>没有发现应保未保的儿童</source>
+        <translation>No children found who qualify for benefits they do not receive</translation>
+    </message>
     <message>
         <source>{n} 名儿童看起来符合保障条件但没有领取（应保尽保）</source>
         <translation>{n} children seem eligible for benefits they do not receive (cover all who qualify)</translation>

@@ -55,3 +55,29 @@ def test_report_rows_are_english_but_typed_text_stays(qtbot, ctx, kids, english,
     assert [top.child(0).text(c) for c in range(4)] == [
         "Reported to Police", "", "2026-11-30 09:00", "Phone; received by: 李警官; reference no.: A1"]
     assert [top.child(1).text(c) for c in range(4)] == ["Follow-up: 张主任", "", "2026-11-30", "入户查看; outcome: 已安置"]
+
+
+def test_protection_lists_on_the_workbench_are_english(qtbot, ctx, kids, english, store):
+    from app.ui.protection import dashboard as d
+
+    with store.session() as s:
+        protection.add_report(s, kids["王芳"], found_at=T0, description="邻居反映", situation="疑似受到侵害",
+                              urgency="紧急", now=T0)
+    shown = {}
+    for cls in (d.ReportAlarmsSection, d.UncoveredSection, d.EndingSection, d.DropoutSection, d.OpenCasesSection):
+        w = cls(ctx)
+        qtbot.addWidget(w)
+        shown[cls.__name__] = [w.summary.text()] + [w.list.item(i).text() for i in range(w.list.count())]
+    assert "李华\u3000categories: Orphan in family care" in shown["UncoveredSection"]  # typed names stay
+    assert shown["ReportAlarmsSection"][1].startswith("王芳\u3000Suspected harm")
+    assert shown["EndingSection"] == ["No benefits due to end soon"]
+    assert shown["DropoutSection"] == ["No children to bring back to school"]
+    assert shown["OpenCasesSection"] == ["No open cases"]
+    assert not [t for texts in shown.values() for t in texts if HAN.search(re.sub("王芳|李华", "", t))], shown
+
+
+def test_a_benefit_end_reason_reads_in_english(english):
+    from app.ui.messages import user_text
+
+    assert user_text("年满18周岁（2028-07-20）") == "Turns 18 (2028-07-20)"
+    assert user_text("类别已终止（2026-11-30）") == "Category ended (2026-11-30)"

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app.core import clock
 from app.data import benefits, cases, protection, schoolroll_import
 from app.ui import ops
-from app.ui.messages import value_text
+from app.ui.messages import user_text, value_text
 from app.ui.protection.common import AMBER, RED, ChildList
 from app.ui.widgets import fmt_date
 
@@ -64,7 +65,7 @@ class _Section(QWidget):
 
 
 class ReportAlarmsSection(_Section):
-    empty_text = "没有未结束的强制报告"
+    empty_text = QT_TRANSLATE_NOOP("ReportAlarmsSection", "没有未结束的强制报告")
     overdue = 0
 
     def collect(self, s):
@@ -84,32 +85,35 @@ class ReportAlarmsSection(_Section):
 
 
 class UncoveredSection(_Section):
-    empty_text = "没有发现应保未保的儿童"
+    empty_text = QT_TRANSLATE_NOOP("UncoveredSection", "没有发现应保未保的儿童")
 
     def collect(self, s):
-        return [(f"{u.child.name}　{u.reason}", u.child.id, AMBER) for u in benefits.looks_eligible_unpaid(s)]
+        return [(f"{u.child.name}　{user_text(u.reason)}", u.child.id, AMBER) for u in benefits.looks_eligible_unpaid(s)]
 
     def summarise(self, lines):
         return self.tr("{n} 名儿童看起来符合保障条件但没有领取（应保尽保）").format(n=len(lines))
 
 
 class EndingSection(_Section):
-    empty_text = "近期没有需要终止的保障"
+    empty_text = QT_TRANSLATE_NOOP("EndingSection", "近期没有需要终止的保障")
 
     def collect(self, s):
         today = clock.today()
-        return [(f"{t.child.name}　{t.entitlement.kind}　应于 {fmt_date(t.end_date)} 终止　{t.reason}", t.child.id,
-                 RED if t.end_date < today else None) for t in benefits.entitlements_to_end(s)]
+        return [(self.tr("{name}　{kind}　应于 {date} 终止　{reason}").format(
+                    name=t.child.name, kind=value_text(t.entitlement.kind), date=fmt_date(t.end_date),
+                    reason=user_text(t.reason)), t.child.id, RED if t.end_date < today else None)
+                for t in benefits.entitlements_to_end(s)]
 
     def summarise(self, lines):
         return self.tr("{n} 项保障需要办理终止").format(n=len(lines))
 
 
 class DropoutSection(_Section):
-    empty_text = "没有待劝返复学的儿童"
+    empty_text = QT_TRANSLATE_NOOP("DropoutSection", "没有待劝返复学的儿童")
 
     def collect(self, s):
-        return [(f"{c.name}　{c.school or '未登记学校'}　自 {fmt_date(t.opened_on)} 起劝返中", c.id, AMBER)
+        return [(self.tr("{name}　{school}　自 {date} 起劝返中").format(
+                    name=c.name, school=c.school or self.tr("未登记学校"), date=fmt_date(t.opened_on)), c.id, AMBER)
                 for t, c in schoolroll_import.open_tasks(s)]
 
     def summarise(self, lines):
@@ -117,13 +121,13 @@ class DropoutSection(_Section):
 
 
 class OpenCasesSection(_Section):
-    empty_text = "没有进行中的个案"
+    empty_text = QT_TRANSLATE_NOOP("OpenCasesSection", "没有进行中的个案")
 
     def collect(self, s):
         out = []
         for line in cases.open_cases(s):
-            due = f"下一步 {fmt_date(line.next_due)}" if line.next_due else "无待办步骤"
-            late = f"　{line.overdue} 步逾期" if line.overdue else ""
+            due = self.tr("下一步 {date}").format(date=fmt_date(line.next_due)) if line.next_due else self.tr("无待办步骤")
+            late = self.tr("　{n} 步逾期").format(n=line.overdue) if line.overdue else ""
             out.append((f"{line.child_name}　{line.case.title}　{value_text(line.case.status)}　{due}{late}", line.case.child_id,
                         RED if line.overdue else None))
         return out
