@@ -4,8 +4,8 @@ Every page read from an encrypted store is decrypted, and a page the cache dropp
 again: over a county of 100,000 children a fixed 64 MiB cache overflowed and a filter decrypted
 the same pages over and over. The hot part of a store (the child table, its indexes and the search
 index) grows with the store, so the cache is an eighth of the store file, never below 64 MiB, never
-above 128 MiB (memory stays near 400 MiB at 100,000 children: the UI thread and the store worker
-each have a connection, so a cache) nor a sixteenth of the machine's memory. A read that passes
+above 128 MiB nor a sixteenth of the machine's memory. That is the UI thread's connection; one
+used by the store worker gets at most 32 MiB (`worker`), so the two caches do not double the memory. A read that passes
 over a big table once (every visit's follow-ups) runs with a small cache (`one_pass`), so pages it
 will not read again do not take the memory.
 """
@@ -61,6 +61,14 @@ def for_store(path: Path | str) -> int:
     except OSError:
         size = 0
     return cache_kib(size, machine_memory_kib())
+
+
+WORKER_KIB = 32 * MIB  # a connection used off the UI thread (app/data/engine.py)
+
+
+def worker(kib: int) -> int:
+    """The page cache in KiB for a connection used off the UI thread, given the store's `kib`."""
+    return min(kib, WORKER_KIB)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ the password work happens once, in `keys.py`, when the data key is unwrapped.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -62,7 +63,18 @@ def make_engine(path: Path | str, key: bytes) -> Engine:
         conn.execute(f"PRAGMA cache_size = -{cache_kib}")
         return conn
 
-    engine = create_engine("sqlite+pysqlite://", creator=creator, poolclass=QueuePool, pool_size=4)
+    engine = create_engine("sqlite+pysqlite://", creator=creator, poolclass=QueuePool, pool_size=4, pool_use_lifo=True)
+
+    # The UI thread's connection keeps the full cache (lists and filters re-read the child table);
+    # a connection used off it (the store worker: the 工作台's later sections, writes) a small one,
+    # so two caches do not double the memory at a county's size (issue 17). LIFO: each thread tends
+    # to get back the connection it warmed.
+    @event.listens_for(engine, "checkout")
+    def _cache_for_thread(dbapi_conn, record, _proxy):
+        kib = cache_kib if threading.current_thread() is threading.main_thread() else cache_size.worker(cache_kib)
+        if record.info.get("cache_kib") != kib:
+            dbapi_conn.execute(f"PRAGMA cache_size = -{kib}")
+            record.info["cache_kib"] = kib
 
     # pysqlite's own implicit transactions break SAVEPOINT and skip BEGIN before SELECTs;
     # let SQLAlchemy emit BEGIN itself (the documented pysqlite recipe).

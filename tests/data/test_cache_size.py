@@ -28,3 +28,24 @@ def test_an_open_store_uses_the_sized_cache(store):
         with cache_size.one_pass(s, 2048):  # a read over a big table: a small cache meanwhile
             assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -2048
         assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == -expected
+
+
+def test_a_connection_used_off_the_ui_thread_gets_a_small_cache(store):
+    import threading
+
+    from app.data import cache_size
+
+    with store.read_session() as s:
+        main = -s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+    seen = []
+
+    def worker():
+        with store.read_session() as s:
+            seen.append(-s.connection().exec_driver_sql("PRAGMA cache_size").scalar())
+
+    t = threading.Thread(target=worker)
+    t.start()
+    t.join()
+    assert seen == [cache_size.worker(main)] and seen[0] <= cache_size.WORKER_KIB
+    with store.read_session() as s:  # back on the UI thread: the full cache again
+        assert -s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == main
