@@ -145,7 +145,7 @@ _PROVINCE_CODES = frozenset(
 )
 
 
-def _conditions(q: ChildQuery, today: dt.date, walk: bool = False) -> list[ColumnElement[bool]]:
+def _conditions(q: ChildQuery, today: dt.date, walk: bool = False, probe: bool = False) -> list[ColumnElement[bool]]:
     # `deleted = 0` lets SQLite walk ix_child_list (or ix_child_birth) in list order; with few
     # candidate rows, `+deleted = 0` (no index may serve it) makes it fetch them by key instead.
     text = _search_text(q.text or "")
@@ -179,7 +179,9 @@ def _conditions(q: ChildQuery, today: dt.date, walk: bool = False) -> list[Colum
         colour = "" if q.colour == UNASSESSED else q.colour
         cond.append((literal_column("+child.colour") if by_rows else Child.colour) == colour)
     if q.category or q.group:
-        cond += _category_conditions(q, today, walk)
+        # With search text the candidates are few: probe each one's categories (`probe`: not for a later
+        # page, see list_children) rather than list every child of the category.
+        cond += _category_conditions(q, today, walk or (probe and bool(text)))
     return cond
 
 
@@ -306,7 +308,7 @@ def list_children(session: Session, q: ChildQuery | None = None, today: dt.date 
     # The first page only: SQLite 3.51 skips too few rows for an OFFSET on this plan (a correlated
     # EXISTS on an index walk; tests/data/test_child_list_plans.py), so later pages read the matches.
     walk = q.limit is not None and not q.offset and _walks_order(session, q)
-    stmt = select(*_ROW_COLUMNS).where(*_conditions(q, today, walk)).order_by(*_order(q))
+    stmt = select(*_ROW_COLUMNS).where(*_conditions(q, today, walk, probe=not q.offset)).order_by(*_order(q))
     if q.limit is not None:
         stmt = stmt.limit(q.limit)
     if q.offset:
@@ -328,7 +330,7 @@ def list_children(session: Session, q: ChildQuery | None = None, today: dt.date 
 def count_children(session: Session, q: ChildQuery | None = None, today: dt.date | None = None) -> int:
     q = q or ChildQuery()
     today = today or clock.today()
-    return session.scalar(select(func.count()).select_from(Child).where(*_conditions(q, today))) or 0
+    return session.scalar(select(func.count()).select_from(Child).where(*_conditions(q, today, probe=True))) or 0
 
 
 def get_child(session: Session, child_id: str) -> Child:

@@ -53,6 +53,23 @@ def test_walking_the_order_gives_the_same_page_as_reading_the_matches(village, m
     assert sum(1 for ids, _ in read if ids) > len(read) // 2  # the pages are not all empty
 
 
+@pytest.mark.parametrize("text", ["wang", "li", "张", "320", "2015"])
+def test_search_within_a_group_probes_the_candidates_and_finds_the_same_children(village, monkeypatch, text):
+    monkeypatch.setattr(C, "WALK_FACTOR", 10**9)
+    with village.read_session() as s:
+        for group in (vocab.LEFT_BEHIND_GROUP, vocab.HARDSHIP_GROUP):
+            in_group = {r.id for r in C.list_children(s, C.ChildQuery(group=group), today=TODAY)}
+            for colour in ("", "红"):
+                found = [r.id for r in C.list_children(s, C.ChildQuery(text=text, colour=colour), today=TODAY)
+                         if r.id in in_group]
+                q = C.ChildQuery(text=text, group=group, colour=colour)
+                assert C.count_children(s, q, today=TODAY) == len(found)
+                for offset in (0, 3):
+                    page = C.list_children(s, C.ChildQuery(text=text, group=group, colour=colour, limit=5,
+                                                           offset=offset), today=TODAY)
+                    assert [r.id for r in page] == found[offset:offset + 5]
+
+
 @pytest.mark.parametrize("sort", ["sex", "group_name", "status", "colour", "last_visit_date", "next_visit_due"])
 def test_indexed_sorts_match_a_full_sort(village, sort):
     with village.read_session() as s:
