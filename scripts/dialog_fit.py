@@ -39,7 +39,7 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
-    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtCore import QPoint, QRect
     from PySide6.QtWidgets import (
         QAbstractButton, QApplication, QDialog, QFileDialog, QInputDialog, QPushButton, QScrollArea, QWidget,
     )

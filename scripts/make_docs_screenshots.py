@@ -27,7 +27,7 @@ os.environ["TONGHU_LANG"] = "zh_CN"
 _tmp = tempfile.TemporaryDirectory(prefix="tonghu-docs-")
 os.environ["TONGHU_CONFIG_DIR"] = str(Path(_tmp.name) / "config")
 
-from PySide6.QtCore import QPoint, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QPoint, QTimer  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTabWidget, QWidget  # noqa: E402
 
 SCREEN = (1093, 614)  # 1366×768 at 125 %

@@ -5,7 +5,6 @@ Actions: edit, mark transferred-out / aged-out (never a hard delete), return to 
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 

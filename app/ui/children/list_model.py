@@ -6,7 +6,6 @@ PAGE_SIZE as the view asks for them, so a 30,000-child township list opens at on
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt

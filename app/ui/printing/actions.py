@@ -5,7 +5,6 @@ problems in plain Chinese. Other screens use `print_child_file()` and `print_vis
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction

@@ -4,7 +4,6 @@ looks eligible for but does not receive."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtWidgets import (

@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+    QAbstractItemView, QDialogButtonBox, QHeaderView, QLabel, QListWidget, QListWidgetItem,
     QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 

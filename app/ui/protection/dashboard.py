@@ -10,7 +10,6 @@ for it; a section or block made alone (no parent) reads at once, as before."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget

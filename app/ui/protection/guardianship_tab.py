@@ -9,7 +9,6 @@ import logging
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.data import protection as svc
-from app.domain import guardianship as g
 from app.ui.protection.common import Table
 from app.ui.widgets import fmt_date
 
