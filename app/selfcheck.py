@@ -3,8 +3,9 @@
 Checks, in order: the bundled resources are there; a temporary encrypted store can be created,
 written, closed, reopened with its password and read back (and its file is not plain SQLite);
 ReportLab renders a PDF page with the bundled Chinese font; Qt starts, loads the stylesheet and
-icon, the English translation translates, and every UI feature the registry names can be imported. Everything happens in a temporary folder that is
-removed afterwards. Returns 0 when every check passed, 1 otherwise, printing one line per check.
+icon, the English translation translates, and every UI feature the registry names can be imported. Everything
+happens in a temporary folder that is removed afterwards. Returns 0 when every check passed, 1 otherwise, printing
+one line per check.
 """
 
 from __future__ import annotations

@@ -69,9 +69,10 @@ def build(path: Path) -> float:
                                               status="在册" if i % 50 else "已转出")
                                          for i, cid in enumerate(child_ids)])
             assess_rows = []
-            for cid, colour in zip(child_ids, colours):
+            for cid, colour in zip(child_ids, colours, strict=True):
                 if colour:
-                    assess_rows.append(dict(id=new_id(), child_id=cid, assessed_on=TODAY - dt.timedelta(days=rng.randint(30, 700)),
+                    assessed_on = TODAY - dt.timedelta(days=rng.randint(30, 700))
+                    assess_rows.append(dict(id=new_id(), child_id=cid, assessed_on=assessed_on,
                                             assessor="bench", answers="{}", reasons="[]", suggested_colour=colour,
                                             colour=colour, override_reason="", policy_version="", source="", notes="",
                                             hlc="000000000000000.00000", origin="bench", deleted=False, versions="{}"))
@@ -96,7 +97,7 @@ def build(path: Path) -> float:
             last = dict(conn.execute(text("SELECT child_id, max(visit_date) FROM visit GROUP BY child_id")).all())
             first_assessed = dict(conn.execute(text("SELECT child_id, min(assessed_on) FROM assessment GROUP BY child_id")).all())
             rows = []
-            for cid, colour in zip(child_ids, colours):
+            for cid, colour in zip(child_ids, colours, strict=True):
                 lv = last.get(cid)
                 lv = dt.date.fromisoformat(lv) if isinstance(lv, str) else lv
                 fa = first_assessed.get(cid)
@@ -151,7 +152,8 @@ def run() -> list[Result]:
     results = []
     if not path.exists():
         seconds = build(path)
-        results.append(Result("dashboard: build bench store (bulk SQL)", seconds * 1000, note=f"{CHILDREN} children, {VISITS} visits"))
+        results.append(Result("dashboard: build bench store (bulk SQL)", seconds * 1000,
+                              note=f"{CHILDREN} children, {VISITS} visits"))
     store = Store.open(path, PASSWORD)
     policy = default_policy()
     try:
@@ -165,8 +167,9 @@ def run() -> list[Result]:
             assert naive["red"] == d.red.count and naive["never"] == d.never_visited.count, (naive, d.red.count)
             note = (f"{n_children} children, {n_visits} visits; overdue {d.overdue.count}, this week "
                     f"{d.due_this_week.count}, 红 {d.red.count}, 黄 {d.yellow.count}, never {d.never_visited.count}")
-            results.append(Result("dashboard: before (aggregate visits)", time_ms(lambda: naive_dashboard(s, TODAY, policy), repeat=1),
-                                  target=200, note="recomputed from the visit table"))
+            results.append(Result("dashboard: before (aggregate visits)",
+                                  time_ms(lambda: naive_dashboard(s, TODAY, policy), repeat=1), target=200,
+                                  note="recomputed from the visit table"))
             results.append(Result("dashboard: first (cold) compute", cold_ms, target=200, note=note))
             results.append(Result("dashboard: after (derived columns)", time_ms(lambda: compute_dashboard(s, today=TODAY)),
                                   target=200, note=note))

@@ -183,7 +183,8 @@ def _generated_templates() -> list[str]:
 
     if not MESSAGE_STRINGS.exists():
         return []
-    return [json.loads(m) for m in re.findall(r'QT_TRANSLATE_NOOP\("", ("(?:[^"\\]|\\.)*")\)', MESSAGE_STRINGS.read_text("utf-8"))]
+    pattern = r'QT_TRANSLATE_NOOP\("", ("(?:[^"\\]|\\.)*")\)'
+    return [json.loads(m) for m in re.findall(pattern, MESSAGE_STRINGS.read_text("utf-8"))]
 
 
 def source_files() -> list[str]:
@@ -323,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         todo = unfinished(ts)
         if args.unfinished:
             grouped: dict[str, str] = {}
-            for ctx, src in todo:
+            for _ctx, src in todo:
                 grouped.setdefault(src, "")
             print(json.dumps(grouped, ensure_ascii=False, indent=1))
         else:

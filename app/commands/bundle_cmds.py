@@ -175,7 +175,8 @@ def cmd_server_import(args):
     if result.replay:
         print(f"此同步文件已经导入过，未重复导入；已重新写出回执文件：{result.answer}")
     else:
-        print(f"已导入设备 {result.device_id} 的 {result.accepted} 条修改；回执文件（含 {result.sent} 条新数据）：{result.answer}")
+        print(f"已导入设备 {result.device_id} 的 {result.accepted} 条修改；"
+              f"回执文件（含 {result.sent} 条新数据）：{result.answer}")
     return None
 
 

@@ -16,7 +16,8 @@ DEFAULT_DB = os.environ.get("TONGHU_SERVER_DB", "county.db")
 
 def _db_arg(parser) -> None:
     parser.add_argument("--db", default=DEFAULT_DB, help="服务器数据库：SQLite 文件路径或 postgresql://… (默认 ./county.db)")
-    parser.add_argument("--keys", default=None, help="服务器密钥文件（默认：SQLite 数据库旁的 .keys 文件，或环境变量 TONGHU_SERVER_KEYS）")
+    parser.add_argument("--keys", default=None,
+                        help="服务器密钥文件（默认：SQLite 数据库旁的 .keys 文件，或环境变量 TONGHU_SERVER_KEYS）")
 
 
 def _open(args):
@@ -31,7 +32,8 @@ def _open(args):
 def register(sub) -> None:
     p = sub.add_parser("serve", help="运行县级同步服务器")
     _db_arg(p)
-    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1；局域网内用 0.0.0.0，须同时用 --tls-cert/--tls-key 启用 HTTPS）")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="监听地址（默认 127.0.0.1；局域网内用 0.0.0.0，须同时用 --tls-cert/--tls-key 启用 HTTPS）")
     p.add_argument("--port", type=int, default=8765, help="端口（默认 8765）")
     p.add_argument("--tls-cert", help="TLS 证书文件（PEM），与 --tls-key 一起启用 HTTPS")
     p.add_argument("--tls-key", help="TLS 私钥文件（PEM）")

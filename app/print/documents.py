@@ -25,8 +25,8 @@ def _need(value, message: str):
 
 
 def render(store, kind: str, *, child: str | None = None, visit: str | None = None, within: str = "week",
-           order: str = "group", month: str | None = None, round_id: str | None = None, report: str | None = None, case: str | None = None,
-           out=None, now: dt.datetime | None = None) -> bytes:
+           order: str = "group", month: str | None = None, round_id: str | None = None, report: str | None = None,
+           case: str | None = None, out=None, now: dt.datetime | None = None) -> bytes:
     """Build one document. Raises ValueError (bad options), sources.NotFound, sources.NotAvailable;
     every message is Chinese and fit to show to the user."""
     ctx = sources.context(store, now)

@@ -545,14 +545,14 @@ class Form:
         if sum(widths) <= 1.5:
             widths = [w * self.width for w in widths]
         cmds = list(extra)
-        body = [[self.cell(h, w, "label") for h, w in zip(header, widths)]]
+        body = [[self.cell(h, w, "label") for h, w in zip(header, widths, strict=False)]]
         if not rows:
             body.append([empty] + [""] * (len(header) - 1))
             cmds.append(("SPAN", (0, 1), (-1, 1)))
         fills: dict[int, list] = {}
         for r, row in enumerate(rows, 1):
             line = []
-            for c, (value, w) in enumerate(zip(row, widths)):
+            for c, (value, w) in enumerate(zip(row, widths, strict=False)):
                 if isinstance(value, Shaded):
                     if value.fill is not None:
                         fills.setdefault(r, []).append((c, value.fill))
@@ -561,7 +561,7 @@ class Form:
             body.append(line)
         if totals is not None:
             body.append([self.cell(v, w, "cell_center" if c in center else "cell")
-                         for c, (v, w) in enumerate(zip(totals, widths))])
+                         for c, (v, w) in enumerate(zip(totals, widths, strict=False))])
         for c in center:
             cmds.append(("ALIGN", (c, 1), (c, -1), "CENTER"))
         if len(body) > PagedTable.THRESHOLD:

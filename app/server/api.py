@@ -49,7 +49,8 @@ def _check_protocol(request: Request) -> int:
         version = 0
     if version < P.MIN_PROTOCOL:
         raise ServiceError(426, "upgrade_required",
-                           f"童护版本过旧，请升级后再同步（服务器需要同步协议 {P.MIN_PROTOCOL} 版或更新，本机为 {version or '未知'} 版）。")
+                           f"童护版本过旧，请升级后再同步（服务器需要同步协议 {P.MIN_PROTOCOL} 版或更新，"
+                           f"本机为 {version or '未知'} 版）。")
     if version > P.PROTOCOL:
         raise ServiceError(426, "server_too_old",
                            f"县级服务器版本比本机旧（服务器协议 {P.PROTOCOL} 版，本机 {version} 版），请联系县民政局升级服务器。")

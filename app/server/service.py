@@ -156,7 +156,8 @@ def authenticate(db: ServerDB, token: str | None) -> Device:
 
 def _usable(device: Device | None) -> Device:
     if device is None:
-        raise ServiceError(401, "unknown_device", "县级服务器不认识本设备（未登记或登记已失效），请向县民政局索取登记码重新登记。")
+        raise ServiceError(401, "unknown_device",
+                           "县级服务器不认识本设备（未登记或登记已失效），请向县民政局索取登记码重新登记。")
     if device.revoked:
         raise ServiceError(401, "revoked", "本设备已被县民政局停用，不能再同步。如有疑问请联系县民政局。")
     return device

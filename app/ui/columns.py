@@ -98,5 +98,6 @@ class ColumnsDelegate(QStyledItemDelegate):
             left = x + int(starts[i] * width)
             right = x + int((starts[i + 1] if i + 1 < len(starts) else 1.0) * width) - 6
             cell = QRect(left, rect.y(), max(right - left, 1), rect.height())
-            painter.drawText(cell, Qt.AlignVCenter | Qt.AlignLeft, metrics.elidedText(str(text or ""), Qt.ElideRight, cell.width()))
+            elided = metrics.elidedText(str(text or ""), Qt.ElideRight, cell.width())
+            painter.drawText(cell, Qt.AlignVCenter | Qt.AlignLeft, elided)
         painter.restore()

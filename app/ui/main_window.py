@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("退出"), self.close, QKeySequence("Ctrl+Q"))
         self._action(self.menus["帮助"], self.tr("用户手册"), self.open_guide, QKeySequence.HelpContents)
         self._action(self.menus["帮助"], self.tr("关于童护"), self.about)
-        for name, menu in self.menus.items():
+        for menu in self.menus.values():
             if menu.isEmpty():
                 placeholder = menu.addAction(self.tr("（暂无）"))
                 placeholder.setEnabled(False)

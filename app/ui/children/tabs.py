@@ -198,7 +198,8 @@ class RowsTab(QWidget):
         row = self._selected()
         if row is None:
             return
-        answer = QMessageBox.question(self, self.tr("删除"), self.tr("确定删除这条{n}记录吗？删除会记入变更记录。").format(n=self.tr(self.noun)))
+        answer = QMessageBox.question(self, self.tr("删除"),
+                                      self.tr("确定删除这条{n}记录吗？删除会记入变更记录。").format(n=self.tr(self.noun)))
         if answer == QMessageBox.Yes:
             self.ctx.store.run(self.remove_fn, row.id)
             self.ctx.notify_saved(self.child_id)

@@ -61,7 +61,7 @@ class MergeDialog(QDialog):
         self.keep_group = QButtonGroup(self)
         self.keep_buttons = []
         grid.addWidget(self._bold(self.tr("保留的档案")), 1, 0)
-        for col, f in enumerate(self.files):
+        for col, _file in enumerate(self.files):
             button = QRadioButton(self.tr("保留此档案"))
             button.setObjectName(f"keep_{col}")
             self.keep_group.addButton(button, col)

@@ -79,16 +79,19 @@ class BenefitsTab(QWidget):
             svc.entitlements_of(s, child_id), svc.payments_of(s, child_id), svc.insurance_of(s, child_id),
             psvc.disability_services(s, child_id), svc.looks_eligible_unpaid(s, today, child_id=child_id),
             svc.entitlements_to_end(s, today, child_id=child_id)))
-        self.entitlements.fill([(value_text(e.kind), e.monthly_amount, e.start_date, e.end_date, e.end_reason, e.approval_no) for e in ents],
+        self.entitlements.fill([(value_text(e.kind), e.monthly_amount, e.start_date, e.end_date, e.end_reason, e.approval_no)
+                                for e in ents],
                                [e.id for e in ents])
         kinds = {e.id: e.kind for e in ents}
         self.payments.fill([(p.month, p.amount, p.paid_on, (p.note or kinds.get(p.entitlement_id, ""))) for p in pays])
         self.insurance.fill([(value_text(i.kind), i.insurer, i.policy_no, i.start_date, i.end_date) for i in ins],
                             colours=[AMBER if i.end_date < today else None for i in ins])
-        self.services.fill([(value_text(x.kind), x.provider, x.referred_on, value_text(x.state), x.state_date) for x in services], [x.id for x in services])
+        self.services.fill([(value_text(x.kind), x.provider, x.referred_on, value_text(x.state), x.state_date) for x in services],
+                           [x.id for x in services])
         notes = []
         for u in unpaid:
-            notes.append("<span style='color:#b06000'>" + self.tr("应保未保：{r}").format(r=html.escape(user_text(u.reason))) + "</span>")
+            reason = self.tr("应保未保：{r}").format(r=html.escape(user_text(u.reason)))
+            notes.append("<span style='color:#b06000'>" + reason + "</span>")
         for t in ending:
             notes.append("<span style='color:#c5221f'>" + self.tr("{k}应于 {d} 终止（{r}）").format(
                 k=value_text(t.entitlement.kind), d=f"{t.end_date:%Y-%m-%d}", r=html.escape(t.reason)) + "</span>")

@@ -117,7 +117,8 @@ class CasesTab(QWidget):
                                opened_on=v["opened_on"] or clock.today())
         fields = [Field("title", self.tr("个案名称")), Field("problem", self.tr("问题描述"), "multiline"),
                   Field("owner", self.tr("负责人")), Field("opened_on", self.tr("开案日期"), "date")]
-        if FormDialog(self.tr("新建个案"), fields, save, {"owner": self.ctx.store.display_name, "opened_on": clock.today()}, self).exec():
+        defaults = {"owner": self.ctx.store.display_name, "opened_on": clock.today()}
+        if FormDialog(self.tr("新建个案"), fields, save, defaults, self).exec():
             self._saved()
 
     def add_step(self) -> None:

@@ -190,7 +190,7 @@ class ProtectionSection(QWidget):
     def _loaded(self, results: list[list[tuple]]) -> None:
         if not isValid(self):  # the window closed meanwhile
             return
-        for (_, w), lines in zip(self.parts, results):
+        for (_, w), lines in zip(self.parts, results, strict=False):
             w.show_lines(lines)
         self._labels()
         if self._again:

@@ -141,8 +141,9 @@ class ReportsTab(QWidget):
                 top.addChild(self._county_item(a))
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        self.hint.setText(self.tr("共 {n} 份报告。报告一经保存不能修改或删除；更正请新建报告并在情况中说明。").format(n=len(views))
-                          if views else self.tr("没有强制报告。"))
+        self.hint.setText(
+            self.tr("共 {n} 份报告。报告一经保存不能修改或删除；更正请新建报告并在情况中说明。").format(n=len(views))
+            if views else self.tr("没有强制报告。"))
 
     def _county_item(self, a) -> QTreeWidgetItem:
         """A county action (synced from the county console): shown, never edited here."""
@@ -197,8 +198,9 @@ class ReportsTab(QWidget):
                                action=v["action"], outcome=v["outcome"], closes=v["closes"])
             self.ctx.notify_saved(self.child_id)
 
-        fields = [Field("on_date", self.tr("日期"), "date"), Field("actor", self.tr("采取行动的单位/人员"),
-                                                                   "edit_choice", ["公安", "民政", "教育", "社工", "村委会", "妇联", "检察"]),
+        fields = [Field("on_date", self.tr("日期"), "date"),
+                  Field("actor", self.tr("采取行动的单位/人员"), "edit_choice",
+                        ["公安", "民政", "教育", "社工", "村委会", "妇联", "检察"]),
                   Field("action", self.tr("采取的行动"), "multiline"), Field("outcome", self.tr("结果"), "multiline"),
                   Field("closes", self.tr("处理完毕，结束此报告"), "bool")]
         if FormDialog(self.tr("添加跟进"), fields, save, {"on_date": clock.today()}, self).exec():

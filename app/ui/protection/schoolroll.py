@@ -202,7 +202,7 @@ class SchoolRollWizard(QDialog):
 
     def overrides(self) -> dict[str, str]:
         return {hd: ("忽略" if c.currentText() == IGNORE else c.currentText())
-                for hd, c in zip(self.headers, self.combos) if hd}
+                for hd, c in zip(self.headers, self.combos, strict=False) if hd}
 
     def _mapping_changed(self) -> None:
         self.prepared = None
@@ -323,7 +323,8 @@ class SchoolRollPage(QWidget):
             self.results.show_import(None)
         else:
             c = json.loads(last.summary)
-            self.latest.setText(self.tr("最近一次比对：{f}（{d}，{n} 行）：未在籍 {a}，学校不一致 {b}，疑似匹配 {u}，村内未登记 {k}").format(
+            self.latest.setText(self.tr(
+                "最近一次比对：{f}（{d}，{n} 行）：未在籍 {a}，学校不一致 {b}，疑似匹配 {u}，村内未登记 {k}").format(
                 f=last.file_name, d=fmt_date(last.reference_date), n=last.row_count, a=c.get(rules.DROPOUT_RISK, 0),
                 b=c.get(rules.OTHER_SCHOOL, 0), u=c.get(rules.UNCERTAIN, 0), k=c.get(rules.UNKNOWN_TO_VILLAGE, 0)))
             self.results.show_import(last.id)

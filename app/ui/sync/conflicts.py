@@ -98,7 +98,8 @@ class ConflictsPage(QWidget):
                      _value(c.loser_value), f"{c.loser_actor or '—'} · {_when(c.loser_hlc)}", self.tr(state)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{text}\n设备 {c.winner_origin[-8:] if col == 3 else c.loser_origin[-8:]}" if col in (3, 5) else text)
+                origin = c.winner_origin[-8:] if col == 3 else c.loser_origin[-8:]
+                item.setToolTip(f"{text}\n设备 {origin}" if col in (3, 5) else text)
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
         self.empty.setVisible(not conflicts)

@@ -161,7 +161,8 @@ class SyncStatusLabel(QLabel):
         elif not st["enrolled"]:
             text = self.tr("未登记同步")
         else:
-            text = self.tr("上次同步：{w}　待上传：{n} 条").format(w=self.tr(describe_last_sync(st["last_sync"])), n=st["pending"])
+            text = self.tr("上次同步：{w}　待上传：{n} 条").format(w=self.tr(describe_last_sync(st["last_sync"])),
+                                                               n=st["pending"])
             if st["open_conflicts"]:
                 text += self.tr("　有冲突待确认")
             if st.get("refused"):

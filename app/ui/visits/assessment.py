@@ -290,7 +290,8 @@ class AssessmentDialog(GuardedDialog):
     def reason_text(self, r) -> str:
         """A factor found, in the interface language: its label, value and severity."""
         if r.value is not None:
-            return self.tr("{l}：{v}{u}（{s}）").format(l=self.tr(r.label), v=f"{r.value:g}", u=self.tr(r.unit) if r.unit else "", s=self.tr(r.severity))
+            return self.tr("{l}：{v}{u}（{s}）").format(l=self.tr(r.label), v=f"{r.value:g}", u=self.tr(r.unit) if r.unit else "",
+                                                      s=self.tr(r.severity))
         return self.tr("{l}（{s}）").format(l=self.tr(r.label), s=self.tr(r.severity))
 
     # -- saving ----------------------------------------------------------

@@ -20,7 +20,8 @@ from app.ui import registry
 from app.ui.columns import ColumnsDelegate, set_columns
 from app.ui.widgets import colour_icon, fmt_date
 
-CARD_HEX = {"overdue": "#c5221f", "week": "#1a73e8", "follow": "#7627bb", "red": "#d93025", "yellow": "#b06000", "never": "#5f6368"}
+CARD_HEX = {"overdue": "#c5221f", "week": "#1a73e8", "follow": "#7627bb", "red": "#d93025", "yellow": "#b06000",
+            "never": "#5f6368"}
 
 
 class CountCard(QPushButton):
@@ -165,8 +166,8 @@ class DashboardPage(QWidget):
         self.cards["follow"].number.setText("…")
         self._load_later(d.today)
         counts = d.colour_counts
-        self.colour_line.setText(self.tr("四色分布：") + "　".join(
-            f"{self.tr(c)} {counts.get(c, 0)}" for c in ("红", "黄", "蓝", "绿")) + "　" + self.tr("未评估 {n}").format(n=counts.get("", 0)))
+        colours = "　".join(f"{self.tr(c)} {counts.get(c, 0)}" for c in ("红", "黄", "蓝", "绿"))
+        self.colour_line.setText(self.tr("四色分布：") + colours + "　" + self.tr("未评估 {n}").format(n=counts.get("", 0)))
         for w in self.sections:  # heavier blocks read on the store worker, after the counts (issue 17)
             refresh = getattr(w, "refresh_later", None) or getattr(w, "refresh", None)
             if refresh is not None:

@@ -286,8 +286,8 @@ class ScreeningPage(QWidget):
         if line is None:
             return
         if reason is None:
-            reason, ok = QInputDialog.getText(self, self.tr("未排查原因"),
-                                              self.tr("{n} 未能排查的原因（如：随父母在外地生活，已电话核实）：").format(n=line.name))
+            prompt = self.tr("{n} 未能排查的原因（如：随父母在外地生活，已电话核实）：").format(n=line.name)
+            reason, ok = QInputDialog.getText(self, self.tr("未排查原因"), prompt)
             if not ok:
                 return
         self._run(lambda s: data.set_skip_reason(s, self.round_id(), line.child_id, reason))

@@ -565,7 +565,7 @@ class VisitsTab(QWidget):
         if e.amendments:
             html.append(f"<h3>{tr('当前有效内容（第 {n} 次更正）').format(n=len(e.amendments))}</h3>")
             html.append(describe_visit(e.current, tr))
-            for i, a in enumerate(reversed(e.amendments), 1):
+            for a in reversed(e.amendments):
                 html.append(f"<hr><p><b>{tr('更正原因')}：</b>{_esc(a.amend_reason)}{_when(a.hlc, tr)}</p>")
             html.append(f"<hr><h3>{tr('原始记录')}</h3>")
             html.append(describe_visit(e.original, tr))
