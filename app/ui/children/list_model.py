@@ -104,18 +104,7 @@ class ChildListModel(QAbstractTableModel):
             return None
         attr = COLUMNS[index.column()][1]
         if role == Qt.DisplayRole:
-            value = getattr(r, attr, "")
-            if attr == "categories":
-                return self._word(tuple(value or ()))
-            if attr == "colour":
-                return self._word(value) if value else self.tr(NOT_ASSESSED)
-            if attr in ("sex", "status"):
-                return self._word(value or "")
-            if attr in ("last_visit_date", "next_visit_due"):
-                return fmt_date(value)
-            if attr == "village_code":
-                return self.village_names.get(value, value)
-            return "" if value is None else str(value)
+            return self._display(r, attr)
         if role == Qt.DecorationRole and index.column() == COLOUR_COLUMN:
             return colour_icon(r.colour if r.colour != NOT_ASSESSED else "")
         if role == Qt.ForegroundRole and attr == "next_visit_due" and r.next_visit_due and r.next_visit_due < self.today:
@@ -127,6 +116,21 @@ class ChildListModel(QAbstractTableModel):
         if role == ChildIdRole:
             return r.id
         return None
+
+    def _display(self, r, attr: str) -> str:
+        """The text a cell shows: words in the interface language, dates as dates, villages by name."""
+        value = getattr(r, attr, "")
+        if attr == "categories":
+            return self._word(tuple(value or ()))
+        if attr == "colour":
+            return self._word(value) if value else self.tr(NOT_ASSESSED)
+        if attr in ("sex", "status"):
+            return self._word(value or "")
+        if attr in ("last_visit_date", "next_visit_due"):
+            return fmt_date(value)
+        if attr == "village_code":
+            return self.village_names.get(value, value)
+        return "" if value is None else str(value)
 
     def _word(self, key) -> str:
         """Sex, category, colour and status words in the interface language (stored in Chinese); cached."""
