@@ -260,6 +260,32 @@ def _follow_ups_text(items: list[dict], with_state: bool = False) -> str:
     return "；".join(out)
 
 
+def _subtitle(sheet: VisitSheet) -> str:
+    if sheet.visit:
+        return "（走访记录" + ("，已更正" if sheet.amended else "") + "）"
+    return "（计划走访，请带到现场填写）"
+
+
+def _fill_visit(put, tick, v: dict, sheet: VisitSheet) -> None:
+    """Write a recorded visit into the boxes a planned visit's form leaves blank for the pen."""
+    put("visit_date", fmt_date(v.get("visit_date")))
+    put("visitor", v.get("visitor"), "走访人")
+    tick(f"kind:{v.get('kind')}")
+    put("present", v.get("present"), "在场人员")
+    put("lives", join(v.get("lives_where"), v.get("lives_with"), sep="；"), "现居住地及共同生活人")
+    answers = v.get("checklist") or {}
+    for item in sheet.checklist:
+        got = answers.get(item["key"]) or {}
+        if got.get("answer"):
+            tick(f"check:{item['key']}:{got['answer']}")
+        put(f"note:{item['key']}", got.get("note"), f"{item['label']}（情况说明）")
+    put("findings", v.get("findings"), "发现的问题")
+    put("needs", v.get("needs"), "需求")
+    put("help_given", v.get("help_given"), "已提供或联系的帮助")
+    put("follow_ups", _follow_ups_text(v.get("follow_ups"), with_state=True), "跟进事项及期限")
+    tick("reassess:是" if v.get("reassess") else "reassess:否")
+
+
 def add_visit_form(form: Form, sheet: VisitSheet, ctx: PrintContext) -> None:
     c = sheet.child
     v = sheet.visit
@@ -289,11 +315,7 @@ def add_visit_form(form: Form, sheet: VisitSheet, ctx: PrintContext) -> None:
         if key in sk.ticks:
             ticks.append(Tick(sk.ticks[key]))
 
-    if v:
-        subtitle = "（走访记录" + ("，已更正" if sheet.amended else "") + "）"
-    else:
-        subtitle = "（计划走访，请带到现场填写）"
-    put("subtitle", subtitle, center=True, size=layout.SIZE_SUBTITLE)
+    put("subtitle", _subtitle(sheet), center=True, size=layout.SIZE_SUBTITLE)
     age = f"{sheet.age}岁" if sheet.age is not None else ""
     put("name", c.get("name"), "姓名")
     put("sex_age", join(c.get("sex"), age))
@@ -309,22 +331,7 @@ def add_visit_form(form: Form, sheet: VisitSheet, ctx: PrintContext) -> None:
     put("due", due, "本次应访", fill=fill)
     put("open_follow_ups", _follow_ups_text(sheet.open_follow_ups) if not v else "", "待跟进事项")
     if v:
-        put("visit_date", fmt_date(v.get("visit_date")))
-        put("visitor", v.get("visitor"), "走访人")
-        tick(f"kind:{v.get('kind')}")
-        put("present", v.get("present"), "在场人员")
-        put("lives", join(v.get("lives_where"), v.get("lives_with"), sep="；"), "现居住地及共同生活人")
-        answers = v.get("checklist") or {}
-        for item in sheet.checklist:
-            got = answers.get(item["key"]) or {}
-            if got.get("answer"):
-                tick(f"check:{item['key']}:{got['answer']}")
-            put(f"note:{item['key']}", got.get("note"), f"{item['label']}（情况说明）")
-        put("findings", v.get("findings"), "发现的问题")
-        put("needs", v.get("needs"), "需求")
-        put("help_given", v.get("help_given"), "已提供或联系的帮助")
-        put("follow_ups", _follow_ups_text(v.get("follow_ups"), with_state=True), "跟进事项及期限")
-        tick("reassess:是" if v.get("reassess") else "reassess:否")
+        _fill_visit(put, tick, v, sheet)
     else:
         put("visit_date", "　　　　年　　月　　日")
 

@@ -208,16 +208,8 @@ def _device(db: ServerDB, request: Request):
     return service.authenticate(db, token)
 
 
-def create_app(db: ServerDB | str) -> FastAPI:
-    if isinstance(db, str):
-        db = ServerDB(db)
-    identity = service.county_identity(db)
-    app = FastAPI(title="童护 县级同步服务器", version=__version__, docs_url=None, redoc_url=None)
-    app.state.db = db
-    # Outermost last: gzip wraps the signer, so signatures cover the uncompressed body.
-    app.add_middleware(_SignAnswers, identity=identity)
-    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=5)
-
+def _add_error_handlers(app: FastAPI) -> None:
+    """Refusals and failures answer in the protocol's error shape, with a Chinese message."""
     @app.exception_handler(ServiceError)
     async def _service_error(_request, exc: ServiceError):
         return _error(exc.status, exc.code, exc.message)
@@ -247,6 +239,19 @@ def create_app(db: ServerDB | str) -> FastAPI:
 
     for kind in (StatementError, ValueError, TypeError, RecursionError):
         app.add_exception_handler(kind, _bad_input)
+
+
+def create_app(db: ServerDB | str) -> FastAPI:
+    if isinstance(db, str):
+        db = ServerDB(db)
+    identity = service.county_identity(db)
+    app = FastAPI(title="童护 县级同步服务器", version=__version__, docs_url=None, redoc_url=None)
+    app.state.db = db
+    # Outermost last: gzip wraps the signer, so signatures cover the uncompressed body.
+    app.add_middleware(_SignAnswers, identity=identity)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=5)
+
+    _add_error_handlers(app)
 
     @app.get("/api/v1/hello")
     async def hello(request: Request):

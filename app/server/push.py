@@ -68,7 +68,7 @@ def note_state(device: Device, presented: str | None) -> None:
         device.restores = (device.restores or 0) + 1
 
 
-def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: str | None = None,
+def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: str | None = None,  # noqa: C901 -- one transaction under the county lock; its steps share the session, device and answer
                anchors: tuple[tuple[int, str], ...] = ()) -> PushResult:
     """Merge one batch of a device's changes, accepting or refusing each on its own. `anchors`:
     log entries (seq, change id) the device holds; if the log lost one, the county was restored
@@ -206,7 +206,7 @@ def _first_problem(ch: Change, device_id: str, now_ms: int) -> Refused | None:
     return _clock_refusal(ch, now_ms)
 
 
-def _log_accepted(s, device: Device, accepted: list[Change], result, guard: ScopeGuard, seq: int,
+def _log_accepted(s, device: Device, accepted: list[Change], result, guard: ScopeGuard, seq: int,  # noqa: C901 -- log, moves, alerts, snapshots and conflicts come from one pass over the batch
                   claimed: dict[str, str]) -> int:
     """Write the log entries of a merged batch (with the scopes each belongs to), the moves, the
     priority alerts, the snapshots of files that entered a scope, and the county's conflicts."""

@@ -70,26 +70,8 @@ class ScopeGuard:
         self.tables = synced_tables()
         self.linked = child_linked()
         self.owned = village_owned()
-        self.rows: dict[tuple[str, str], object] = {}
-        by_table: dict[str, set[str]] = {}
-        for ch in changes:
-            by_table.setdefault(ch.table, set()).add(ch.row_id)
-        for table, ids in by_table.items():
-            cls = self.tables[table]
-            ids = list(ids)
-            for i in range(0, len(ids), CHUNK):
-                for row in session.scalars(select(cls).where(cls.id.in_(ids[i:i + CHUNK]))):
-                    self.rows[(table, row.id)] = row
-        child_ids = {ch.row_id for ch in changes if ch.table == "child"}
-        for (table, _), row in self.rows.items():
-            if table in self.linked and row.child_id:
-                child_ids.add(row.child_id)
-        for ch in changes:
-            if ch.table in self.linked:
-                cid = row_data(ch).get("child_id") if ch.field == ROW_FIELD else (
-                    field_value(ch) if ch.field == "child_id" else None)
-                if isinstance(cid, str):
-                    child_ids.add(cid)
+        self.rows = self._load_rows(changes)
+        child_ids = self._children_touched(changes)
         self.villages: dict[str, str | None] = {}
         self.moves: dict[str, list[ChildMove]] = {}
         ids = list(child_ids)
@@ -109,6 +91,35 @@ class ScopeGuard:
             if table == "child":
                 version = field_version(json.loads(row.versions or "{}"), "village_code")
                 self.village_versions[cid] = (version[0], version[1] if len(version) > 1 else "")
+
+    def _load_rows(self, changes: list[Change]) -> dict[tuple[str, str], object]:
+        """The server's rows the batch touches, by (table, row id), read in chunks."""
+        rows: dict[tuple[str, str], object] = {}
+        by_table: dict[str, set[str]] = {}
+        for ch in changes:
+            by_table.setdefault(ch.table, set()).add(ch.row_id)
+        for table, id_set in by_table.items():
+            cls = self.tables[table]
+            ids = list(id_set)
+            for i in range(0, len(ids), CHUNK):
+                for row in self.s.scalars(select(cls).where(cls.id.in_(ids[i:i + CHUNK]))):
+                    rows[(table, row.id)] = row
+        return rows
+
+    def _children_touched(self, changes: list[Change]) -> set[str]:
+        """Every child whose file the batch touches: changed children, the children of changed
+        file rows as the server holds them, and the children those rows are (re)parented to."""
+        child_ids = {ch.row_id for ch in changes if ch.table == "child"}
+        for (table, _), row in self.rows.items():
+            if table in self.linked and row.child_id:
+                child_ids.add(row.child_id)
+        for ch in changes:
+            if ch.table in self.linked:
+                cid = row_data(ch).get("child_id") if ch.field == ROW_FIELD else (
+                    field_value(ch) if ch.field == "child_id" else None)
+                if isinstance(cid, str):
+                    child_ids.add(cid)
+        return child_ids
 
     # -- helpers -------------------------------------------------------------
     def _out(self, ch: Change, what: str = "") -> Refused:

@@ -118,14 +118,19 @@ def check_roll(db: ServerDB, path: Path | str, overrides: dict[str, str] | None 
                 "child_id": f.child.id, "opened_on": today, "status": TASK_OPEN,
                 "notes": f"县级学籍库比对（{p.file_name}）：{f.detail}"}, child_id=f.child.id, scope=village)
         if not result.already:
-            setting = w.s.get(ServerSetting, KEY)
-            held = json.loads(setting.value) if setting is not None and setting.value else []
-            held.append(p.sha256)
-            if setting is None:
-                w.s.add(ServerSetting(key=KEY, value=json.dumps(held)))
-            else:
-                setting.value = json.dumps(held)
+            _remember_import(w.s, p.sha256)
     return result
+
+
+def _remember_import(s, sha: str) -> None:
+    """Add the roll file's hash to the imports the server holds (so a second import is flagged)."""
+    setting = s.get(ServerSetting, KEY)
+    held = json.loads(setting.value) if setting is not None and setting.value else []
+    held.append(sha)
+    if setting is None:
+        s.add(ServerSetting(key=KEY, value=json.dumps(held)))
+    else:
+        setting.value = json.dumps(held)
 
 
 def rules_task_id(child_id: str, sha: str) -> str:
