@@ -1,6 +1,6 @@
-"""The lint and type gate: ruff (pyflakes, pycodestyle, bugbear, mccabe) and mypy stay at zero on
-`app/domain`, `app/data` and `app/sync` (settings in pyproject.toml). mypy's app/sync baseline
-(modules not yet clean, below) only shrinks: a module off the list is checked."""
+"""The lint and type gate: ruff (pyflakes, pycodestyle, bugbear, mccabe) stays at zero on the whole
+`app` package, mypy on `app/domain`, `app/data` and `app/sync` (settings in pyproject.toml). mypy's
+app/sync baseline (modules not yet clean, below) only shrinks: a module off the list is checked."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-GATED = ["app/domain", "app/data", "app/sync"]
+RUFF_GATED = ["app"]
 # app/sync modules mypy does not check yet (52 errors on 2026-12-01: untyped model classes from
 # synced_tables(), Result.rowcount, cryptography's enum arguments); remove a module once it is clean
 MYPY_SYNC_BASELINE = {"bundle.py", "changes.py", "client.py", "identity.py", "inbound.py", "merge.py", "purge_gate.py"}
@@ -34,7 +34,7 @@ def _tool(name: str) -> str:
 
 
 def test_ruff_is_clean():
-    done = subprocess.run([_tool("ruff"), "check", "--no-cache", "--output-format", "concise", *GATED],
+    done = subprocess.run([_tool("ruff"), "check", "--no-cache", "--output-format", "concise", *RUFF_GATED],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
 
