@@ -282,6 +282,25 @@ def compile_all() -> list[Path]:
     return out
 
 
+def check() -> int:
+    """1 (and one line per problem) if message_strings.py is stale or a .ts misses, keeps or lacks a translation."""
+    bad = 0
+    if message_templates() != _generated_templates():
+        print(f"{MESSAGE_STRINGS.relative_to(ROOT)} is stale: run scripts/update_translations.py")
+        bad += 1
+    for lang in LANGUAGES:
+        missing, vanished = stale_entries(lang)
+        todo = unfinished(ts_file(lang))
+        for ctx, src in sorted(missing):
+            print(f"{lang}: not in .ts: [{ctx}] {src}")
+        for ctx, src in sorted(vanished):
+            print(f"{lang}: no longer in the code: [{ctx}] {src}")
+        for ctx, src in todo:
+            print(f"{lang}: untranslated: [{ctx}] {src}")
+        bad += len(missing) + len(vanished) + len(todo)
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--unfinished", action="store_true", help="print untranslated strings as JSON")
@@ -291,21 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.check:
-        bad = 0
-        if message_templates() != _generated_templates():
-            print(f"{MESSAGE_STRINGS.relative_to(ROOT)} is stale: run scripts/update_translations.py")
-            bad += 1
-        for lang in LANGUAGES:
-            missing, vanished = stale_entries(lang)
-            todo = unfinished(ts_file(lang))
-            for ctx, src in sorted(missing):
-                print(f"{lang}: not in .ts: [{ctx}] {src}")
-            for ctx, src in sorted(vanished):
-                print(f"{lang}: no longer in the code: [{ctx}] {src}")
-            for ctx, src in todo:
-                print(f"{lang}: untranslated: [{ctx}] {src}")
-            bad += len(missing) + len(vanished) + len(todo)
-        return 1 if bad else 0
+        return check()
     if args.compile:
         for qm in compile_all():
             print(qm.relative_to(ROOT))
