@@ -32,71 +32,68 @@ os.environ.setdefault("TONGHU_LOG_DIR", tempfile.mkdtemp(prefix="tonghu-fit-logs
 MAIN_ACTION = re.compile(r"保存|打印|确定|登记|导入|导出|Save|Print|OK|Enrol|Import|Export")
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--lang", default="zh_CN")
-    ap.add_argument("--shots", default="")
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args(argv)
+class Probe:
+    """Shows windows, measures them against the screen, and collects what does not fit."""
 
-    from PySide6.QtCore import QPoint, QRect
-    from PySide6.QtWidgets import (
-        QAbstractButton, QApplication, QDialog, QFileDialog, QInputDialog, QPushButton, QScrollArea, QWidget,
-    )
+    def __init__(self, app, shots: Path | None):
+        self.app = app
+        self.avail = app.primaryScreen().availableGeometry()
+        self.shots = shots
+        self.problems: list[dict] = []
+        self.seen: list[str] = []
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.ui import i18n
-
-    i18n.prepare_application(app, args.lang)
-    screen = app.primaryScreen()
-    avail = screen.availableGeometry()
-    shots = Path(args.shots) if args.shots else None
-    if shots:
-        shots.mkdir(parents=True, exist_ok=True)
-    problems: list[dict] = []
-    seen: list[str] = []
-
-    def settle() -> None:
+    def settle(self) -> None:
         for _ in range(3):
-            app.processEvents()
+            self.app.processEvents()
 
-    def inside_scroll(w: QWidget, top: QWidget) -> bool:
-        p = w.parentWidget()
-        while p is not None and p is not top:
-            if isinstance(p, QScrollArea):
-                return True
-            p = p.parentWidget()
-        return False
+    def check(self, win, name: str) -> None:
+        from PySide6.QtCore import QPoint, QRect
+        from PySide6.QtWidgets import QAbstractButton, QPushButton
 
-    def check(win: QWidget, name: str) -> None:
         print("checking", name, file=sys.stderr, flush=True)
         win.show()
-        settle()
-        seen.append(name)
+        self.settle()
+        self.seen.append(name)
+        avail = self.avail
         frame = win.frameGeometry()
         if frame.width() > avail.width() + 1 or frame.height() > avail.height() + 1:
-            problems.append({"window": name, "what": "window larger than the screen",
-                             "size": [frame.width(), frame.height()], "screen": [avail.width(), avail.height()]})
+            self.problems.append({"window": name, "what": "window larger than the screen",
+                                  "size": [frame.width(), frame.height()], "screen": [avail.width(), avail.height()]})
         for b in win.findChildren(QAbstractButton):
             if not b.isVisibleTo(win) or b.width() <= 0 or not isinstance(b, QPushButton):
                 continue
-            in_scroll = inside_scroll(b, win)
+            in_scroll = _inside_scroll(b, win)
             text = QAbstractButton.text(b).replace("&", "")
             if in_scroll and not MAIN_ACTION.search(text):
                 continue  # buttons of a scrolling body may scroll; the dialog's own actions may not
             r = QRect(b.mapToGlobal(QPoint(0, 0)), b.size())
             if not avail.contains(r):
-                problems.append({"window": name, "what": "button outside the screen", "button": text,
-                                 "rect": [r.x(), r.y(), r.width(), r.height()]})
+                self.problems.append({"window": name, "what": "button outside the screen", "button": text,
+                                      "rect": [r.x(), r.y(), r.width(), r.height()]})
             elif in_scroll:
-                problems.append({"window": name, "what": "main button inside a scroll area", "button": text})
-        if shots:
+                self.problems.append({"window": name, "what": "main button inside a scroll area", "button": text})
+        if self.shots:
             safe = re.sub(r"[^\w\u4e00-\u9fff-]+", "_", name)[:80]
-            win.grab().save(str(shots / f"{len(seen):02d}_{safe}.png"))
+            win.grab().save(str(self.shots / f"{len(self.seen):02d}_{safe}.png"))
 
-    # every modal dialog opened below is checked instead of waiting for a person
+
+def _inside_scroll(w, top) -> bool:
+    from PySide6.QtWidgets import QScrollArea
+
+    p = w.parentWidget()
+    while p is not None and p is not top:
+        if isinstance(p, QScrollArea):
+            return True
+        p = p.parentWidget()
+    return False
+
+
+def patch_modal_dialogs(probe: Probe) -> None:
+    """Every modal dialog opened from now on is checked instead of waiting for a person."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
     def fake_exec(self, *a):
-        check(self, type(self).__name__ + ":" + (self.windowTitle() or "?"))
+        probe.check(self, type(self).__name__ + ":" + (self.windowTitle() or "?"))
         self.hide()
         return 0
 
@@ -111,57 +108,36 @@ def main(argv=None) -> int:
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: "")
     QInputDialog.getText = staticmethod(lambda *a, **k: ("", False))
     QInputDialog.getItem = staticmethod(lambda *a, **k: ("", False))
-    from PySide6.QtWidgets import QMessageBox
-
     for fn in ("information", "warning", "critical", "about", "aboutQt"):
         setattr(QMessageBox, fn, staticmethod(lambda *a, **k: QMessageBox.Ok))
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.No)
 
-    from app.ui.demo_store import create_demo_store
 
-    tmp = Path(tempfile.mkdtemp(prefix="tonghu-fit-"))
-    store = create_demo_store(tmp / "demo.store", children=40)
-    from app.ui.context import UiContext
-
-    ctx = UiContext(store)
-    from app.data.models import Child
-
-    with store.read_session() as s:
-        cids = [c.id for c in s.query(Child).filter(Child.deleted.is_(False)).order_by(Child.name).limit(3)]
-    cid = cids[0]
-
-    # -- start-up dialogs
-    from app.ui.app import FirstRunDialog, LoginDialog
-
-    check(FirstRunDialog(tmp / "new.store"), "FirstRunDialog")
-    check(LoginDialog(tmp / "demo.store"), "LoginDialog")
-
-    # -- the main window and every page
+def check_pages(probe: Probe, window) -> None:
+    """The main window with every page the registry lists."""
     from app.ui import registry
-    from app.ui.main_window import MainWindow
 
-    window = MainWindow(ctx)
-    window.resize(avail.size())
-    window.move(avail.topLeft())
-    window.showMaximized()
-    settle()
     for entry in sorted(registry.PAGES, key=lambda e: e.order):
         try:
             window.show_page(entry.key)
         except Exception as exc:  # a page that cannot open is a finding, not a crash of the probe
-            problems.append({"window": f"page {entry.key}", "what": f"cannot open: {exc!r}"})
+            probe.problems.append({"window": f"page {entry.key}", "what": f"cannot open: {exc!r}"})
             continue
-        check(window, f"page {entry.key}")
+        probe.check(window, f"page {entry.key}")
 
-    # -- the child's file, every tab, and the buttons in it that open dialogs
+
+def check_child_file(probe: Probe, ctx, window, cid: str) -> None:
+    """The child's file, every tab, and the buttons in it that open dialogs."""
+    from PySide6.QtWidgets import QAbstractButton, QPushButton
+
     ctx.open_child.emit(cid)
-    settle()
-    check(window, "child file")
+    probe.settle()
+    probe.check(window, "child file")
     opener = re.compile(r"…|\.\.\.|添加|新增|新建|记录|登记|评估|编辑|打印|标记|Add|New|Record|Register|Assess|Edit|Print|Mark")
     for key, tab in list(window.child_file.tab_widgets.items()):
         window.child_file.tabs.setCurrentWidget(tab)
-        settle()
-        check(window, f"child tab {key}")
+        probe.settle()
+        probe.check(window, f"child tab {key}")
         for b in tab.findChildren(QPushButton):
             label = QAbstractButton.text(b)
             if b.isVisibleTo(tab) and b.isEnabled() and opener.search(label) and not re.search("删除|Delete|Remove", label):
@@ -169,14 +145,17 @@ def main(argv=None) -> int:
                 try:
                     b.click()
                 except Exception as exc:
-                    problems.append({"window": f"child tab {key}", "what": f"{label} raised {exc!r}"})
-                settle()
+                    probe.problems.append({"window": f"child tab {key}", "what": f"{label} raised {exc!r}"})
+                probe.settle()
     for b in (window.child_file.edit_button, window.child_file.transfer_button):
         if b.isVisible():
             b.click()
-            settle()
+            probe.settle()
 
-    # -- dialogs opened directly
+
+def direct_dialogs(ctx, store, window, cids: list[str]) -> list:
+    """(name, factory) of the dialogs opened directly rather than through a button."""
+    cid = cids[0]
     from app.ui.children.child_dialog import ChildDialog
     from app.ui.protection.reports_tab import ReportDialog
     from app.ui.settings_dialog import PasswordDialog, SettingsDialog
@@ -240,16 +219,22 @@ def main(argv=None) -> int:
             direct.append(("MergeDialog", lambda: MergeDialog(ctx, (cids[0], cids[1]), window)))
     except ImportError:
         pass
+    return direct
+
+
+def check_direct_dialogs(probe: Probe, direct: list) -> None:
     for name, make in direct:
         try:
             dlg = make()
         except Exception as exc:
-            problems.append({"window": name, "what": f"cannot open: {exc!r}"})
+            probe.problems.append({"window": name, "what": f"cannot open: {exc!r}"})
             continue
-        check(dlg, name)
+        probe.check(dlg, name)
         dlg.hide()
 
-    # -- every menu action (print previews, sync, tools, help)
+
+def check_menus(probe: Probe, window) -> None:
+    """Every menu action (print previews, sync, tools, help)."""
     for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu())):
         for action in menu.actions():
             text = action.text().replace("&", "")
@@ -261,16 +246,67 @@ def main(argv=None) -> int:
             try:
                 action.trigger()
             except Exception as exc:
-                problems.append({"window": f"menu {text}", "what": f"raised {exc!r}"})
-            settle()
+                probe.problems.append({"window": f"menu {text}", "what": f"raised {exc!r}"})
+            probe.settle()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lang", default="zh_CN")
+    ap.add_argument("--shots", default="")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from app.ui import i18n
+
+    i18n.prepare_application(app, args.lang)
+    shots = Path(args.shots) if args.shots else None
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+    probe = Probe(app, shots)
+    avail = probe.avail
+    patch_modal_dialogs(probe)
+
+    from app.ui.demo_store import create_demo_store
+
+    tmp = Path(tempfile.mkdtemp(prefix="tonghu-fit-"))
+    store = create_demo_store(tmp / "demo.store", children=40)
+    from app.ui.context import UiContext
+
+    ctx = UiContext(store)
+    from app.data.models import Child
+
+    with store.read_session() as s:
+        cids = [c.id for c in s.query(Child).filter(Child.deleted.is_(False)).order_by(Child.name).limit(3)]
+
+    # -- start-up dialogs
+    from app.ui.app import FirstRunDialog, LoginDialog
+
+    probe.check(FirstRunDialog(tmp / "new.store"), "FirstRunDialog")
+    probe.check(LoginDialog(tmp / "demo.store"), "LoginDialog")
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.resize(avail.size())
+    window.move(avail.topLeft())
+    window.showMaximized()
+    probe.settle()
+    check_pages(probe, window)
+    check_child_file(probe, ctx, window, cids[0])
+    check_direct_dialogs(probe, direct_dialogs(ctx, store, window, cids))
+    check_menus(probe, window)
 
     store.close()
-    result = {"screen": [avail.width(), avail.height()], "checked": seen, "problems": problems}
+    result = {"screen": [avail.width(), avail.height()], "checked": probe.seen, "problems": probe.problems}
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        print(f"screen {avail.width()}×{avail.height()}, {len(seen)} windows checked")
-        for p in problems:
+        print(f"screen {avail.width()}×{avail.height()}, {len(probe.seen)} windows checked")
+        for p in probe.problems:
             print("PROBLEM", json.dumps(p, ensure_ascii=False))
     os._exit(0)  # skip Qt's teardown of the patched dialogs
 
