@@ -97,6 +97,86 @@ def capture_modal(trigger, name: str, size: tuple[int, int] | None = None) -> No
         raise RuntimeError(f"no dialog opened for {name}")
 
 
+def child_tabs(window, child_id: str) -> None:
+    """Every tab of one child's file."""
+    from app.ui import registry
+
+    window.show_child(child_id)
+    settle()
+    tabs = window.child_file.findChild(QTabWidget, "childTabs")
+    keys = [e.key for e in registry.CHILD_TABS]
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        key = keys[i] if i < len(keys) else str(i)
+        shot(f"child-{key}")(save, window, f"child-{key}")
+
+
+def dialog_from_tab(window, tab_key: str, button_texts: tuple[str, ...], name: str, size=None) -> None:
+    """A dialog that opens from a button on one of the child file's tabs."""
+    from app.ui import registry
+
+    tabs = window.child_file.findChild(QTabWidget, "childTabs")
+    keys = [e.key for e in registry.CHILD_TABS]
+    tabs.setCurrentIndex(keys.index(tab_key))
+    settle()
+    button = find_button(tabs.currentWidget(), *button_texts)
+    if button is None:
+        raise RuntimeError(f"no button {button_texts} on tab {tab_key}")
+    capture_modal(button.click, name, size)
+
+
+def menu(window, name: str, title: str) -> None:
+    """One of the main window's menus, popped up."""
+    m = window.menus[title]
+    m.popup(window.mapToGlobal(QPoint(40, 20)))
+    settle()
+    save(m, name)
+    m.close()
+
+
+def print_dialog(window) -> None:
+    """The 批量打印 options dialog, then the preview it opens."""
+    actions = [a for a in window.menus["打印"].actions() if a.text().startswith("批量打印")]
+    if not actions:
+        raise RuntimeError("no 批量打印 action in the 打印 menu")
+    seen = {}
+
+    def preview():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog is not seen.get("options"):
+            dialog.resize(*SCREEN)
+            save(dialog, "print-preview")
+            dialog.reject()
+
+    def options():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        seen["options"] = dialog
+        save(dialog, "print-dialog")
+        button = find_button(dialog, "预览")
+        if button is None:
+            dialog.reject()
+            return
+        QTimer.singleShot(2500, preview)
+        button.click()
+        settle(0)
+        if QApplication.activeModalWidget() is dialog:
+            dialog.reject()
+
+    QTimer.singleShot(600, options)
+    actions[0].trigger()
+    settle(0)
+
+
+def sync_enrol(window) -> None:
+    """The 登记本设备 dialog of the 同步 menu."""
+    actions = [a for a in window.menus["同步"].actions() if a.text().startswith("登记本设备")]
+    if not actions:
+        raise RuntimeError("no 登记本设备 action in the 同步 menu")
+    capture_modal(actions[0].trigger, "sync-enrol")
+
+
 def main() -> int:
     from app.ui import i18n, registry
     from app.ui.app import FirstRunDialog, LoginDialog, make_application
@@ -156,86 +236,20 @@ def main() -> int:
         child_id = (s.scalar(select(Child.id).where(Child.colour == "红", Child.deleted.is_(False)).limit(1))
                     or s.scalar(select(Child.id).where(Child.deleted.is_(False)).limit(1)))
 
-    def child_tabs():
-        window.show_child(child_id)
-        settle()
-        tabs = window.child_file.findChild(QTabWidget, "childTabs")
-        keys = [e.key for e in registry.CHILD_TABS]
-        for i in range(tabs.count()):
-            tabs.setCurrentIndex(i)
-            key = keys[i] if i < len(keys) else str(i)
-            shot(f"child-{key}")(save, window, f"child-{key}")
+    shot("child-file")(child_tabs, window, child_id)
 
-    shot("child-file")(child_tabs)
-
-    def dialog_from_tab(tab_key: str, button_texts: tuple[str, ...], name: str, size=None):
-        tabs = window.child_file.findChild(QTabWidget, "childTabs")
-        keys = [e.key for e in registry.CHILD_TABS]
-        tabs.setCurrentIndex(keys.index(tab_key))
-        settle()
-        button = find_button(tabs.currentWidget(), *button_texts)
-        if button is None:
-            raise RuntimeError(f"no button {button_texts} on tab {tab_key}")
-        capture_modal(button.click, name, size)
-
-    shot("visit-form")(dialog_from_tab, "visits", ("记录走访…",), "visit-form")
-    shot("assessment-form")(dialog_from_tab, "assessment", ("新的评估…", "assessButton"), "assessment-form")
+    shot("visit-form")(dialog_from_tab, window, "visits", ("记录走访…",), "visit-form")
+    shot("assessment-form")(dialog_from_tab, window, "assessment", ("新的评估…", "assessButton"), "assessment-form")
     if any(e.key == "reports" for e in registry.CHILD_TABS):
-        shot("report-form")(dialog_from_tab, "reports", ("新建强制报告",), "report-form")
+        shot("report-form")(dialog_from_tab, window, "reports", ("新建强制报告",), "report-form")
     window.back_from_child()
 
-    def menu(name: str, title: str):
-        m = window.menus[title]
-        m.popup(window.mapToGlobal(QPoint(40, 20)))
-        settle()
-        save(m, name)
-        m.close()
-
     for title, key in (("文件", "file"), ("打印", "print"), ("同步", "sync"), ("工具", "tools")):
-        shot(f"menu-{key}")(menu, f"menu-{key}", title)
+        shot(f"menu-{key}")(menu, window, f"menu-{key}", title)
 
-    def print_dialog():
-        actions = [a for a in window.menus["打印"].actions() if a.text().startswith("批量打印")]
-        if not actions:
-            raise RuntimeError("no 批量打印 action in the 打印 menu")
-        seen = {}
+    shot("print-dialog")(print_dialog, window)
 
-        def preview():
-            dialog = QApplication.activeModalWidget()
-            if dialog is not None and dialog is not seen.get("options"):
-                dialog.resize(*SCREEN)
-                save(dialog, "print-preview")
-                dialog.reject()
-
-        def options():
-            dialog = QApplication.activeModalWidget()
-            if dialog is None:
-                return
-            seen["options"] = dialog
-            save(dialog, "print-dialog")
-            button = find_button(dialog, "预览")
-            if button is None:
-                dialog.reject()
-                return
-            QTimer.singleShot(2500, preview)
-            button.click()
-            settle(0)
-            if QApplication.activeModalWidget() is dialog:
-                dialog.reject()
-
-        QTimer.singleShot(600, options)
-        actions[0].trigger()
-        settle(0)
-
-    shot("print-dialog")(print_dialog)
-
-    def sync_enrol():
-        actions = [a for a in window.menus["同步"].actions() if a.text().startswith("登记本设备")]
-        if not actions:
-            raise RuntimeError("no 登记本设备 action in the 同步 menu")
-        capture_modal(actions[0].trigger, "sync-enrol")
-
-    shot("sync-enrol")(sync_enrol)
+    shot("sync-enrol")(sync_enrol, window)
 
     def language_dialog():
         dialog = i18n.LanguageDialog(window)
@@ -255,7 +269,7 @@ def main() -> int:
             save(window, f"en-page-{key}")
         shot(f"en-page-{key}")(page_en)
     shot("en-child")(lambda: (window.show_child(child_id), save(window, "en-child")))
-    shot("en-menu-tools")(menu, "en-menu-tools", "工具")
+    shot("en-menu-tools")(menu, window, "en-menu-tools", "工具")
     window.close()
     i18n.install_translator(app, "zh_CN")
 
