@@ -388,4 +388,5 @@ def run(store_path: Path, demo: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        ops.drain()  # a section still loading on the worker must not read a closed store
         store.close()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["run", "Op", "Progress", "busy", "BusyState", "worker_thread_name"]
+__all__ = ["run", "Op", "Progress", "busy", "BusyState", "worker_thread_name", "drain"]
 
 worker_thread_name = "tonghu-store"
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=worker_thread_name)
@@ -235,6 +235,13 @@ class Op:
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread's one error path
             self.error = exc
         _to_main(self._finish)
+
+
+def drain(timeout_s: float = 120.0) -> None:
+    """Block until every operation queued so far has left the worker (before a store closes: a
+    query still running on a closed SQLCipher connection crashes the process). The worker is one
+    FIFO thread, so a no-op submitted now runs after all of them."""
+    _executor.submit(lambda: None).result(timeout=timeout_s)
 
 
 def run(parent: QWidget | None, work: Callable[[Progress], Any], *,
