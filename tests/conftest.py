@@ -73,3 +73,13 @@ def store(store_path):
     if ops is not None:  # a UI test may leave work queued on the store worker: let it finish first
         ops.drain()
     s.close()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread():
+    """Once app.ui.ops has moved garbage collection onto the UI thread's timer, tests that turn no
+    event loop still collect: the collection due runs after each test, on this thread."""
+    yield
+    gc_module = sys.modules.get("app.ui.main_thread_gc")
+    if gc_module is not None:
+        gc_module.collect_due()

@@ -20,7 +20,7 @@ from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_pat
 from app.data.store import LoginLockedError, Store, StoreExistsError, check_new_password
 from app.domain import lockout, places
 from app.domain.errors import ValidationError
-from app.ui import demo_store
+from app.ui import demo_store, main_thread_gc
 
 ERROR_STYLE = "color:#c5221f;"
 
@@ -355,6 +355,7 @@ def open_or_create(store_path: Path) -> Store | None:
 def run(store_path: Path, demo: bool = False) -> int:
     """Start the desktop app on `store_path`. With `demo` and no store, create the demo store first."""
     app = make_application()
+    main_thread_gc.install(app)  # before any worker runs: Qt objects are collected on this thread only
     from app.ui.errors import install_excepthook
 
     install_excepthook()  # an unexpected error writes the log and shows a calm dialog, never a crash

@@ -25,6 +25,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Si
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.ui import main_thread_gc
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["run", "Op", "Progress", "busy", "BusyState", "worker_thread_name", "drain"]
@@ -66,6 +68,7 @@ def _ensure_bridge() -> _Bridge:
     global _bridge
     if _bridge is None:  # made on first use, on the UI thread (`Op.start` is only called there)
         _bridge = _Bridge()
+        main_thread_gc.install(QCoreApplication.instance())  # the worker must never collect Qt objects
     return _bridge
 
 
@@ -222,8 +225,14 @@ class Op:
         if not self.finished:
             loop = QEventLoop()
             self._waiters.append(loop.quit)
-            QTimer.singleShot(timeout_ms, loop.quit)
+            # A timer object stopped here, not QTimer.singleShot: a static single shot outlives the
+            # loop and, minutes later, calls quit() on a deleted QEventLoop (a crash in Qt).
+            deadline = QTimer()
+            deadline.setSingleShot(True)
+            deadline.timeout.connect(loop.quit)
+            deadline.start(timeout_ms)
             loop.exec()
+            deadline.stop()
         if not self.finished:
             raise TimeoutError(f"operation {self.title or self.label!r} did not finish in {timeout_ms} ms")
         return self

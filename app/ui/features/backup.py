@@ -29,7 +29,7 @@ def backup_action(window) -> QAction:
     action.setObjectName("backupAction")
     action.setStatusTip(tr("把本机的资料备份到U盘，或从备份恢复"))
     action.triggered.connect(lambda: open_dialog(window))
-    QTimer.singleShot(1500, lambda: remind(window))
+    QTimer.singleShot(1500, window, lambda: remind(window))  # the window as context: no call after it is gone
     return action
 
 
