@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.core.auditchain import FIELDS, hash_of
 from app.data.models import AuditEntry, Setting
+from app.data.settings import put_setting
 
 SENT, CHAIN_ID, HEAD_N = "audit_sent_n", "audit_chain_id", "audit_chain_n"
 
@@ -22,14 +23,6 @@ SENT, CHAIN_ID, HEAD_N = "audit_sent_n", "audit_chain_id", "audit_chain_n"
 def _setting(session: Session, key: str, default: str = "") -> str:
     row = session.get(Setting, key)
     return row.value if row and row.value is not None else default
-
-
-def _put(session: Session, key: str, value: str) -> None:
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
 
 
 def sent_n(session: Session) -> int:
@@ -69,7 +62,7 @@ def unsent(session: Session, limit: int = 500) -> list[dict]:
 
 def mark_sent(session: Session, upto: int) -> None:
     if upto > sent_n(session):
-        _put(session, SENT, str(upto))
+        put_setting(session, SENT, str(upto))
 
 
 def take_county_ack(session: Session, chain: object, upto: object) -> None:
@@ -82,7 +75,7 @@ def new_chain(session: Session) -> str:
     """Start a new chain id (a restored store): the next entries continue the chain's numbers and
     hashes, and the county files them under the new id instead of calling them a rewrite."""
     value = uuid.uuid4().hex
-    _put(session, CHAIN_ID, value)
+    put_setting(session, CHAIN_ID, value)
     return value
 
 

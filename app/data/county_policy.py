@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.data.models.local import Setting
 from app.data.models.policy import CountyPolicyVersion
+from app.data.settings import put_setting
 from app.domain import county_policy as rules
 from app.domain.policy import Policy, default_policy
 
@@ -31,14 +32,6 @@ _cache: dict[str, Policy] = {}
 def _setting(session: Session, key: str) -> str:
     row = session.get(Setting, key)
     return row.value if row is not None else ""
-
-
-def _put(session: Session, key: str, value: str) -> None:
-    row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
 
 
 def applied(session: Session) -> rules.CountyPolicy | None:
@@ -84,7 +77,7 @@ def apply_newest(session: Session) -> str | None:
         return None
     row, parsed = chosen
     before = effective_policy(session)
-    _put(session, APPLIED, json.dumps({"version": row.version, "body": row.body}, ensure_ascii=False))
+    put_setting(session, APPLIED, json.dumps({"version": row.version, "body": row.body}, ensure_ascii=False))
     session.flush()
     after = effective_policy(session)
     from app.data.visits import refresh_all_schedules
@@ -96,7 +89,7 @@ def apply_newest(session: Session) -> str | None:
         refresh_all_schedules(session, after)
     children = session.scalar(select(func.count()).select_from(Child).where(Child.deleted.is_(False))) or 0
     message = rules.notice(before, after, children)
-    _put(session, NOTICE, message)
+    put_setting(session, NOTICE, message)
     return message
 
 

@@ -21,6 +21,7 @@ from app.data.engine import IMMEDIATE, WrongKeyError, make_engine
 from app.data.ids import new_id
 from app.data.keys import KeyFile, UnknownUserError, WrongPasswordError, key_path_for, new_data_key
 from app.data.models import AuditEntry, Place, Setting, User
+from app.data.settings import put_setting
 from app.domain import lockout, passwords, places
 from app.core.hlc import ZERO, HybridClock
 
@@ -218,11 +219,7 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         with self._sessions() as s, s.begin():
             immediate(s)
-            row = s.get(Setting, key)
-            if row is None:
-                s.add(Setting(key=key, value=value))
-            else:
-                row.value = value
+            put_setting(s, key, value)
 
     @property
     def display_name(self) -> str:

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.core import hlc as clock
 from app.data.capture import HLC_SETTING
-from app.data.models.local import Setting
 from app.data.models.sync import Conflict
+from app.data.settings import put_setting
 from app.sync import merge
 from app.sync.merge import Change, MergeError, MergeResult
 
@@ -33,14 +33,6 @@ class Inbound:
     result: MergeResult
     conflicts: int = 0                                  # new conflict records from the county
     skipped: list[tuple[Change, str]] = field(default_factory=list)  # (change, reason)
-
-
-def put_setting(s: Session, key: str, value: str) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value
 
 
 def apply_from_county(s: Session, store, changes: list[Change], server_ms: int | None) -> Inbound:
