@@ -4733,6 +4733,26 @@ Full number: {full}</translation>
         <translation>Stop sending</translation>
     </message>
     <message>
+        <source>保留当前值</source>
+        <translation>Keep the current value</translation>
+    </message>
+    <message>
+        <source>改用另一值</source>
+        <translation>Use the other value</translation>
+    </message>
+    <message>
+        <source>已被之后的修改取代</source>
+        <translation>Superseded by a later change</translation>
+    </message>
+    <message>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>同步冲突 · 处理结果</source>
+        <translation>Sync conflict · decision</translation>
+    </message>
+    <message>
         <source>新建</source>
         <translation>New record</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
                                QVBoxLayout, QWidget)
 
 from app.data import refusals
+from app.sync import conflicts
 from app.ui.sync.conflicts import FIELD_NAMES, TABLE_NAMES
 
 
@@ -54,13 +55,26 @@ class RefusedPage(QWidget):
         self.rows: list[refusals.RefusedRow] = []
         self.refresh()
 
+    def _resolution(self, value: str | None) -> str:
+        """What a refused conflict confirmation asked for, as the conflict page words it."""
+        return {"kept": self.tr("保留当前值"), "swapped": self.tr("改用另一值"),
+                "superseded": self.tr("已被之后的修改取代")}.get(conflicts.resolution_of(value), self.tr("（未知）"))
+
+    def _cells(self, r: refusals.RefusedRow, names: dict[str, str]) -> tuple[str, ...]:
+        if r.table == conflicts.CONFLICT_TABLE:  # a conflict confirmation (keep or swap), not a table of data
+            return (self.tr("同步冲突 · 处理结果"), names.get(r.row_id, ""), self._resolution(r.value),
+                    r.refused_at, r.message)
+        field = self.tr("新建") if r.field == "*" else FIELD_NAMES.get(r.field, r.field)
+        what = f"{TABLE_NAMES.get(r.table, r.table)} · {field}"
+        return (what, r.child_name, _value(r.value), r.refused_at, r.message)
+
     def refresh(self) -> None:
         self.rows = refusals.list_refused(self.ctx.store)
+        names = conflicts.children_of(self.ctx.store, [r.row_id for r in self.rows
+                                                       if r.table == conflicts.CONFLICT_TABLE])
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            field = self.tr("新建") if r.field == "*" else FIELD_NAMES.get(r.field, r.field)
-            what = f"{TABLE_NAMES.get(r.table, r.table)} · {field}"
-            for j, text in enumerate((what, r.child_name, _value(r.value), r.refused_at, r.message)):
+            for j, text in enumerate(self._cells(r, names)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
