@@ -9,9 +9,11 @@ reports, payments) that are never edited once written; a correction is a new row
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import Boolean, MetaData, String, Text, event
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Boolean, MetaData, String, Table, Text, event
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column
+from sqlalchemy.sql import FromClause
 
 from app.data.ids import new_id
 from app.core import clock as wallclock
@@ -42,6 +44,10 @@ class SyncMixin:
     __synced__ = True
     __append_only__ = False
 
+    if TYPE_CHECKING:  # what `Base` gives every synced model (the mixin is always used beside it)
+        __tablename__: str
+        __table__: ClassVar[FromClause]
+
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     hlc: Mapped[str] = mapped_column(String(21), default=ZERO, index=True)
     origin: Mapped[str] = mapped_column(String(64), default="")
@@ -55,11 +61,29 @@ class AppendOnlyMixin(SyncMixin):
     __append_only__ = True
 
 
+def table_of(model: type[Base] | type[SyncMixin]) -> Table:
+    """The `Table` a model is mapped to (SQLAlchemy types `__table__` as any FromClause, which `insert()` and
+    `update()` do not take; every model here is declared with `__tablename__`, so it is a Table)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def mapped(model: type[SyncMixin], name: str) -> InstrumentedAttribute[Any]:
+    """The mapped attribute `name` of `model`, for a column picked at run time (e.g. the `child_id` of every
+    model that has one); `AttributeError` if the model maps no such column."""
+    found = getattr(model, name, None)
+    if not isinstance(found, InstrumentedAttribute):
+        raise AttributeError(f"{model.__name__} maps no column {name}")
+    return found
+
+
 def utcnow() -> dt.datetime:
     return wallclock.utcnow()
 
 
-def synced_tables() -> dict[str, type]:
+def synced_tables() -> dict[str, type[SyncMixin]]:
     """Every synced model class by table name, including those later modules add (a new dict
     each call; the scan of the registry is cached until another class is mapped, because the
     sync checks every change against it)."""
@@ -75,7 +99,12 @@ def synced_tables() -> dict[str, type]:
     return dict(found)
 
 
-_SYNCED: dict[str, type] | None = None
+_SYNCED: dict[str, type[SyncMixin]] | None = None
+
+
+def child_linked() -> list[tuple[type[SyncMixin], InstrumentedAttribute[Any]]]:
+    """Every synced model with a `child_id` column (the rows of a child's file), with that attribute."""
+    return [(cls, mapped(cls, "child_id")) for cls in synced_tables().values() if "child_id" in cls.__table__.columns]
 
 
 def _forget_synced(*_args) -> None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import cast
 
-from sqlalchemy import Table, event, inspect
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state
 
 from app.core.errors import TonghuError
-from app.data.base import SYNC_COLUMNS, SyncMixin
+from app.data.base import SYNC_COLUMNS, SyncMixin, table_of
 from app.data.models.local import AuditEntry, OutboxChange, Setting
 from app.core import wire
 from app.core.hlc import ZERO, HybridClock
@@ -250,9 +249,9 @@ def bulk_create(session: Session, model, rows: list[dict]) -> list[str]:
             at=now, actor=ctx.actor, device=ctx.device_id, action="create", table_name=table, row_id=row["id"],
             child_id=child_of(row), field=ROW_FIELD, old_value=None, new_value=None,
         ))
-    session.execute(insert(cast(Table, model.__table__)), values)
-    session.execute(insert(cast(Table, OutboxChange.__table__)), outbox_rows)
-    session.execute(insert(cast(Table, AuditEntry.__table__)), audit_rows)
+    session.execute(insert(table_of(model)), values)
+    session.execute(insert(table_of(OutboxChange)), outbox_rows)
+    session.execute(insert(table_of(AuditEntry)), audit_rows)
     setting = session.get(Setting, HLC_SETTING)
     if setting is None:
         session.add(Setting(key=HLC_SETTING, value=ctx.clock.last))

@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from typing import cast
-
-from sqlalchemy import Table, select
+from sqlalchemy import select
 
 from app.data import capture
+from app.data.base import table_of
 from app.data.models import Child
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit
 from app.domain import colour as colour_rule
@@ -157,7 +156,7 @@ def add_demo_visits(store, rng: random.Random, today: dt.date) -> None:
                 fixes.append(row)
             capture.bulk_create(s, Visit, fixes)
     with store.session() as s:  # derived columns: a plain UPDATE, never captured
-        table = cast(Table, Child.__table__)
+        table = table_of(Child)
         s.connection().execute(
             table.update().where(table.c.id == _bind("cid")).values(
                 colour=_bind("colour"), last_visit_date=_bind("last"), next_visit_due=_bind("due")),

@@ -1,14 +1,15 @@
-"""Fetching one live row: present and not a tombstone, or `NotFoundError`."""
+"""Fetching one live row: present and not a tombstone, or `NotFoundError`; how many rows a write matched."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sqlalchemy import CursorResult, Result
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
 
-__all__ = ["live", "NotFoundError"]
+__all__ = ["live", "rowcount", "NotFoundError"]
 
 T = TypeVar("T")
 
@@ -19,3 +20,11 @@ def live(session: Session, model: type[T], row_id: str | None, message: str = ""
     if row is None or getattr(row, "deleted", False):
         raise NotFoundError(message or f"找不到该记录：{row_id}")
     return row
+
+
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE run through `session.execute` matched: its result is a
+    `CursorResult`, which SQLAlchemy types as a plain `Result`."""
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"not the result of an UPDATE or DELETE: {type(result).__name__}")
+    return result.rowcount

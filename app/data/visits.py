@@ -12,14 +12,15 @@ import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import cast
 
-from sqlalchemy import CursorResult, Table, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.data import merged
+from app.data.base import table_of
 from app.data.models import Child
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit
+from app.data.rows import rowcount
 from app.domain import child_rules
 from app.domain import colour as colour_rule
 from app.domain import schedule
@@ -301,9 +302,9 @@ def refresh_child_schedule(session: Session, child_id: str, policy: Policy | Non
         .where(Visit.child_id.in_(ids), Visit.deleted.is_(False))).tuples())
     due = schedule.next_due_for(policy, state, last)
     # write with a core UPDATE: derived columns must not mark the synced row dirty
-    result = cast(CursorResult, session.execute(update(Child).where(Child.id == child_id).values(
-        colour=state.colour, last_visit_date=last, next_visit_due=due).execution_options(synchronize_session=False)))
-    if not result.rowcount:
+    result = session.execute(update(Child).where(Child.id == child_id).values(
+        colour=state.colour, last_visit_date=last, next_visit_due=due).execution_options(synchronize_session=False))
+    if not rowcount(result):
         return None
     child = session.get(Child, child_id)  # from the identity map when already loaded
     session.expire(child, ["colour", "last_visit_date", "next_visit_due"])
@@ -357,7 +358,7 @@ def _write_schedules(session: Session, params: list[dict]) -> None:
     """One executemany UPDATE of the derived columns; loaded Child objects forget the old values."""
     from sqlalchemy import bindparam
 
-    table = cast(Table, Child.__table__)
+    table = table_of(Child)
     session.execute(update(table).where(table.c.id == bindparam("_id")).values(
         colour=bindparam("_colour"), last_visit_date=bindparam("_last"), next_visit_due=bindparam("_due")), params)
     changed = {p["_id"] for p in params}

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -64,7 +64,6 @@ MAX_FILE = 256 * 1024 * 1024  # bytes on disk; checked (stat, then a bounded rea
 _INFLATE_STEP = 1024 * 1024
 SIG_LEN = 64
 _HKDF_INFO = b"tonghu-bundle-v1"
-_RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
 _PREFIX = struct.Struct(">8sHI")  # magic, format, header_len
 _BODY_LEN = struct.Struct(">Q")
 
@@ -190,8 +189,8 @@ def seal(
     if kind not in KINDS:
         raise ValueError(f"unknown bundle kind {kind!r}")
     ephemeral = X25519PrivateKey.generate()
-    epk = ephemeral.public_key().public_bytes(**_RAW)
-    recipient_box = recipient.box.public_bytes(**_RAW)
+    epk = ephemeral.public_key().public_bytes_raw()
+    recipient_box = recipient.box.public_bytes_raw()
     key = _derive_key(ephemeral.exchange(recipient.box), epk, recipient_box)
     nonce = os.urandom(12)
     created = created or clock.now()
@@ -303,7 +302,7 @@ def open_bundle(  # noqa: C901 - baseline (issue 11)
         epk = base64.b64decode(header.epk, validate=True)
         nonce = base64.b64decode(header.nonce, validate=True)
         ephemeral = X25519PublicKey.from_public_bytes(epk)
-        my_box = me.box_private.public_key().public_bytes(**_RAW)
+        my_box = me.box_private.public_key().public_bytes_raw()
         key = _derive_key(me.box_private.exchange(ephemeral), epk, my_box)
         compressed = AESGCM(key).decrypt(nonce, data[body_start:signed_end], data[:end])
     except (InvalidTag, ValueError):

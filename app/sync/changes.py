@@ -19,6 +19,7 @@ from app.core.hlc import HybridClock
 from app.data.base import synced_tables, utcnow
 from app.data.capture import ROW_FIELD
 from app.data.models.local import OutboxChange
+from app.data.rows import rowcount
 from app.sync.merge import Change
 
 BATCH = 500
@@ -48,8 +49,7 @@ def acknowledge(session: Session, change_ids: list[str]) -> int:
     """Forget changes the county holds now (accepted, or already held from an earlier push)."""
     done = 0
     for i in range(0, len(change_ids), 500):
-        done += session.execute(delete(OutboxChange).where(OutboxChange.change_id.in_(change_ids[i:i + 500])))\
-            .rowcount or 0
+        done += rowcount(session.execute(delete(OutboxChange).where(OutboxChange.change_id.in_(change_ids[i:i + 500]))))
     return done
 
 
@@ -58,8 +58,8 @@ def refuse(session: Session, refusals: list[tuple[str, str, str]]) -> int:
     now = utcnow()
     done = 0
     for change_id, code, message in refusals:
-        done += session.execute(update(OutboxChange).where(OutboxChange.change_id == change_id).values(
-            refused_code=code[:32], refused_message=message, refused_at=now)).rowcount or 0
+        done += rowcount(session.execute(update(OutboxChange).where(OutboxChange.change_id == change_id).values(
+            refused_code=code[:32], refused_message=message, refused_at=now)))
     return done
 
 
@@ -114,13 +114,13 @@ def requeue(session: Session, change_ids: list[str] | None = None) -> int:
     q = update(OutboxChange).where(OutboxChange.refused_code.is_not(None))
     if change_ids is not None:
         q = q.where(OutboxChange.change_id.in_(change_ids))
-    return session.execute(q.values(refused_code=None, refused_message=None, refused_at=None)).rowcount or 0
+    return rowcount(session.execute(q.values(refused_code=None, refused_message=None, refused_at=None)))
 
 
 def discard(session: Session, change_ids: list[str]) -> int:
     """Drop refused changes the user gave up on (the local value stays; it is just not sent)."""
-    return session.execute(delete(OutboxChange).where(
-        OutboxChange.change_id.in_(change_ids), OutboxChange.refused_code.is_not(None))).rowcount or 0
+    return rowcount(session.execute(delete(OutboxChange).where(
+        OutboxChange.change_id.in_(change_ids), OutboxChange.refused_code.is_not(None))))
 
 
 def restamp(session: Session, clock: HybridClock, code: str) -> int:

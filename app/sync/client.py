@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.data.base import synced_tables, utcnow
+from app.data.base import child_linked, synced_tables, utcnow
 from app.data.capture import HLC_SETTING
 from app.data.models.child import Child
 from app.data.models.local import AuditEntry
@@ -344,21 +344,21 @@ def purge_out_of_scope(store) -> int:
     """Remove the files of children no longer in this device's scope (moved to another village),
     unless some of their changes still wait to be sent. Returns how many children were purged."""
     scope = store.scope
-    linked = [cls for cls in synced_tables().values() if "child_id" in cls.__table__.columns]
+    linked = child_linked()
     purged = 0
     with remote_session(store) as s:
         gone = list(s.scalars(select(Child.id).where(~Child.village_code.startswith(scope))))
-        for cls in linked:  # rows of a file whose child already left (arrived after the move)
-            gone.extend(s.scalars(select(cls.child_id).where(~cls.child_id.in_(select(Child.id))).distinct()))
+        for _, child_id in linked:  # rows of a file whose child already left (arrived after the move)
+            gone.extend(s.scalars(select(child_id).where(~child_id.in_(select(Child.id))).distinct()))
         gone = list(dict.fromkeys(c for c in gone if c))
         if not gone:
             return 0
         pending = outbox.pending_rows(s)
         pending_children = {r for t, r in pending if t == "child"}
-        for cls in linked:
+        for cls, child_id in linked:
             ids = {r for t, r in pending if t == cls.__tablename__}
             if ids:
-                pending_children.update(s.scalars(select(cls.child_id).where(cls.id.in_(list(ids)))))
+                pending_children.update(s.scalars(select(child_id).where(cls.id.in_(list(ids)))))
         for cid in gone:
             if cid in pending_children:
                 continue
@@ -369,8 +369,8 @@ def purge_out_of_scope(store) -> int:
 
 def forget_child(s: Session, cid: str) -> None:
     """Delete a child's whole file from this store (it belongs to another village now)."""
-    for cls in (c for c in synced_tables().values() if "child_id" in c.__table__.columns):
-        s.execute(delete(cls).where(cls.child_id == cid))
+    for cls, child_id in child_linked():
+        s.execute(delete(cls).where(child_id == cid))
     s.execute(delete(AuditEntry).where(AuditEntry.child_id == cid, audit_chain.purgeable()))  # the county holds these
     s.execute(delete(Conflict).where(Conflict.child_id == cid))
     s.execute(delete(Child).where(Child.id == cid))

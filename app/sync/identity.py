@@ -12,16 +12,8 @@ import base64
 import json
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-
-_RAW = dict(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
-_RAW_PRIVATE = dict(
-    encoding=serialization.Encoding.Raw,
-    format=serialization.PrivateFormat.Raw,
-    encryption_algorithm=serialization.NoEncryption(),
-)
 
 
 def _b64(data: bytes) -> str:
@@ -38,7 +30,7 @@ class PublicIdentity:
     box: X25519PublicKey
 
     def to_dict(self) -> dict[str, str]:
-        return {"sign": _b64(self.sign.public_bytes(**_RAW)), "box": _b64(self.box.public_bytes(**_RAW))}
+        return {"sign": _b64(self.sign.public_bytes_raw()), "box": _b64(self.box.public_bytes_raw())}
 
     @classmethod
     def from_dict(cls, data: dict[str, str]) -> "PublicIdentity":
@@ -51,7 +43,7 @@ class PublicIdentity:
         """Short hex id of the signing key, for messages and file names."""
         from hashlib import sha256
 
-        return sha256(self.sign.public_bytes(**_RAW)).hexdigest()[:16]
+        return sha256(self.sign.public_bytes_raw()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -68,8 +60,8 @@ class Identity:
 
     def to_json(self) -> str:
         return json.dumps({
-            "sign": _b64(self.sign_private.private_bytes(**_RAW_PRIVATE)),
-            "box": _b64(self.box_private.private_bytes(**_RAW_PRIVATE)),
+            "sign": _b64(self.sign_private.private_bytes_raw()),
+            "box": _b64(self.box_private.private_bytes_raw()),
         })
 
     @classmethod

@@ -62,7 +62,7 @@ def apply_from_county(s: Session, store, changes: list[Change], server_ms: int |
 
 def _store_conflicts(s: Session, records: list[Change]) -> int:
     keys = [r.row_id for r in records]
-    held = set()
+    held: set[str] = set()
     for i in range(0, len(keys), 500):
         held.update(s.scalars(select(Conflict.key).where(Conflict.key.in_(keys[i:i + 500]))))
     found = 0

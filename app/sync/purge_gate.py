@@ -65,19 +65,18 @@ def without_child(s, changed: Iterable[str]) -> list[str]:
 def purge_children(store, candidates: list[str]) -> int:
     """Forget the files of `candidates` (out of scope, or rows without their child) unless changes
     of theirs still wait to be sent. Returns how many were removed."""
-    from app.data.base import synced_tables
+    from app.data.base import child_linked
     from app.sync import changes as outbox
     from app.sync.client import forget_child, remote_session
 
-    linked = [cls for cls in synced_tables().values() if "child_id" in cls.__table__.columns]
     purged = 0
     with remote_session(store) as s:
         pending = outbox.pending_rows(s)
         waiting = {r for t, r in pending if t == "child"}
-        for cls in linked:
+        for cls, child_id in child_linked():
             rows = [r for t, r in pending if t == cls.__tablename__]
             for i in range(0, len(rows), CHUNK):
-                waiting.update(s.scalars(select(cls.child_id).where(cls.id.in_(rows[i:i + CHUNK]))))
+                waiting.update(s.scalars(select(child_id).where(cls.id.in_(rows[i:i + CHUNK]))))
         for cid in dict.fromkeys(candidates):
             if cid in waiting:
                 continue

@@ -35,8 +35,8 @@ def _seal_raw(keys, compressed: bytes, header_edit=None) -> bytes:
     optionally edited header)."""
     sender, recipient = keys["device"], keys["county"].public()
     ephemeral = X25519PrivateKey.generate()
-    epk = ephemeral.public_key().public_bytes(**B._RAW)
-    recipient_box = recipient.box.public_bytes(**B._RAW)
+    epk = ephemeral.public_key().public_bytes_raw()
+    recipient_box = recipient.box.public_bytes_raw()
     key = B._derive_key(ephemeral.exchange(recipient.box), epk, recipient_box)
     nonce = os.urandom(12)
     header = {"format": B.FORMAT_VERSION, "protocol": B.PROTOCOL_VERSION, "schema": "", "kind": B.KIND_DEVICE,
