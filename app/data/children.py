@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.core import clock
 from app.core.errors import NotFoundError
-from app.data import search_index
+from app.data import category_counts, search_index
 from app.data.rows import live
 from app.data.models import AuditEntry, CareArrangement, Child, ChildCategory, Guardian, Need
 from app.domain import audit_labels, child_rules, idnumber, pinyin, textclean, vocab
@@ -330,6 +330,9 @@ def list_children(session: Session, q: ChildQuery | None = None, today: dt.date 
 def count_children(session: Session, q: ChildQuery | None = None, today: dt.date | None = None) -> int:
     q = q or ChildQuery()
     today = today or clock.today()
+    fast = category_counts.count(session, q, today)  # a category or group filter: one small index (issue 17)
+    if fast is not None:
+        return fast
     return session.scalar(select(func.count()).select_from(Child).where(*_conditions(q, today, probe=True))) or 0
 
 
