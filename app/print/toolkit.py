@@ -274,6 +274,91 @@ class QrFlowable(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
+class _PageTable(Table):
+    """One page of a `PagedTable`: ReportLab's table (backgrounds, grid, paragraph cells), except
+    that its plain-text cells are written into one PDF text object per page, and each distinct text
+    is formatted and measured once per document (issue 17: a 2,000-child ledger draws 28,000 cells,
+    and ReportLab's own cell drawing made a text object, a width and a subset split for each).
+    Each line lands where `Table._drawCell` puts it (same origin, alignment and vertical centring),
+    in the same font and colour, over the backgrounds and under the grid, so the page looks the same
+    (`tests/print/test_paged_table.py` compares the rendered pixels)."""
+
+    _ALIGNED = frozenset({"LEFT", "CENTRE", "CENTER", "RIGHT"})
+    _VALIGNED = frozenset({"TOP", "MIDDLE", "BOTTOM"})
+
+    def draw(self):
+        self._th_text = None
+        self._th_style = None
+        super().draw()
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if not isinstance(cellval, str) or cellstyle.href or cellstyle.destination or cellstyle.direction \
+                or cellstyle.shaping or cellstyle.alignment not in self._ALIGNED or cellstyle.valign not in self._VALIGNED:
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        if not cellval:
+            return None
+        text = self._th_text
+        if text is None:
+            text = self._th_text = self.canv.beginText()
+        style = self._th_style
+        if style is None or style.fontname != cellstyle.fontname or style.fontsize != cellstyle.fontsize \
+                or style.leading != cellstyle.leading:
+            text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        if style is None or style.color != cellstyle.color:
+            text.setFillColor(cellstyle.color)
+        self._th_style = cellstyle
+        colpos, rowpos = pos
+        colwidth, rowheight = size
+        lines = cellval.split("\n")
+        leading, fontsize = cellstyle.leading, cellstyle.fontsize
+        if cellstyle.valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        elif cellstyle.valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding + len(lines) * leading) / 2.0 - fontsize
+        cache = self._th_cache()
+        for line in lines:
+            x = self._th_x(line, cellstyle, colpos, colwidth, cache)
+            text.setTextOrigin(x, y)
+            key = (text._fontname, text._fontsize, text._leading, text._curSubset, line)
+            found = cache.get(key)
+            if found is None:
+                code = text._formatText(line)
+                cache[key] = found = (code, text._curSubset)
+            text._code.append(found[0])
+            text._curSubset = found[1]
+            y -= leading
+        return None
+
+    def _th_cache(self) -> dict:
+        """Formatted texts and widths of this document (a font subset is named per document)."""
+        canv = self.canv
+        cache = getattr(canv, "_th_text_cache", None)
+        if cache is None or cache.get("doc") is not canv._doc:
+            cache = canv._th_text_cache = {"doc": canv._doc}
+        return cache
+
+    @staticmethod
+    def _th_x(line: str, cellstyle, colpos: float, colwidth: float, cache: dict) -> float:
+        just = cellstyle.alignment
+        if just == "LEFT":
+            return colpos + cellstyle.leftPadding
+        key = ("w", cellstyle.fontname, cellstyle.fontsize, line)
+        width = cache.get(key)
+        if width is None:
+            width = cache[key] = stringWidth(line, cellstyle.fontname, cellstyle.fontsize)
+        if just == "RIGHT":
+            return colpos + colwidth - cellstyle.rightPadding - width
+        return colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5 - 0.5 * width
+
+    def _drawLines(self):
+        if self._th_text is not None:  # the texts over the backgrounds, under the grid
+            self.canv.drawText(self._th_text)
+            self._th_text = None
+        super()._drawLines()
+
+
 class PagedTable(Flowable):
     """A long table (a ledger of 2,000 children) that breaks page by page in linear time.
 
@@ -340,8 +425,8 @@ class PagedTable(Flowable):
                 cmds.append(("BACKGROUND", (c, r - start + 1), (c, r - start + 1), fill))
         if self.totals and end == len(self.rows):
             cmds.append(("BACKGROUND", (0, -1), (-1, -1), layout.TOTAL_FILL))
-        return Table([self.header] + self.rows[start:end], colWidths=self.widths,
-                     rowHeights=[head_h] + row_h[start:end], style=Form._grid_style(cmds, header=True))
+        return _PageTable([self.header] + self.rows[start:end], colWidths=self.widths,
+                          rowHeights=[head_h] + row_h[start:end], style=Form._grid_style(cmds, header=True))
 
     def wrap(self, aw, ah):
         head_h, row_h = self._measure()
