@@ -64,6 +64,7 @@ class ImportResult:
     answer: Path | None
     sent: int
     replay: bool = False
+    reset: bool = False  # the county's log lost what the file named (a restored county): nothing applied
 
 
 @dataclass
@@ -142,12 +143,45 @@ def open_device_bundle(db: ServerDB, data: bytes) -> tuple[B.Bundle, Device]:
     return bundle, devices[bundle.header.sender]
 
 
-def _parse(payload: dict) -> tuple[str, int, list[Change]]:
+@dataclass
+class Position:
+    """Where a device's file says the device stands in the county's log (as a network push and
+    pull say it, protocol §3): its pull cursor and anchor, its sync state, the last change the
+    county logged from its pushes. Absent fields (files of older versions) check nothing."""
+
+    cursor: int = 0
+    anchor: str | None = None
+    state: str | None = None
+    pushed_seq: int = 0
+    pushed_id: str = ""
+
+    @property
+    def anchors(self) -> tuple[tuple[int, str], ...]:
+        return ((self.cursor, self.anchor or ""), (self.pushed_seq, self.pushed_id))
+
+
+def _seq(value, name: str) -> int:
+    number = int(value or 0)
+    if not 0 <= number < 2 ** 63:  # would overflow the database's integers
+        raise ValueError(name)
+    return number
+
+
+def _text(value, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 64:
+        raise TypeError(name)
+    return value
+
+
+def _parse(payload: dict) -> tuple[str, Position, list[Change]]:
     try:
         device_id = str(payload["device"])
-        cursor = int(payload.get("cursor") or 0)
-        if not 0 <= cursor < 2 ** 63:  # would overflow the database's integers
-            raise ValueError("cursor")
+        position = Position(cursor=_seq(payload.get("cursor"), "cursor"), anchor=_text(payload.get("anchor"), "anchor"),
+                            state=_text(payload.get("state"), "state"),
+                            pushed_seq=_seq(payload.get("pushed_seq"), "pushed_seq"),
+                            pushed_id=_text(payload.get("pushed_id"), "pushed_id") or "")
         raw = payload.get("changes") or []
         if not isinstance(raw, list):
             raise TypeError("changes")
@@ -161,13 +195,7 @@ def _parse(payload: dict) -> tuple[str, int, list[Change]]:
     batch = [Change(table=c.table, row_id=c.row_id, field=c.field, value=c.value, hlc=c.hlc,
                     base_hlc=c.base_hlc, origin=c.origin, actor=c.actor, versions=c.versions, id=c.id)
              for c in items]
-    return device_id, cursor, batch
-
-
-def _position(payload: dict) -> tuple[str | None, str | None]:
-    """The device file's pull anchor and sync state (strings, or None when absent)."""
-    anchor, state = payload.get("anchor"), payload.get("state")
-    return (anchor if isinstance(anchor, str) else None), (state if isinstance(state, str) else None)
+    return device_id, position, batch
 
 
 def _bind(db: ServerDB, device: Device, device_id: str) -> Device:
@@ -187,27 +215,34 @@ def _bind(db: ServerDB, device: Device, device_id: str) -> Device:
 
 def import_bytes(db, data: bytes, out_dir=None, *, now: dt.datetime | None = None) -> ImportResult:
     """Apply a device's file as a network push (all or nothing), record its id, and write the
-    answer to `out_dir` (if given). A repeat raises ReplayError and changes nothing."""
+    answer to `out_dir` (if given). A repeat raises ReplayError and changes nothing.
+
+    The file names the device's place in the county's log (`Position`), checked as a network push
+    checks it: if the log lost an entry it names (the county database was restored from a copy),
+    nothing is applied and the answer says `reset` and carries the scope's whole history; the
+    device then sends every row it holds in its next file."""
     opened = _open_db(db)
     try:
         bundle, device = open_device_bundle(opened, data)
-        device_id, cursor, batch = _parse(bundle.payload)
+        device_id, position, batch = _parse(bundle.payload)
         device = _bind(opened, device, device_id)
-        anchor, state = _position(bundle.payload)
         try:
-            push = pushes.apply_push(opened, device.id, batch, state=state)
+            push = pushes.apply_push(opened, device.id, batch, state=position.state, anchors=position.anchors)
         except ServiceError as exc:
             raise B.BundleError(exc.message) from None
         audits.receive_from_bundle(opened, device.id, bundle.payload.get("audit"))  # issue 15
+        summary = ("reset: the log lost the entry the file named, nothing applied" if push.reset else
+                   f"{push.accepted} accepted, {push.duplicates} duplicates, {push.refused} refused")
         with opened.sessions() as s, s.begin():
-            s.add(BundleImport(bundle_id=bundle.header.bundle_id, device_id=device.id, cursor=cursor,
-                               summary=f"{push.accepted} accepted, {push.duplicates} duplicates, {push.refused} refused"))
+            s.add(BundleImport(bundle_id=bundle.header.bundle_id, device_id=device.id, cursor=position.cursor,
+                               summary=summary))
         answer, sent = (None, 0)
         if out_dir is not None:
-            answer, sent = write_answer(opened, device.id, out_dir, cursor=cursor, anchor=anchor,
-                                        results=push.results, resync=bool(bundle.payload.get("resync")), now=now)
+            answer, sent = write_answer(opened, device.id, out_dir, cursor=position.cursor, anchor=position.anchor,
+                                        results=push.results, resync=bool(bundle.payload.get("resync")),
+                                        reset=push.reset, pushed=(push.last_seq, push.last_id), now=now)
         return ImportResult(device_id=device.id, accepted=push.accepted, duplicates=push.duplicates,
-                            conflicts=push.conflicts, answer=answer, sent=sent)
+                            conflicts=push.conflicts, answer=answer, sent=sent, reset=push.reset)
     finally:
         _close(db, opened)
 
@@ -224,10 +259,14 @@ def import_file(db, path, out_dir, *, now: dt.datetime | None = None) -> ImportR
             bundle, device = open_device_bundle_ignoring_replay(opened, data)
             ids = [str(c["id"]) for c in bundle.payload.get("changes") or [] if isinstance(c, dict) and "id" in c]
             held = _logged(opened, ids)
-            anchor, _state = _position(bundle.payload)
-            answer, sent = write_answer(opened, device.id, out_dir, cursor=int(bundle.payload.get("cursor") or 0),
-                                        anchor=anchor, results=[{"id": i, "status": "duplicate"} for i in held],
-                                        now=now)
+            try:
+                position = _parse(bundle.payload)[1]
+            except B.BundleError:
+                position = Position()
+            last = max(held.items(), key=lambda item: item[1], default=("", 0))
+            answer, sent = write_answer(opened, device.id, out_dir, cursor=position.cursor, anchor=position.anchor,
+                                        results=[{"id": i, "status": "duplicate"} for i in sorted(held)],
+                                        pushed=(last[1], last[0]), now=now)
             return ImportResult(device_id=device.id, accepted=0, duplicates=len(held), conflicts=0,
                                 answer=answer, sent=sent, replay=True)
     finally:
@@ -245,21 +284,26 @@ def open_device_bundle_ignoring_replay(db: ServerDB, data: bytes) -> tuple[B.Bun
     return bundle, current
 
 
-def _logged(db: ServerDB, change_ids: list[str]) -> list[str]:
-    """The change ids the county holds in its log (safe to acknowledge)."""
-    found: list[str] = []
+def _logged(db: ServerDB, change_ids: list[str]) -> dict[str, int]:
+    """The change ids the county holds in its log (safe to acknowledge), with their sequence."""
+    found: dict[str, int] = {}
     with db.sessions() as s:
         for i in range(0, len(change_ids), 500):
-            found.extend(s.scalars(select(LogEntry.change_id).where(LogEntry.change_id.in_(change_ids[i:i + 500]))))
-    return sorted(found)
+            rows = s.execute(select(LogEntry.change_id, LogEntry.seq).where(LogEntry.change_id.in_(change_ids[i:i + 500])))
+            found.update({change_id: seq for change_id, seq in rows})
+    return found
 
 
 # -- answers ----------------------------------------------------------------------------------
 def answer_bytes(db: ServerDB, device_id: str, *, cursor: int, anchor: str | None = None,
-                 results: list[dict] | None = None, resync: bool = False) -> tuple[bytes, int]:
+                 results: list[dict] | None = None, resync: bool = False, reset: bool = False,
+                 pushed: tuple[int, str] = (0, "")) -> tuple[bytes, int]:
     """The county's answer for a device: the result of each change it sent plus every change in
     its scope after `cursor` (as pulls return them), sealed to the device and signed by the
-    county. A cursor from another history (a restored county database) answers `reset`."""
+    county. A cursor from another history (a restored county database), or `reset` (the push
+    found one), answers `reset` with the scope's whole history; `from` names the position the
+    county judged, so the device can tell a reset answer that a newer sync overtook. `pushed`:
+    the last change of the file the log holds (the push answer's `last_seq`/`last_id`)."""
     county = service.county_identity(db)
     try:
         device = service.get_device(db, device_id)
@@ -268,27 +312,30 @@ def answer_bytes(db: ServerDB, device_id: str, *, cursor: int, anchor: str | Non
     public = _public_of(device)
     if public is None:
         raise B.BundleError(f"设备 {device_id} 没有登记公钥（它是旧版本登记的），不能用U盘同步，请重新登记该设备。")
+    origin = {"cursor": cursor, "anchor": anchor or ""}
     changes: list[dict] = []
-    position, mark, reset, state = cursor, anchor, False, None
+    position, mark, state = (0, None, None) if reset else (cursor, anchor, None)
     while True:
         pulled = pulls.changes_for(db, device_id, position, PULL_BATCH, anchor=mark)
-        if pulled.reset:
-            changes, position, mark, reset = [], 0, "", True
-            break
+        if pulled.reset:  # the log lost the entry the file named: the whole history, own changes too
+            changes, position, mark, reset = [], 0, None, True
+            continue
         changes.extend({"seq": seq, **ch.to_dict()} for seq, ch in pulled.changes)
         position, mark, state = pulled.cursor, pulled.anchor, pulled.state
         if not pulled.more:
             break
     payload = {"device": device_id, "results": list(results or []), "cursor": position, "anchor": mark or "",
-               "changes": changes, "server_ms": clock.wall_ms_now(), "reset": reset, "state": state,
+               "changes": changes, "server_ms": clock.wall_ms_now(), "reset": reset, "from": origin, "state": state,
+               "last_seq": pushed[0], "last_id": pushed[1],
                "resync_done": resync and not reset, **audits.held(db, device_id)}
     return B.seal(payload, sender=county, recipient=public, kind=B.KIND_COUNTY), len(changes)
 
 
 def write_answer(db: ServerDB, device_id: str, out_dir, *, cursor: int, anchor: str | None = None,
-                 results: list[dict] | None = None, resync: bool = False,
-                 now: dt.datetime | None = None) -> tuple[Path, int]:
-    data, sent = answer_bytes(db, device_id, cursor=cursor, anchor=anchor, results=results, resync=resync)
+                 results: list[dict] | None = None, resync: bool = False, reset: bool = False,
+                 pushed: tuple[int, str] = (0, ""), now: dt.datetime | None = None) -> tuple[Path, int]:
+    data, sent = answer_bytes(db, device_id, cursor=cursor, anchor=anchor, results=results, resync=resync,
+                              reset=reset, pushed=pushed)
     with db.sessions() as s:
         device = s.get(Device, device_id)
     label = _label(db, device)

@@ -44,6 +44,7 @@ class ImportResult:
     cursor: int
     bundle_id: str
     refused: int = 0
+    county_restored: bool = False  # the county's database was restored: the next file re-sends every row
 
 
 @dataclass
@@ -89,19 +90,29 @@ def build_payload(session, device_id: str) -> dict:
     from app.data.base import synced_tables
     from app.data.ids import new_id
     from app.sync import changes as outbox
-    from app.sync.client import S_ANCHOR, S_CURSOR, S_RESYNC, S_STATE
+    from app.sync.client import S_RESYNC
     from app.sync.snapshot import snapshot_of
 
     batch = outbox.read_batch(session, limit=outbox.pending_count(session) or 1)
     items = [ch.to_dict() for ch in batch]
     resync = bool(_setting(session, S_RESYNC))
-    if resync:
-        items += [snapshot_of(row, origin=device_id, change_id=new_id()).to_dict()
-                  for cls in synced_tables().values() for row in session.scalars(select(cls))]
-    return {"device": device_id, "cursor": int(_setting(session, S_CURSOR) or 0),
-            "anchor": _setting(session, S_ANCHOR) or "", "state": _setting(session, S_STATE) or "",
-            "resync": resync, "changes": items,  # and the audit chain (issue 15):
+    if resync:  # first, as the network sync sends them before the outbox: the rows exist when edits arrive
+        items = [snapshot_of(row, origin=device_id, change_id=new_id()).to_dict()
+                 for cls in synced_tables().values() for row in session.scalars(select(cls))] + items
+    return {"device": device_id, **position(session), "resync": resync, "changes": items,  # and the audit chain:
             "audit": {"chain_id": audit_chain.chain_id(session), "entries": audit_chain.unsent(session, 1000)}}
+
+
+def position(session) -> dict:
+    """Where this laptop stands in the county's log, exactly as a network push and pull say it
+    (protocol §3): its pull cursor and anchor, its sync state, and the last change the county
+    logged from its pushes. The county answers from there, and a county whose log lost either
+    entry (restored from a copy) answers `reset`."""
+    from app.sync.client import S_ANCHOR, S_CURSOR, S_PUSHED, S_STATE
+
+    pushed_seq, _, pushed_id = (_setting(session, S_PUSHED) or "0 ").partition(" ")
+    return {"cursor": int(_setting(session, S_CURSOR) or 0), "anchor": _setting(session, S_ANCHOR) or "",
+            "state": _setting(session, S_STATE) or "", "pushed_seq": int(pushed_seq or 0), "pushed_id": pushed_id}
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -159,17 +170,23 @@ def import_bytes(store, data: bytes) -> ImportResult:
         payload = bundle.payload
         if payload.get("device") != store.device_id:
             raise B.WrongRecipientError(MSG_NOT_FOR_DEVICE)
-        current = int(_setting(s, client.S_CURSOR) or 0)
+        here = position(s)  # where this laptop stands now (it may have synced since the export)
+        current = here["cursor"]
         try:
             results = [r for r in payload.get("results") or [] if isinstance(r, dict)]
             acks = [str(r["id"]) for r in results if r.get("status") in ("ok", "duplicate")]
             refusals = [(str(r["id"]), str(r.get("code") or "refused"), str(r.get("message") or ""))
                         for r in results if r.get("status") == "refused"]
+            reset = _reset_of(payload, here)
             # Only what this device has not received yet (county sequence after its cursor): an
-            # old answer imported after newer syncs must not bring back data purged since.
-            items = [Change.from_dict(c) for c in payload.get("changes") or [] if int(c["seq"]) > current]
+            # old answer imported after newer syncs must not bring back data purged since. After a
+            # restored county (`reset`) the cursor belongs to the old history: all of it counts.
+            after = -1 if reset == "fresh" else current
+            items = [] if reset == "stale" else [Change.from_dict(c) for c in payload.get("changes") or []
+                                                 if int(c["seq"]) > after]
             answer_cursor = int(payload.get("cursor") or 0)
             answer_anchor = str(payload.get("anchor") or "")
+            pushed = (int(payload.get("last_seq") or 0), str(payload.get("last_id") or ""))
             server_ms = int(payload.get("server_ms") or 0) or None
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
             raise B.BundleError(MSG_BAD_CONTENT.format(detail=type(exc).__name__)) from None
@@ -177,29 +194,48 @@ def import_bytes(store, data: bytes) -> ImportResult:
         audit_chain.take_county_ack(s, payload.get("audit_chain_id"), payload.get("audit_acked_n"))
         outbox.refuse(s, refusals)
         outbox.take_county_values(s, _county_values(s, results))
-        if payload.get("reset"):
-            # the county's database was restored: start again from its beginning, sending everything
-            for key, value in ((client.S_CURSOR, "0"), (client.S_ANCHOR, ""), (client.S_RESYNC, "1")):
+        got = inbound.apply_from_county(s, store, items, server_ms)
+        if reset == "fresh":
+            # the county's database was restored: its whole history for this scope is in the answer;
+            # the next file sends every row this laptop holds (as the network sync does at once)
+            for key, value in ((client.S_CURSOR, str(answer_cursor)), (client.S_ANCHOR, answer_anchor),
+                               (client.S_PUSHED, ""), (client.S_RESYNC, "1")):
                 _put(s, key, value)
-            cursor = 0
-            got = inbound.apply_from_county(s, store, [], server_ms)
+            if payload.get("state"):
+                _put(s, client.S_STATE, str(payload["state"]))
+            cursor = answer_cursor
         else:
-            got = inbound.apply_from_county(s, store, items, server_ms)
-            cursor = max(current, answer_cursor)
-            if answer_cursor >= current:
+            cursor = max(current, answer_cursor) if reset is None else current
+            if reset is None and answer_cursor >= current:
                 _put(s, client.S_CURSOR, str(answer_cursor))
                 _put(s, client.S_ANCHOR, answer_anchor)
                 if payload.get("resync_done"):
                     _put(s, client.S_RESYNC, "")
                 if payload.get("state"):
                     _put(s, client.S_STATE, str(payload["state"]))
+            if reset is None and pushed[0] > here["pushed_seq"] and pushed[1]:
+                _put(s, client.S_PUSHED, f"{pushed[0]} {pushed[1]}")  # as a push answer's last_seq/last_id
         _put(s, IMPORTED_PREFIX + bundle.header.bundle_id, clock.local_now().strftime("%Y-%m-%d %H:%M"))
         s.add(SyncRun(finished_at=utcnow(), via="usb", pushed=acked, pulled=len(items),
                       conflicts=got.conflicts, ok=True, message=f"同步文件 {bundle.header.bundle_id}"))
     purge_gate.after_sync(store, got.result.children)  # in proportion to what changed (issue 17)
     store.set_setting(client.S_LAST, utcnow().isoformat(timespec="seconds"))
     return ImportResult(acked=acked, received=len(items), conflicts=got.conflicts, cursor=cursor, refused=len(refusals),
-                        bundle_id=bundle.header.bundle_id)
+                        bundle_id=bundle.header.bundle_id, county_restored=reset == "fresh")
+
+
+def _reset_of(payload: dict, here: dict) -> str | None:
+    """None for an ordinary answer. For a `reset` answer (the county's log lost the entry the file
+    named: its database was restored), "fresh" when this laptop still stands where the file said
+    (it takes the county's new history), "stale" when it synced since (that sync settled it; the
+    answer changes nothing). An answer without `from` (an older county) is taken as fresh."""
+    if not payload.get("reset"):
+        return None
+    origin = payload.get("from")
+    if not isinstance(origin, dict):
+        return "fresh"
+    same = int(origin.get("cursor") or 0) == here["cursor"] and str(origin.get("anchor") or "") == here["anchor"]
+    return "fresh" if same else "stale"
 
 
 def _county_values(s, results: list[dict]) -> list[tuple[str, str, dict]]:
