@@ -12,7 +12,8 @@ transaction on the same backend, measured in the same run):
 
 Everything goes through the high-level APIs (`tonghu serve` as a subprocess, `client.enrol`,
 `client.sync`, capture's `bulk_create`), so the bench survives protocol changes. Synthetic data only.
-`python -m bench sync --quick` runs small sizes.
+`python -m bench sync --quick` runs small sizes; `TONGHU_BENCH_SYNC_STEPS=push_pull,township,big_log,crowd`
+and `TONGHU_BENCH_SYNC_BACKENDS=SQLite,PostgreSQL` run a part.
 """
 
 from __future__ import annotations
@@ -419,15 +420,24 @@ def _crowd(label: str, backend: _Backend, tmp: Path) -> list[Result]:
                    note=f"{n} laptops × 2 syncs")]
 
 
+def _wanted(env: str, name: str) -> bool:
+    """`TONGHU_BENCH_SYNC_STEPS=push_pull,township` / `TONGHU_BENCH_SYNC_BACKENDS=SQLite` run a part
+    (profiling one step on a shared machine); unset runs everything."""
+    chosen = [w.strip().lower() for w in os.environ.get(env, "").split(",") if w.strip()]
+    return not chosen or name.strip("_").lower() in chosen
+
+
 def _backend(label: str, tmp: Path) -> list[Result]:
     backend = _Backend(label, tmp)
     results = []
     try:
         for step in (_push_pull, _township, _big_log):
+            if not _wanted("TONGHU_BENCH_SYNC_STEPS", step.__name__):
+                continue
             print(f"-- {label} {step.__name__}", flush=True)
             found = step(label, backend, tmp)
             results.extend(found if isinstance(found, list) else [found])
-        if label == "PostgreSQL":
+        if label == "PostgreSQL" and _wanted("TONGHU_BENCH_SYNC_STEPS", "crowd"):
             print(f"-- {label} _crowd", flush=True)
             results.extend(_crowd(label, backend, tmp))
     finally:
@@ -438,8 +448,11 @@ def _backend(label: str, tmp: Path) -> list[Result]:
 def run() -> list[Result]:
     os.environ.setdefault("TONGHU_FAST_KDF", "1")
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        results.extend(_backend("SQLite", Path(tmp)))
+    if _wanted("TONGHU_BENCH_SYNC_BACKENDS", "SQLite"):
+        with tempfile.TemporaryDirectory() as tmp:
+            results.extend(_backend("SQLite", Path(tmp)))
+    if not _wanted("TONGHU_BENCH_SYNC_BACKENDS", "PostgreSQL"):
+        return results
     try:
         _pg_schema()[1]()
     except Exception as exc:
