@@ -74,7 +74,7 @@ def take_county_values(session: Session, answers: list[tuple[str, str, dict]]) -
     for table, row_id, current in answers:
         cls = tables.get(table)
         obj = session.get(cls, row_id) if cls is not None else None
-        if obj is None:
+        if cls is None or obj is None:
             continue
         if current.get("gone"):
             forget_row(session, obj)

@@ -18,18 +18,23 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple, Sequence
 
-from sqlalchemy import String, Text, bindparam, insert, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Column, String, Text, bindparam, insert, select, update
+from sqlalchemy.orm import Session, class_mapper
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
-from app.data.base import SYNC_COLUMNS, synced_tables
+from app.data.base import SYNC_COLUMNS, SyncMixin, mapped, synced_tables, table_of
 from app.data.capture import ROW_FIELD, child_id_of, field_version
 from app.data.models.local import AuditEntry
 from app.data.models.sync import Conflict
 from app.core import hlc as clock, wire
 
 CHUNK = 500
+
+Key = tuple[str, str]  # (table, row id)
+Versions = dict[str, list[str]]  # field -> [hlc, origin(, actor)]
+Tables = dict[str, type[SyncMixin]]
 
 
 class MergeError(ValueError):
@@ -53,12 +58,13 @@ class Change:
     base_hlc: str
     origin: str
     actor: str = ""
-    versions: dict | None = None  # only on "*" snapshots: field -> [hlc, origin(, actor)]
+    versions: Versions | None = None  # only on "*" snapshots: field -> [hlc, origin(, actor)]
     id: str = ""  # the change's own id (UUIDv7), made where the change was made
 
-    def to_dict(self) -> dict[str, Any]:
-        data = {"id": self.id, "table": self.table, "row_id": self.row_id, "field": self.field, "value": self.value,
-                "hlc": self.hlc, "base_hlc": self.base_hlc, "origin": self.origin, "actor": self.actor}
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.id, "table": self.table, "row_id": self.row_id, "field": self.field, "value": self.value,
+            "hlc": self.hlc, "base_hlc": self.base_hlc, "origin": self.origin, "actor": self.actor}
         if self.versions is not None:
             data["versions"] = self.versions
         return data
@@ -78,28 +84,26 @@ class MergeResult:
     touched: dict[str, set[str]] = field(default_factory=dict)  # table -> row ids changed
     children: set[str] = field(default_factory=set)             # child ids whose file changed
     max_hlc: str = clock.ZERO
-    rows: dict = field(default_factory=dict, repr=False)  # (table, row id) -> row object seen
+    rows: dict[Key, Row] = field(default_factory=dict, repr=False)  # (table, row id) -> row object seen
 
 
-_FIELDS: dict[type, dict[str, Any]] = {}
+_FIELDS: dict[type, dict[str, Column[Any]]] = {}
 
 
-def synced_fields(cls) -> dict[str, Any]:
+def synced_fields(cls: type[SyncMixin]) -> dict[str, Column[Any]]:
     """Field name -> Column of the values a synced model syncs (no derived, no bookkeeping)."""
     found = _FIELDS.get(cls)
     if found is None:
-        mapper = inspect(cls)
-        found = {
-            attr.key: attr.columns[0] for attr in mapper.column_attrs
-            if attr.key not in SYNC_COLUMNS and not attr.columns[0].info.get("derived")
-        }
-        found["deleted"] = mapper.columns["deleted"]
+        columns = class_mapper(cls).columns  # keyed by attribute name
+        found = {key: column for key, column in columns.items()
+                 if key not in SYNC_COLUMNS and not column.info.get("derived")}
+        found["deleted"] = columns["deleted"]
         _FIELDS[cls] = found
     return found
 
 
-def _unique_fields(cls) -> list[str]:
-    return [c.key for c in inspect(cls).columns if c.unique and c.key != "id"]
+def _unique_fields(cls: type[SyncMixin]) -> list[str]:
+    return [c.key for c in class_mapper(cls).columns if c.unique and c.key != "id"]
 
 
 def validate(changes: Iterable[Change]) -> None:
@@ -108,10 +112,9 @@ def validate(changes: Iterable[Change]) -> None:
         check(ch)
 
 
-def check(ch: Change) -> None:  # noqa: C901 - baseline (issue 11), split when next changed
+def check(ch: Change) -> None:
     """Raise `MergeError` if this one change names an unknown table or field or is malformed."""
-    tables = synced_tables()
-    cls = tables.get(ch.table)
+    cls = synced_tables().get(ch.table)
     if cls is None:
         raise MergeError(f"未知的数据表：{ch.table}（请升级童护）", "unknown_table")
     fields = synced_fields(cls)
@@ -120,22 +123,7 @@ def check(ch: Change) -> None:  # noqa: C901 - baseline (issue 11), split when n
     if not ch.row_id or len(ch.row_id) > 36 or not ch.origin:
         raise MergeError(f"{ch.table}：记录编号或来源设备缺失", "bad_change")
     if ch.field == ROW_FIELD:
-        try:
-            data = json.loads(ch.value or "")
-        except ValueError:
-            data = None
-        if not isinstance(data, dict):
-            raise MergeError(f"{ch.table} {ch.row_id}：整行数据不是对象", "bad_change")
-        unknown = set(data) - set(fields)
-        if unknown:
-            raise MergeError(f"{ch.table} 未知字段：{', '.join(sorted(unknown))}（请升级童护）", "unknown_field")
-        for name, value in data.items():
-            _decode(ch, fields[name], value)
-        if ch.versions is not None:
-            if not isinstance(ch.versions, dict) or set(ch.versions) - set(fields) - {ROW_FIELD} or not all(
-                    isinstance(v, list) and 2 <= len(v) <= 3 and all(isinstance(x, str) for x in v)
-                    and clock.is_valid(v[0]) for v in ch.versions.values()):
-                raise MergeError(f"{ch.table} {ch.row_id}：字段版本格式错误", "bad_change")
+        _check_row(ch, fields)
     elif ch.field not in fields:
         raise MergeError(f"{ch.table} 未知字段：{ch.field}（请升级童护）", "unknown_field")
     else:
@@ -146,7 +134,38 @@ def check(ch: Change) -> None:  # noqa: C901 - baseline (issue 11), split when n
         _decode(ch, fields[ch.field], value)
 
 
-def _decode(ch: Change, column, value):
+def _check_row(ch: Change, fields: dict[str, Column[Any]]) -> None:
+    """A whole row ("*"): a JSON object of known fields with valid values, and valid field versions."""
+    data = _row_data(ch)
+    unknown = set(data) - set(fields)
+    if unknown:
+        raise MergeError(f"{ch.table} 未知字段：{', '.join(sorted(unknown))}（请升级童护）", "unknown_field")
+    for name, value in data.items():
+        _decode(ch, fields[name], value)
+    if ch.versions is not None and not _valid_versions(ch.versions, fields):
+        raise MergeError(f"{ch.table} {ch.row_id}：字段版本格式错误", "bad_change")
+
+
+def _valid_versions(versions: object, fields: dict[str, Column[Any]]) -> bool:
+    """A snapshot's versions (as they arrived): known field -> [hlc, origin(, actor)], all text."""
+    if not isinstance(versions, dict) or set(versions) - set(fields) - {ROW_FIELD}:
+        return False
+    return all(isinstance(v, list) and 2 <= len(v) <= 3 and all(isinstance(x, str) for x in v) and clock.is_valid(v[0])
+               for v in versions.values())
+
+
+def _row_data(ch: Change) -> dict[str, Any]:
+    """The fields of a whole-row ("*") change: its value is a JSON object (field -> wire value)."""
+    try:
+        data = json.loads(ch.value or "")
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise MergeError(f"{ch.table} {ch.row_id}：整行数据不是对象", "bad_change")
+    return data
+
+
+def _decode(ch: Change, column: Column[Any], value: object) -> object:
     try:
         decoded = _from_wire(column, value)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
@@ -163,11 +182,11 @@ def _decode(ch: Change, column, value):
     return decoded
 
 
-def _key(version) -> tuple[str, str]:
+def _key(version: Sequence[str]) -> tuple[str, str]:
     return (version[0], version[1] if len(version) > 1 else "")
 
 
-def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True,  # noqa: C901 - baseline (issue 11)
+def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True,
           validated: bool = False, record_conflicts: bool = True) -> MergeResult:
     """Merge remote changes into the rows `session` sees; flushes, never commits.
 
@@ -181,151 +200,186 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
     session holds are expired."""
     if not validated:
         validate(changes)
-    result = MergeResult()
     if not changes:
-        return result
-    tables = synced_tables()
+        return MergeResult()
     session.flush()  # pending ORM work first (as autoflush did), so the reads below see it
-    rows = _load(session, tables, changes)
-    result.rows = rows
-    versions: dict[tuple[str, str], dict] = {}
-    audits: list[dict] = []
-    new: dict[tuple[str, str], Row] = {}
-    dirty: dict[tuple[str, str], set[str]] = {}
-    held = _Held(session, tables, changes, rows, new)
-
-    def versions_of(key, row) -> dict:
-        found = versions.get(key)
-        if found is None:
-            found = versions[key] = json.loads(row.versions or "{}")
-        return found
-
-    def touch(ch: Change, row, key) -> None:
-        result.touched.setdefault(ch.table, set()).add(ch.row_id)
-        cid = child_id_of(row)
-        if cid:
-            result.children.add(cid)
-        stamp = (ch.hlc, ch.origin)
-        if stamp > (row.hlc or clock.ZERO, row.origin or ""):
-            row.hlc, row.origin = ch.hlc, ch.origin
-            if key not in new:
-                dirty.setdefault(key, set()).update(("hlc", "origin"))
-
-    def set_field(key, row, name, value) -> None:
-        if name in held.unique.get(key[0], ()):
-            held.changed(key[0], name, getattr(row, name), value)
-        if key not in new:
-            dirty.setdefault(key, set()).add(name)
-        setattr(row, name, value)
-
+    batch = _Batch(session, changes, audit=audit, record_conflicts=record_conflicts)
     prior = session.info.get("applying_remote")
     session.info["applying_remote"] = True
     try:
         for ch in changes:
-            if ch.hlc > result.max_hlc:
-                result.max_hlc = ch.hlc
-            cls = tables[ch.table]
-            fields = synced_fields(cls)
-            key = (ch.table, ch.row_id)
-            row = rows.get(key)
-            if ch.field == ROW_FIELD:
-                data = json.loads(ch.value)
-                snap = ch.versions or {}
-                default = [ch.hlc, ch.origin, ch.actor]
-                if row is None:
-                    if held.collides(ch.table, data):
-                        result.ignored += 1
-                        continue
-                    row = Row(ch.table, {"id": ch.row_id})
-                    for name, value in data.items():
-                        value = _from_wire(fields[name], value)
-                        if value is None:  # as an ORM insert: a column's default rather than NULL
-                            value = _insert_default(fields[name])
-                        setattr(row, name, value)
-                    vers = {name: list(snap.get(name) or default) for name in data}
-                    if not snap:
-                        vers = {ROW_FIELD: default}
-                    row.versions = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
-                    versions[key] = vers
-                    row.hlc, row.origin = clock.ZERO, ""
-                    new[key] = row
-                    rows[key] = row
-                    held.created(ch.table, row)
-                    result.applied += 1
-                    touch(ch, row, key)
-                    if audit:
-                        audits.append(_audit(ch, row, ROW_FIELD, None, "create"))
-                    continue
-                vers = versions_of(key, row)
-                changed = False
-                for name, value in data.items():
-                    incoming = snap.get(name) or default
-                    if _key(incoming) > _key(field_version(vers, name)):
-                        set_field(key, row, name, _from_wire(fields[name], value))
-                        vers[name] = list(incoming)
-                        changed = True
-                if changed:
-                    result.applied += 1
-                    touch(ch, row, key)
-                else:
-                    result.ignored += 1
-                continue
-            if row is None:
-                result.ignored += 1
-                continue
-            vers = versions_of(key, row)
-            current = field_version(vers, ch.field)
-            incoming = (ch.hlc, ch.origin)
-            if incoming == _key(current):
-                result.ignored += 1
-                continue
-            column = fields[ch.field]
-            new_wire = json.loads(ch.value) if ch.value is not None else None
-            old_value = getattr(row, ch.field)
-            old_wire = wire.to_wire(old_value)
-            concurrent = (
-                not cls.__append_only__ and ch.base_hlc != current[0] and new_wire != old_wire
-            )
-            if incoming > _key(current):
-                if concurrent and record_conflicts:
-                    _conflict(session, result, ch, row, winner=(ch.value, ch.hlc, ch.origin, ch.actor),
-                              loser=(wire.dumps(old_value), current[0], _key(current)[1],
-                                     current[2] if len(current) > 2 else _local_actor(session, ch)))
-                set_field(key, row, ch.field, _from_wire(column, new_wire))
-                vers[ch.field] = [ch.hlc, ch.origin, ch.actor]
-                result.applied += 1
-                touch(ch, row, key)
-                if audit:
-                    action = "delete" if ch.field == "deleted" and new_wire else "update"
-                    audits.append(_audit(ch, row, ch.field, old_wire, action))
-            else:
-                if concurrent and record_conflicts:
-                    _conflict(session, result, ch, row,
-                              winner=(wire.dumps(old_value), current[0], _key(current)[1],
-                                      current[2] if len(current) > 2 else _local_actor(session, ch)),
-                              loser=(ch.value, ch.hlc, ch.origin, ch.actor))
-                result.ignored += 1
-        for key, vers in versions.items():
-            row = rows[key]
+            batch.merge(ch)
+        batch.write()
+        if run_hooks and batch.result.touched:
+            from app.sync import hooks
+
+            hooks.run_after_apply(session, batch.result)
+    finally:
+        session.info["applying_remote"] = prior
+    return batch.result
+
+
+class Side(NamedTuple):
+    """One side of a conflict: the value (JSON text) and the version that wrote it."""
+
+    value: str | None
+    hlc: str
+    origin: str
+    actor: str
+
+
+class _Batch:
+    """One `apply`: the rows the batch names (read once), their field versions and changed columns as
+    the changes are merged one by one, and the audit entries, all written by `write`."""
+
+    def __init__(self, session: Session, changes: list[Change], *, audit: bool, record_conflicts: bool):
+        self.session, self.audit, self.record_conflicts = session, audit, record_conflicts
+        self.tables = synced_tables()
+        self.rows = _load(session, self.tables, changes)
+        self.result = MergeResult(rows=self.rows)
+        self.versions: dict[Key, Versions] = {}
+        self.audits: list[dict[str, object]] = []
+        self.new: dict[Key, Row] = {}
+        self.dirty: dict[Key, set[str]] = {}  # columns changed in rows that exist
+        self.held = _Held(session, self.tables, changes, self.rows, self.new)
+
+    def merge(self, ch: Change) -> None:
+        if ch.hlc > self.result.max_hlc:
+            self.result.max_hlc = ch.hlc
+        row = self.rows.get((ch.table, ch.row_id))
+        if ch.field != ROW_FIELD:
+            self._merge_field(ch, row)
+        elif row is None:
+            self._create(ch)
+        else:
+            self._merge_row(ch, row)
+
+    def _create(self, ch: Change) -> None:
+        """A whole row this replica does not hold: insert it, unless its natural key is taken."""
+        data = _row_data(ch)
+        if self.held.collides(ch.table, data):
+            self.result.ignored += 1
+            return
+        fields = synced_fields(self.tables[ch.table])
+        key = (ch.table, ch.row_id)
+        row = Row(ch.table, {"id": ch.row_id})
+        for name, value in data.items():
+            decoded = _from_wire(fields[name], value)
+            if decoded is None:  # as an ORM insert: a column's default rather than NULL
+                decoded = _insert_default(fields[name])
+            setattr(row, name, decoded)
+        default = [ch.hlc, ch.origin, ch.actor]
+        snap = ch.versions or {}
+        vers = {name: list(snap.get(name) or default) for name in data} if snap else {ROW_FIELD: default}
+        row.versions = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
+        self.versions[key] = vers
+        row.hlc, row.origin = clock.ZERO, ""
+        self.new[key] = row
+        self.rows[key] = row
+        self.held.created(ch.table, row)
+        self.result.applied += 1
+        self._touch(ch, row, key)
+        if self.audit:
+            self.audits.append(_audit(ch, row, ROW_FIELD, None, "create"))
+
+    def _merge_row(self, ch: Change, row: Row) -> None:
+        """A whole row this replica holds: each field whose incoming version is newer wins."""
+        fields = synced_fields(self.tables[ch.table])
+        key = (ch.table, ch.row_id)
+        vers = self._versions_of(key, row)
+        default = [ch.hlc, ch.origin, ch.actor]
+        snap = ch.versions or {}
+        changed = False
+        for name, value in _row_data(ch).items():
+            incoming = snap.get(name) or default
+            if _key(incoming) > _key(field_version(vers, name)):
+                self._set_field(key, row, name, _from_wire(fields[name], value))
+                vers[name] = list(incoming)
+                changed = True
+        if changed:
+            self.result.applied += 1
+            self._touch(ch, row, key)
+        else:
+            self.result.ignored += 1
+
+    def _merge_field(self, ch: Change, row: Row | None) -> None:
+        """One field: the higher (hlc, origin) wins; an edit made without seeing the other is a conflict."""
+        if row is None:
+            self.result.ignored += 1
+            return
+        key = (ch.table, ch.row_id)
+        vers = self._versions_of(key, row)
+        current = field_version(vers, ch.field)
+        incoming = (ch.hlc, ch.origin)
+        if incoming == _key(current):
+            self.result.ignored += 1
+            return
+        cls = self.tables[ch.table]
+        new_wire = json.loads(ch.value) if ch.value is not None else None
+        old_value = getattr(row, ch.field)
+        old_wire = wire.to_wire(old_value)
+        conflict = (self.record_conflicts and not cls.__append_only__ and ch.base_hlc != current[0]
+                    and new_wire != old_wire)
+        theirs = Side(ch.value, ch.hlc, ch.origin, ch.actor)
+        if incoming > _key(current):
+            if conflict:
+                _conflict(self.session, self.result, ch, row, winner=theirs, loser=self._ours(ch, old_value, current))
+            self._set_field(key, row, ch.field, _from_wire(synced_fields(cls)[ch.field], new_wire))
+            vers[ch.field] = [ch.hlc, ch.origin, ch.actor]
+            self.result.applied += 1
+            self._touch(ch, row, key)
+            if self.audit:
+                action = "delete" if ch.field == "deleted" and new_wire else "update"
+                self.audits.append(_audit(ch, row, ch.field, old_wire, action))
+        else:
+            if conflict:
+                _conflict(self.session, self.result, ch, row, winner=self._ours(ch, old_value, current), loser=theirs)
+            self.result.ignored += 1
+
+    def _ours(self, ch: Change, value: object, version: list[str]) -> Side:
+        """The value this replica holds, with its version (the actor from the audit log if the version has none)."""
+        actor = version[2] if len(version) > 2 else _local_actor(self.session, ch)
+        return Side(wire.dumps(value), version[0], _key(version)[1], actor)
+
+    def _versions_of(self, key: Key, row: Row) -> Versions:
+        found = self.versions.get(key)
+        if found is None:
+            found = self.versions[key] = json.loads(row.versions or "{}")
+        return found
+
+    def _touch(self, ch: Change, row: Row, key: Key) -> None:
+        self.result.touched.setdefault(ch.table, set()).add(ch.row_id)
+        cid = child_id_of(row)
+        if cid:
+            self.result.children.add(cid)
+        if (ch.hlc, ch.origin) > (row.hlc or clock.ZERO, row.origin or ""):
+            row.hlc, row.origin = ch.hlc, ch.origin
+            if key not in self.new:
+                self.dirty.setdefault(key, set()).update(("hlc", "origin"))
+
+    def _set_field(self, key: Key, row: Row, name: str, value: object) -> None:
+        if name in self.held.unique.get(key[0], ()):
+            self.held.changed(key[0], name, getattr(row, name), value)
+        if key not in self.new:
+            self.dirty.setdefault(key, set()).add(name)
+        setattr(row, name, value)
+
+    def write(self) -> None:
+        """The rows' new versions, then every insert and update, then the audit entries."""
+        for key, vers in self.versions.items():
+            row = self.rows[key]
             text = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
             if text != row.versions:
                 row.versions = text
-                if key not in new:
-                    dirty.setdefault(key, set()).add("versions")
-        _write(session, tables, new, dirty, rows)
-        if audits:
-            session.execute(insert(AuditEntry.__table__), audits)
-        session.flush()
-        if run_hooks and result.touched:
-            from app.sync import hooks
-
-            hooks.run_after_apply(session, result)
-    finally:
-        session.info["applying_remote"] = prior
-    return result
+                if key not in self.new:
+                    self.dirty.setdefault(key, set()).add("versions")
+        _write(self.session, self.tables, self.new, self.dirty, self.rows)
+        if self.audits:
+            self.session.execute(insert(table_of(AuditEntry)), self.audits)
+        self.session.flush()
 
 
-def _from_wire(column, value):
+def _from_wire(column: Column[Any], value: object) -> object:
     """`wire.from_wire`, skipping its type tests for text columns (most values), which it returns as they are."""
     if value is None or column.type.__class__ in _TEXT_TYPES:
         return value
@@ -335,10 +389,10 @@ def _from_wire(column, value):
 _TEXT_TYPES = (String, Text)
 
 
-def _insert_default(column):
+def _insert_default(column: Column[Any]) -> object:
     """What an ORM insert stores for an attribute left None: the column's scalar default, if any."""
     default = column.default
-    if default is not None and getattr(default, "is_scalar", False) and not column.type.should_evaluate_none:
+    if isinstance(default, ScalarElementColumnDefault) and not column.type.should_evaluate_none:
         return default.arg
     return None
 
@@ -348,16 +402,22 @@ class Row:
     as attributes, `__tablename__` like a model object. A column a new row was created without
     reads as None (its default applies when it is inserted)."""
 
-    def __init__(self, table: str, values: dict):
+    id: str
+    hlc: str
+    origin: str
+    versions: str
+    __tablename__: str
+
+    def __init__(self, table: str, values: dict[str, object]):
         self.__dict__.update(values)
         self.__tablename__ = table
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> object:
         if name.startswith("__") or name not in _columns(self.__dict__.get("__tablename__")):
             raise AttributeError(name)
         return None
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if k != "__tablename__"}
 
     def __repr__(self) -> str:
@@ -369,26 +429,27 @@ _COLUMNS: dict[str, dict[str, str]] = {}
 
 def _columns(table: str | None) -> dict[str, str]:
     """Attribute key -> column name of a synced table."""
-    found = _COLUMNS.get(table or "")
+    name = table or ""
+    found = _COLUMNS.get(name)
     if found is None:
-        cls = synced_tables().get(table or "")
+        cls = synced_tables().get(name)
         if cls is None:
             return {}
-        found = _COLUMNS[table] = {attr.key: attr.columns[0].name for attr in inspect(cls).column_attrs}
+        found = _COLUMNS[name] = {attr.key: attr.columns[0].name for attr in class_mapper(cls).column_attrs}
     return found
 
 
-def _load(session: Session, tables: dict, changes: list[Change]) -> dict[tuple[str, str], Row]:
+def _load(session: Session, tables: Tables, changes: list[Change]) -> dict[Key, Row]:
     """The current rows the batch names, one SELECT per table and chunk of ids."""
     by_table: dict[str, set[str]] = {}
     for ch in changes:
         by_table.setdefault(ch.table, set()).add(ch.row_id)
-    rows: dict[tuple[str, str], Row] = {}
-    for table, ids in by_table.items():
-        t = tables[table].__table__
+    rows: dict[Key, Row] = {}
+    for table, id_set in by_table.items():
+        t = table_of(tables[table])
         names = {name: key for key, name in _columns(table).items()}
         same = all(k == n for n, k in names.items())
-        ids = list(ids)
+        ids = list(id_set)
         for i in range(0, len(ids), CHUNK):
             for r in session.execute(select(t).where(t.c.id.in_(ids[i:i + CHUNK]))):
                 values = dict(r._mapping) if same else {names[k]: v for k, v in r._mapping.items() if k in names}
@@ -396,31 +457,32 @@ def _load(session: Session, tables: dict, changes: list[Change]) -> dict[tuple[s
     return rows
 
 
-def _write(session: Session, tables: dict, new: dict, dirty: dict, rows: dict) -> None:
+def _write(session: Session, tables: Tables, new: dict[Key, Row], dirty: dict[Key, set[str]],
+           rows: dict[Key, Row]) -> None:
     """Insert the new rows (parents' tables first) and update the changed columns of the others,
     one executemany per table and set of columns; expire what the session holds of them."""
     from app.data.base import Base
 
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
-    inserts: dict[tuple[str, tuple], list[dict]] = {}
+    inserts: dict[tuple[str, tuple[str, ...]], list[dict[str, object]]] = {}
     for (table, _), row in new.items():
         cols = _columns(table)
         values = {cols[k]: v for k, v in row.values().items() if k in cols}
         inserts.setdefault((table, tuple(values)), []).append(values)
-    for (table, _), params in sorted(inserts.items(), key=lambda item: order.get(item[0][0], 0)):
-        session.execute(insert(tables[table].__table__), params)
-    updates: dict[tuple[str, frozenset], list[dict]] = {}
+    for (table, _), batch in sorted(inserts.items(), key=lambda item: order.get(item[0][0], 0)):
+        session.execute(insert(table_of(tables[table])), batch)
+    updates: dict[tuple[str, frozenset[str]], list[dict[str, object]]] = {}
     for key, names in dirty.items():
         row = rows[key]
         cols = _columns(key[0])
-        params = {"_id": key[1]}
+        params: dict[str, object] = {"_id": key[1]}
         for name in names:
             params["v_" + cols[name]] = getattr(row, name)
         updates.setdefault((key[0], frozenset(cols[n] for n in names)), []).append(params)
-    for (table, names), params in updates.items():
-        t = tables[table].__table__
-        stmt = update(t).where(t.c.id == bindparam("_id")).values({n: bindparam("v_" + n) for n in names})
-        session.execute(stmt, params)
+    for (table, columns), batch in updates.items():
+        t = table_of(tables[table])
+        stmt = update(t).where(t.c.id == bindparam("_id")).values({n: bindparam("v_" + n) for n in columns})
+        session.execute(stmt, batch)
     if dirty and session.identity_map:
         for obj in list(session.identity_map.values()):
             if (getattr(obj, "__tablename__", None), getattr(obj, "id", None)) in dirty:
@@ -432,29 +494,30 @@ class _Held:
     the values the batch's creates name are looked up once per table and column, then kept up to
     date as the batch creates rows or changes those columns."""
 
-    def __init__(self, session: Session, tables: dict, changes: list[Change], rows: dict, new: dict):
+    def __init__(self, session: Session, tables: Tables, changes: list[Change], rows: dict[Key, Row],
+                 new: dict[Key, Row]):
         self.session, self.tables, self.rows, self.new = session, tables, rows, new
         self.unique: dict[str, list[str]] = {}
-        self.values: dict[tuple[str, str], set] = {}
-        self.maybe_free: dict[tuple[str, str], set] = {}
-        wanted: dict[tuple[str, str], set] = {}
+        self.values: dict[Key, set[object]] = {}
+        self.maybe_free: dict[Key, set[object]] = {}
+        wanted: dict[Key, set[object]] = {}
         for ch in changes:
             if ch.table not in self.unique:
                 self.unique[ch.table] = _unique_fields(tables[ch.table])
             names = self.unique[ch.table]
             if names and ch.field == ROW_FIELD and (ch.table, ch.row_id) not in rows:
-                data = json.loads(ch.value)
+                data = _row_data(ch)
                 for name in names:
                     if name in data and data[name] is not None:
                         wanted.setdefault((ch.table, name), set()).add(data[name])
-        for (table, name), values in wanted.items():
-            col = getattr(tables[table], name)
+        for (table, name), value_set in wanted.items():
+            col = mapped(tables[table], name)
             found = self.values.setdefault((table, name), set())
-            values = list(values)
+            values = list(value_set)
             for i in range(0, len(values), CHUNK):
                 found.update(session.scalars(select(col).where(col.in_(values[i:i + CHUNK])).distinct()))
 
-    def collides(self, table: str, data: dict) -> bool:
+    def collides(self, table: str, data: dict[str, Any]) -> bool:
         for name in self.unique.get(table, ()):
             if name not in data:
                 continue
@@ -474,15 +537,15 @@ class _Held:
             if value is not None:
                 self.values.setdefault((table, name), set()).add(value)
 
-    def changed(self, table: str, name: str, old, value) -> None:
+    def changed(self, table: str, name: str, old: object, value: object) -> None:
         if old is not None:
             self.maybe_free.setdefault((table, name), set()).add(old)
         if value is not None:
             self.values.setdefault((table, name), set()).add(value)
 
-    def _exact(self, table: str, name: str, value) -> bool:
+    def _exact(self, table: str, name: str, value: object) -> bool:
         cls = self.tables[table]
-        for row_id in self.session.scalars(select(cls.id).where(getattr(cls, name) == value)):
+        for row_id in self.session.scalars(select(cls.id).where(mapped(cls, name) == value)):
             row = self.rows.get((table, row_id))
             if row is None or getattr(row, name) == value:
                 return True
@@ -496,28 +559,28 @@ def _local_actor(session: Session, ch: Change) -> str:
     return entry or ""
 
 
-def _audit(ch: Change, row, name: str, old, action: str) -> dict:
+def _audit(ch: Change, row: Row, name: str, old: object, action: str) -> dict[str, object]:
     new = None if ch.field == ROW_FIELD else (json.loads(ch.value) if ch.value is not None else None)
     return dict(actor=ch.actor, device=ch.origin, action=action, table_name=ch.table, row_id=ch.row_id,
                 child_id=child_id_of(row), field=name,
                 old_value=None if old is None else str(old), new_value=None if new is None else str(new))
 
 
-def _conflict(session: Session, result: MergeResult, ch: Change, row, *, winner, loser) -> None:
+def _conflict(session: Session, result: MergeResult, ch: Change, row: Row, *, winner: Side, loser: Side) -> None:
     exists = session.scalar(select(Conflict.seq).where(
         Conflict.table_name == ch.table, Conflict.row_id == ch.row_id, Conflict.field == ch.field,
-        Conflict.loser_hlc == loser[1], Conflict.loser_origin == loser[2]).limit(1))
+        Conflict.loser_hlc == loser.hlc, Conflict.loser_origin == loser.origin).limit(1))
     if exists:
         return
     for pending in result.conflicts:
         if (pending.table_name, pending.row_id, pending.field, pending.loser_hlc, pending.loser_origin) == (
-                ch.table, ch.row_id, ch.field, loser[1], loser[2]):
+                ch.table, ch.row_id, ch.field, loser.hlc, loser.origin):
             return
     conflict = Conflict(
-        key=conflict_key(ch.table, ch.row_id, ch.field, loser[1], loser[2]),
+        key=conflict_key(ch.table, ch.row_id, ch.field, loser.hlc, loser.origin),
         table_name=ch.table, row_id=ch.row_id, field=ch.field, child_id=child_id_of(row),
-        winner_value=winner[0], winner_hlc=winner[1], winner_origin=winner[2], winner_actor=winner[3] or "",
-        loser_value=loser[0], loser_hlc=loser[1], loser_origin=loser[2], loser_actor=loser[3] or "",
+        winner_value=winner.value, winner_hlc=winner.hlc, winner_origin=winner.origin, winner_actor=winner.actor or "",
+        loser_value=loser.value, loser_hlc=loser.hlc, loser_origin=loser.origin, loser_actor=loser.actor or "",
         resolved=False, resolution="", resolved_by="",
     )
     session.add(conflict)
