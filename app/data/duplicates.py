@@ -28,16 +28,16 @@ import datetime as dt
 import json
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Hashable
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_mapper
 
 from app.core import clock
 from app.data import children as children_data
 from app.data import merged
-from app.data.base import SYNC_COLUMNS, synced_tables
+from app.data.base import SYNC_COLUMNS, SyncMixin, child_linked
 from app.data.models import AuditEntry, Child, ChildCategory, Guardian, OutboxChange, Place, Setting
 from app.data.models.protection import BenefitPayment, MandatoryReport
 from app.data.models.visits import Assessment, ScreeningRecord, Visit
@@ -155,7 +155,8 @@ class FileSummary:
     counts: dict[str, int] = field(default_factory=dict)  # visits / assessments / reports / payments
 
 
-_COUNTED: dict[str, Any] = {"visits": Visit, "assessments": Assessment, "reports": MandatoryReport, "payments": BenefitPayment}
+_COUNTED: dict[str, type[Visit] | type[Assessment] | type[MandatoryReport] | type[BenefitPayment]] = {
+    "visits": Visit, "assessments": Assessment, "reports": MandatoryReport, "payments": BenefitPayment}
 
 
 def _values(child: Child) -> dict[str, Any]:
@@ -191,12 +192,15 @@ class MergeOutcome:
     deferred: bool = False  # from another village: rows move after the next sync (`finish_merges`)
 
 
-def _row_values(row) -> dict[str, Any]:
-    return {a.key: getattr(row, a.key) for a in inspect(row).mapper.column_attrs
+def _row_values(row: SyncMixin) -> dict[str, Any]:
+    return {a.key: getattr(row, a.key) for a in object_mapper(row).column_attrs
             if a.key not in SYNC_COLUMNS and a.key != "child_id" and not a.columns[0].info.get("derived")}
 
 
-def _twin_key(row, today: dt.date):
+_TWINNED: frozenset[type[SyncMixin]] = frozenset({Guardian, ChildCategory, ScreeningRecord})
+
+
+def _twin_key(row: SyncMixin, today: dt.date) -> Hashable | None:
     """Rows of two files with the same key describe the same thing (None: never a twin)."""
     if isinstance(row, Guardian):
         return rules.guardian_key(row.relation, row.name)
@@ -209,29 +213,28 @@ def _twin_key(row, today: dt.date):
 
 def _move_rows(session: Session, keep_id: str, drop_id: str, today: dt.date) -> tuple[int, int]:
     moved = folded = 0
-    tables: dict[str, Any] = synced_tables()
-    for cls in tables.values():
-        if cls is Child or cls.__append_only__ or "child_id" not in cls.__table__.columns:
+    for cls, child_id in child_linked():
+        if cls.__append_only__:
             continue
-        rows = list(session.scalars(select(cls).where(cls.child_id == drop_id, cls.deleted.is_(False))
-                                    .order_by(cls.id)))
+        rows = list(session.scalars(select(cls).where(child_id == drop_id, cls.deleted.is_(False)).order_by(cls.id)))
         if not rows:
             continue
-        twins: dict[Any, Any] = {}
-        if cls in (Guardian, ChildCategory, ScreeningRecord):
-            for row in session.scalars(select(cls).where(cls.child_id == keep_id, cls.deleted.is_(False))):
+        twins: dict[Hashable, SyncMixin] = {}
+        if cls in _TWINNED:
+            for row in session.scalars(select(cls).where(child_id == keep_id, cls.deleted.is_(False))):
                 key = _twin_key(row, today)
                 if key is not None:
                     twins.setdefault(key, row)
         for row in rows:
-            twin = twins.get(_twin_key(row, today)) if twins else None
+            found = _twin_key(row, today) if twins else None
+            twin = twins.get(found) if found is not None else None
             if twin is not None:
                 for name, value in rules.fill_blanks(_row_values(twin), _row_values(row)).items():
                     setattr(twin, name, value)
                 row.deleted = True
                 folded += 1
             else:
-                row.child_id = keep_id
+                setattr(row, child_id.key, keep_id)
                 moved += 1
     return moved, folded
 
@@ -340,15 +343,13 @@ def finish_merges(session: Session, today: dt.date | None = None) -> int:
     survivors = _break_cycles(session)
     gone: dict[str, str] = dict(session.execute(
         select(Child.id, Child.village_code).where(Child.merged_into.is_not(None))).tuples().all())
-    tables: dict[str, Any] = synced_tables()
-    linked = [cls for cls in tables.values()
-              if cls is not Child and not cls.__append_only__ and "child_id" in cls.__table__.columns]
+    linked = [(cls, child_id) for cls, child_id in child_linked() if not cls.__append_only__]
     holding: set[str] = set()
     ids = list(gone)
-    for cls in linked:
+    for cls, child_id in linked:
         for start in range(0, len(ids), 900):
-            holding.update(session.scalars(select(cls.child_id).where(
-                cls.child_id.in_(ids[start:start + 900]), cls.deleted.is_(False)).distinct()))
+            holding.update(session.scalars(select(child_id).where(
+                child_id.in_(ids[start:start + 900]), cls.deleted.is_(False)).distinct()))
     done = 0
     for drop_id in sorted(holding):
         keep = session.get(Child, merged.survivor(session, drop_id))

@@ -14,7 +14,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import NoReturn
 
 from app.core.errors import TonghuError
 
@@ -49,15 +49,24 @@ class Level:
     at_least: float | None = None
     more_than: float | None = None
 
+    @property
+    def threshold(self) -> float:
+        """The value the level starts from: reached at it (at_least) or above it (more_than)."""
+        if self.at_least is not None:
+            return self.at_least
+        if self.more_than is None:
+            raise ValueError(f"level {self.severity} has neither at_least nor more_than")
+        return self.more_than
+
     def reached(self, value: float) -> bool:
         if self.at_least is not None:
             return value >= self.at_least
-        return value > self.more_than  # type: ignore[operator]
+        return value > self.threshold
 
     def describe(self, unit: str) -> str:
         if self.at_least is not None:
             return f"≥{self.at_least:g}{unit}"
-        return f">{self.more_than:g}{unit}"
+        return f">{self.threshold:g}{unit}"
 
 
 @dataclass(frozen=True)
@@ -195,25 +204,32 @@ def parse_policy(text: str, source: str = "<text>") -> Policy:
 
 def _need(cond: object, source: str, problem: str) -> None:
     if not cond:
-        raise PolicyError(source, problem)
+        _refuse(source, problem)
+
+
+def _refuse(source: str, problem: str) -> NoReturn:
+    raise PolicyError(source, problem)
 
 
 def _table(data: dict, key: str, source: str, where: str = "") -> dict:
     value = data.get(key)
-    _need(isinstance(value, dict), source, f"缺少 [{where}{key}] 部分")
-    return cast(dict, value)
+    if not isinstance(value, dict):
+        _refuse(source, f"缺少 [{where}{key}] 部分")
+    return value
 
 
 def _str(data: dict, key: str, source: str, where: str) -> str:
     value = data.get(key)
-    _need(isinstance(value, str) and value.strip() != "", source, f"{where} 缺少文字项 {key}")
-    return cast(str, value).strip()
+    if not isinstance(value, str) or value.strip() == "":
+        _refuse(source, f"{where} 缺少文字项 {key}")
+    return value.strip()
 
 
 def _int(data: dict, key: str, source: str, where: str) -> int:
     value = data.get(key)
-    _need(isinstance(value, int) and not isinstance(value, bool), source, f"{where} 的 {key} 必须是整数")
-    return cast(int, value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        _refuse(source, f"{where} 的 {key} 必须是整数")
+    return value
 
 
 def _build(data: dict, source: str) -> Policy:
@@ -302,7 +318,7 @@ def _build(data: dict, source: str) -> Policy:
                       f"{where} 的阈值必须是数字")
                 levels.append(Level(s, float(num) if has_min else None, None if has_min else float(num)))
             # more severe levels must need larger values, or the table contradicts itself
-            ordered = sorted(levels, key=lambda lv: lv.at_least if lv.at_least is not None else cast(float, lv.more_than))
+            ordered = sorted(levels, key=lambda lv: lv.threshold)
             for a, b in zip(ordered, ordered[1:], strict=False):
                 _need(severities.index(b.severity) <= severities.index(a.severity), source,
                       f"{where} 的阈值矛盾：数值更大时严重程度反而更低")
