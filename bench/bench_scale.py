@@ -66,6 +66,9 @@ def queries():
     for group in (vocab.LEFT_BEHIND_GROUP, vocab.HARDSHIP_GROUP):
         q[f"filter {group}"] = ChildQuery(group=group, limit=PAGE)
     q["filter 困境 + sort by age"] = ChildQuery(group=vocab.HARDSHIP_GROUP, sort="age", limit=PAGE)
+    # scrolling on: the list model reads the next page at an offset
+    q["filter 留守: page 2"] = ChildQuery(group=vocab.LEFT_BEHIND_GROUP, limit=PAGE, offset=PAGE)
+    q["filter 困境 + age: page 11"] = ChildQuery(group=vocab.HARDSHIP_GROUP, sort="age", limit=PAGE, offset=10 * PAGE)
     for cat in vocab.CATEGORIES:
         q[f"filter {cat}"] = ChildQuery(category=cat, limit=PAGE)
     q["filter 低保 + 在册"] = ChildQuery(category=vocab.CATEGORY_LOW_INCOME, status="在册", limit=PAGE)

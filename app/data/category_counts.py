@@ -91,25 +91,60 @@ def ready(session: Session) -> bool:
     return found == len(TRIGGERS)
 
 
-def count(session: Session, q: "ChildQuery", today: dt.date) -> int | None:
-    """The number of children `q` matches, when `q` is a category or a group filter (with status,
-    colour or village, without search text); None for any other query, or a store without the set."""
+def _filter(q: "ChildQuery") -> tuple[str, list[str] | None, bool] | None:
+    """(the set test, the categories of the ending rows (None: any but 留守), the 16-year limit) of a
+    category or group filter without search text; None for any other query."""
     if q.text.strip() or bool(q.category) == bool(q.group):
         return None
     if q.group == vocab.LEFT_BEHIND_GROUP:
-        test, categories, limit = category_test(vocab.CATEGORY_LEFT_BEHIND), [vocab.CATEGORY_LEFT_BEHIND], True
-    elif q.group == vocab.HARDSHIP_GROUP:
-        test, categories, limit = HARDSHIP_TEST, None, False
-    elif q.category in vocab.CATEGORIES:
-        test, categories = category_test(q.category), [q.category]
-        limit = q.category == vocab.CATEGORY_LEFT_BEHIND
-    else:
+        return category_test(vocab.CATEGORY_LEFT_BEHIND), [vocab.CATEGORY_LEFT_BEHIND], True
+    if q.group == vocab.HARDSHIP_GROUP:
+        return HARDSHIP_TEST, None, False
+    if q.category in vocab.CATEGORIES:
+        return category_test(q.category), [q.category], q.category == vocab.CATEGORY_LEFT_BEHIND
+    return None
+
+
+def _ending_rows(categories: list[str] | None) -> str:
+    if categories is None:
+        return f"category != '{_quote(vocab.CATEGORY_LEFT_BEHIND)}'"
+    return "category IN (" + ", ".join(f"'{_quote(c)}'" for c in categories) + ")"
+
+
+def _cutoff(today: dt.date, left_behind: bool) -> dt.date:
+    return child_rules.aged_out_cutoff(today, child_rules.LEFT_BEHIND_AGE_LIMIT if left_behind else child_rules.ADULT_AGE)
+
+
+def conditions(session: Session, q: "ChildQuery", today: dt.date) -> list | None:
+    """The filter `q` as conditions on the child's own row (its set, or a category row ending later;
+    under the category's age limit), for a list query that walks its sort order; None where `count`
+    gives None. No correlated subquery: SQLite 3.51 skips too few rows for an OFFSET over an index
+    walk with a correlated EXISTS, not with these (tests/data/test_child_list_plans.py)."""
+    from sqlalchemy import and_, or_, select
+    from sqlalchemy import text as sql_text
+
+    from app.data.models import Child, ChildCategory
+
+    found = _filter(q)
+    if found is None or session.get_bind().dialect.name != "sqlite" or not ready(session):
         return None
-    if session.get_bind().dialect.name != "sqlite" or not ready(session):
+    test, categories, left_behind = found
+    ending = select(ChildCategory.child_id).where(
+        ChildCategory.deleted.is_(False), ChildCategory.ended.is_not(None), ChildCategory.ended > today,
+        sql_text(_ending_rows(categories)))
+    held = or_(sql_text(test.replace(COLUMN, f"child.{COLUMN}", 1)), Child.id.in_(ending))
+    age = or_(Child.birth_date.is_(None), Child.birth_date > _cutoff(today, left_behind))
+    return [and_(held, age)]
+
+
+def count(session: Session, q: "ChildQuery", today: dt.date) -> int | None:
+    """The number of children `q` matches, when `q` is a category or a group filter (with status,
+    colour or village, without search text); None for any other query, or a store without the set."""
+    found = _filter(q)
+    if found is None or session.get_bind().dialect.name != "sqlite" or not ready(session):
         return None
-    params: dict = {"cutoff": child_rules.aged_out_cutoff(
-        today, child_rules.LEFT_BEHIND_AGE_LIMIT if limit else child_rules.ADULT_AGE).isoformat(),
-        "today": today.isoformat()}
+    test, categories, left_behind = found
+    params: dict = {"cutoff": _cutoff(today, left_behind).isoformat(), "today": today.isoformat()}
     extra = ""
     if q.status:
         extra += " AND status = :status"
@@ -120,10 +155,7 @@ def count(session: Session, q: "ChildQuery", today: dt.date) -> int | None:
     if q.village:
         extra += " AND village_code = :village"
         params["village"] = q.village
-    if categories is None:
-        ending_rows = f"category != '{_quote(vocab.CATEGORY_LEFT_BEHIND)}'"
-    else:
-        ending_rows = "category IN (" + ", ".join(f"'{_quote(c)}'" for c in categories) + ")"
+    ending_rows = _ending_rows(categories)
     # the age limit as a range of the index (and the children without a birth date apart: an OR has no range)
     held = [f"(SELECT count(*) FROM child WHERE deleted = 0 AND {test} AND {birth}{extra})"
             for birth in ("birth_date > :cutoff", "birth_date IS NULL")]
