@@ -45,6 +45,12 @@ S_PUSHED = "sync_pushed"  # "seq id" of the last change the county logged from t
 CLOCK_AHEAD = "clock_ahead"
 S_IDENTITY, S_COUNTY = "device_identity", "county_public"
 
+# Changes per push and per pull page: the protocol's most (fewer round trips, and fewer county
+# transactions, each with its fixed cost). A push is also cut below PUSH_BYTES of change values
+# (a value may hold up to 4 MiB), so a batch never nears the county's 16 MiB body limit.
+BATCH = 2000
+PUSH_BYTES = 6 * 1024 * 1024
+
 
 @dataclass
 class SyncReport:
@@ -137,7 +143,7 @@ def status(store) -> dict:
 # -- sync --------------------------------------------------------------------
 class SyncClient:
     def __init__(self, store, *, server: str | None = None, token: str | None = None, transport=None,
-                 batch: int = 500, retries: int = 5, backoff: float = 0.5, progress: Progress | None = None):
+                 batch: int = BATCH, retries: int = 5, backoff: float = 0.5, progress: Progress | None = None):
         self.store = store
         if demo_guard.is_demo(store):
             raise SyncError(demo_guard.MESSAGE, "demo_store")
@@ -199,10 +205,11 @@ class SyncClient:
                     break
                 restamped = True
                 continue
-            answer = self._send(batch, report)
-            done += len(batch)
-            self.progress("push", done, max(total, done))
-            report.server_ms = answer.get("server_ms") or report.server_ms
+            for part in by_size(batch):
+                answer = self._send(part, report)
+                done += len(part)
+                self.progress("push", done, max(total, done))
+                report.server_ms = answer.get("server_ms") or report.server_ms
 
     def _position(self) -> dict:
         """Where this laptop stands in the county's log: its pull cursor and anchor, and the last
@@ -283,7 +290,8 @@ class SyncClient:
             snaps = [snapshot_of(row, origin=self.store.device_id, change_id=new_id())
                      for cls in synced_tables().values() for row in s.scalars(select(cls))]
         for i in range(0, len(snaps), self.batch):
-            self._send(snaps[i:i + self.batch], report)
+            for part in by_size(snaps[i:i + self.batch]):
+                self._send(part, report)
         with remote_session(self.store) as s:
             _set(s, S_RESYNC, "")
         report.resent = len(snaps)
@@ -330,6 +338,22 @@ class SyncClient:
             self.progress("pull", min(cursor - start, total) if total else 0, total)
             if not answer.get("more"):
                 break
+
+
+def by_size(batch: list[Change], limit: int = PUSH_BYTES) -> Iterator[list[Change]]:
+    """`batch` in consecutive parts whose values (and snapshot versions) stay under `limit` bytes,
+    about; a single change larger than that goes alone (a value is at most 4 MiB)."""
+    part: list[Change] = []
+    size = 0
+    for ch in batch:
+        weight = 300 + len(ch.value or "") + 80 * len(ch.versions or ())
+        if part and size + weight > limit:
+            yield part
+            part, size = [], 0
+        part.append(ch)
+        size += weight
+    if part:
+        yield part
 
 
 def sync(store, **kwargs) -> SyncReport:
