@@ -203,6 +203,10 @@ def _first_problem(ch: Change, device_id: str, now_ms: int) -> Refused | None:
         return Refused(exc.code, f"同步数据被拒绝：{exc.message}")
     if ch.origin != device_id:
         return Refused("foreign_origin", "这条修改不是本设备做的，未被接受。")
+    if ch.field != ROW_FIELD and ch.hlc <= ch.base_hlc:
+        # an edit stamped no later than the version it replaced would lose to it everywhere while
+        # its laptop kept showing it; refused with the county's value, the laptop takes that
+        return Refused("stale_stamp", "这条修改的时间早于它所修改的内容，未被接受；本机已改回县级服务器上的内容。")
     return _clock_refusal(ch, now_ms)
 
 

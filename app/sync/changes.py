@@ -126,13 +126,17 @@ def discard(session: Session, change_ids: list[str]) -> int:
 def restamp(session: Session, clock: HybridClock, code: str) -> int:
     """Give changes refused with `code` (a clock far ahead) new stamps from a corrected clock and
     put them back in the queue; the local rows' field versions follow, so this replica and the
-    county end up holding the same version."""
+    county end up holding the same version. A new stamp still comes after the version the edit
+    replaced (its base), as capture made it: a corrected clock may be behind a value another
+    laptop stamped hours ahead, and an edit stamped before what it replaced would lose to it."""
     rows = session.scalars(select(OutboxChange).where(OutboxChange.refused_code == code)
                            .order_by(OutboxChange.seq)).all()
     tables = synced_tables()
     for r in rows:
         old = r.hlc
         r.hlc = clock.now()
+        if r.hlc <= r.base_hlc:
+            r.hlc = clock.after(r.base_hlc)
         r.refused_code = r.refused_message = None
         r.refused_at = None
         cls = tables.get(r.table_name)

@@ -111,6 +111,50 @@ def test_laptop_a_year_fast_is_refused_then_resent_after_the_clock_is_fixed(live
     a.close()
 
 
+def test_edit_resent_after_a_clock_fix_still_replaces_a_value_stamped_ahead(live, tmp_path):
+    """Another laptop three hours fast created the child; this laptop, then a year fast, deleted
+    it. Its clock is fixed and the refused delete is stamped again: the new stamp must still come
+    after the version it replaced, or the county keeps the child while the laptop shows it deleted."""
+    hours = 3 * 3600 * 1000
+    year = 365 * 24 * 3600 * 1000
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    client.enrol(a, live.url, live.code(V1))
+    client.enrol(b, live.url, live.code(V1))
+    a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + hours)
+    cid = add_child(a, "甲")
+    client.sync(a)
+    client.sync(b)
+    b.clock = hlc.HybridClock(b.clock.last, wall=lambda: hlc.wall_ms_now() + year)
+    edit(b, Child, cid, deleted=True)
+    b.clock = hlc.HybridClock(b.clock.last)
+    report = client.sync(b)
+    assert report.clock_fixed and report.refused == 0
+    with live.db.sessions() as s:
+        assert s.get(Child, cid).deleted is True
+    client.sync(a)
+    assert get(a, Child, cid).deleted is True and get(b, Child, cid).deleted is True
+    a.close()
+    b.close()
+
+
+def test_edit_stamped_before_what_it_replaced_is_refused_with_the_county_value(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    edit(a, Child, cid, phone="111")
+    client.sync(a)
+    held = json.loads(get(a, Child, cid).versions)["phone"][0]
+    earlier = hlc.encode(hlc.decode(held)[0] - 1000, 0)
+    result = _push(live, a, {"table": "child", "row_id": cid, "field": "phone", "value": '"222"',
+                             "hlc": earlier, "base_hlc": held})
+    assert result["status"] == "refused" and result["code"] == "stale_stamp"
+    assert json.loads(result["current"]["value"]) == "111"
+    with live.db.sessions() as s:
+        assert s.get(Child, cid).phone == "111"
+    a.close()
+
+
 def test_restored_laptop_loses_nothing(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))

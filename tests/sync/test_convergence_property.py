@@ -361,10 +361,15 @@ def test_random_offline_edits_converge(kind, tmp_path):  # noqa: C901 - one scen
                         kept_refused.update({r["change_id"]: r for r in changes.refused(ls)})
                         assert changes.pending_count(ls) == 0, f"device {store.user} still has changes to send"
                     if got != expected:
-                        ids = [k for k in set(got["child"]) ^ set(expected["child"])]
+                        ids = [k for k in set(got["child"]) | set(expected["child"])
+                               if got["child"].get(k) != expected["child"].get(k)]
                         for e in s.scalars(select(LogEntry).where(LogEntry.row_id.in_(ids)).order_by(LogEntry.seq)):
                             print("LOG", e.seq, e.change_id, e.field, e.value[:40] if e.value else None,
                                   e.device_id, e.scope_code, e.scope_code2, e.hlc)
+                        for cid in ids:
+                            print("COUNTY", cid, s.get(Child, cid) and s.get(Child, cid).versions)
+                            with store.read_session() as ls:
+                                print("DEVICE", store.user, cid, ls.get(Child, cid) and ls.get(Child, cid).versions)
                     assert got == expected, f"device {store.user} differs from the server in its scope:\n" + _diff(got, expected)
                     assert everything == got, f"device {store.user} holds data outside its scope:\n" + _diff(everything, got)
                     assert mine == _conflict_keys(s, store.scope), f"device {store.user} lists other conflicts"
