@@ -64,14 +64,15 @@ def changes_for(db: ServerDB, device_id: str, cursor: int, limit: int = 500, *, 
                      LogEntry.scope_code.in_(_prefixes(scope)))]
         if not include_own:
             where.append(or_(LogEntry.device_id.is_(None), LogEntry.device_id != device_id))
-        rows = s.scalars(select(LogEntry).where(*where).order_by(LogEntry.seq).limit(limit)).all()
+        # plain rows of the columns a change needs (no ORM objects: a page may hold 2,000)
+        rows = s.execute(select(*_COLUMNS).where(*where).order_by(LogEntry.seq).limit(limit)).all()
         more = len(rows) == limit
         next_cursor = rows[-1].seq if more else max(server_seq, cursor)
         next_anchor = (rows[-1].change_id if more else
                        s.scalar(select(LogEntry.change_id).where(LogEntry.seq == next_cursor))) or ""
-        changes = [(r.seq, Change(table=r.table_name, row_id=r.row_id, field=r.field, value=r.value, hlc=r.hlc,
-                                  base_hlc=r.base_hlc, origin=r.origin, actor=r.actor or "", id=r.change_id,
-                                  versions=_json(r.versions))) for r in rows]
+        changes = [(seq, Change(table=table, row_id=row_id, field=field, value=value, hlc=hlc, base_hlc=base_hlc,
+                                origin=origin, actor=actor or "", id=change_id, versions=_json(versions)))
+                   for seq, change_id, table, row_id, field, value, hlc, base_hlc, origin, actor, versions in rows]
         device.last_seen = utcnow()
         new_state = None
         if not more:
@@ -80,6 +81,10 @@ def changes_for(db: ServerDB, device_id: str, cursor: int, limit: int = 500, *, 
             device.echo_pending = False
             device.state = new_state = secrets.token_hex(16)
         return PullResult(changes, next_cursor, next_anchor, more, server_seq, restored=include_own, state=new_state)
+
+
+_COLUMNS = (LogEntry.seq, LogEntry.change_id, LogEntry.table_name, LogEntry.row_id, LogEntry.field, LogEntry.value,
+            LogEntry.hlc, LogEntry.base_hlc, LogEntry.origin, LogEntry.actor, LogEntry.versions)
 
 
 def _prefixes(scope: str) -> list[str]:
