@@ -41,6 +41,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import LINECOMMANDS
 
 from app.print import layout
 from app.print.fonts import ensure_font
@@ -274,6 +275,16 @@ class QrFlowable(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
+def _is_line_command(cmd) -> bool:
+    return cmd[0] in LINECOMMANDS
+
+
+@lru_cache(maxsize=8192)
+def _text_width(text: str, font: str, size: float) -> float:
+    """A text's width, each distinct cell text measured once (a ledger repeats most of its 28,000 cells)."""
+    return stringWidth(text, font, size)
+
+
 class _PageTable(Table):
     """One page of a `PagedTable`: ReportLab's table (backgrounds, grid, paragraph cells), except
     that its plain-text cells are written into one PDF text object per page, and each distinct text
@@ -285,6 +296,24 @@ class _PageTable(Table):
 
     _ALIGNED = frozenset({"LEFT", "CENTRE", "CENTER", "RIGHT"})
     _VALIGNED = frozenset({"TOP", "MIDDLE", "BOTTOM"})
+    _NOT_CELL_STYLE = frozenset({"BACKGROUND", "ROWBACKGROUNDS", "COLBACKGROUNDS", "SPAN", "NOSPLIT"})
+    _STYLES: dict[tuple, list] = {}  # (rows, columns, cell style commands) -> the cells' styles
+
+    def setStyle(self, tblstyle):
+        """The cells' styles (font, padding, alignment) of every page of a long table are alike: they are
+        worked out once per page size and shared (read only); backgrounds and lines are set per page."""
+        cmds = list(tblstyle.getCommands() if isinstance(tblstyle, TableStyle) else tblstyle)
+        cell = [c for c in cmds if c[0] not in self._NOT_CELL_STYLE and not _is_line_command(c)]
+        key = (self._nrows, self._ncols, repr(cell))
+        shared = self._STYLES.get(key)
+        if shared is None:
+            super().setStyle(TableStyle(cmds))
+            if len(self._STYLES) > 64:
+                self._STYLES.clear()
+            self._STYLES[key] = self._cellStyles
+            return
+        self._cellStyles = shared
+        super().setStyle(TableStyle([c for c in cmds if c[0] in self._NOT_CELL_STYLE or _is_line_command(c)]))
 
     def draw(self):
         self._th_text = None
@@ -528,10 +557,10 @@ class Form:
         text = "" if text is None else str(text)
         st = style(name)
         inner = width - 2 * layout.CELL_PAD
-        if "\n" not in text and name in ("cell", "label", "cell_center") and \
-                stringWidth(text, st.fontName, st.fontSize) <= inner:
+        width = _text_width(text, st.fontName, st.fontSize)
+        if "\n" not in text and name in ("cell", "label", "cell_center") and width <= inner:
             return text
-        lines = stringWidth(text, st.fontName, st.fontSize) / max(inner, 1) + text.count("\n") + 1
+        lines = width / max(inner, 1) + text.count("\n") + 1
         if lines * st.leading * 1.3 + 4 < layout.MAX_CELL_HEIGHT:
             return Paragraph(markup(text), st)
         return self._fit_tall(text, inner, name, label)
