@@ -3,7 +3,7 @@ or stop sending them: through a real county server, a real store and the real pa
 
 from __future__ import annotations
 
-from app.data import refusals
+from app.sync import refusals
 from app.data.models.child import Child
 from app.sync import client
 from app.ui.context import UiContext

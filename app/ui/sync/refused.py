@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from app.data import refusals
+from app.sync import refusals
 from app.sync import conflicts
 from app.ui.sync.conflicts import FIELD_NAMES, TABLE_NAMES
 
