@@ -22,7 +22,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute(dashboard.FOLLOW_UP_INDEX)
-    op.execute("ANALYZE visit")
+    op.execute(f"ANALYZE {dashboard.FOLLOW_UP_INDEX_NAME}")
 
 
 def downgrade() -> None:

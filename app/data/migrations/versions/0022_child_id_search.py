@@ -16,7 +16,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute("CREATE INDEX IF NOT EXISTS ix_child_id_search ON child (deleted, id_number)")
-    op.execute("ANALYZE child")
+    op.execute("ANALYZE ix_child_id_search")
 
 
 def downgrade() -> None:
