@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from app.core import clock
@@ -125,6 +126,20 @@ def insurance_of(session: Session, child_id: str) -> list[Insurance]:
         Insurance.child_id == child_id, Insurance.deleted.is_(False)).order_by(Insurance.end_date.desc())))
 
 
+def _sql_list(values) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+# Parents whose circumstances may meet the 事实无人抚养 test, read from their own partial index (migration
+# 0023) instead of every guardian of a county: the queries repeat the index's condition word for word
+# (`false`, not 0: the county's PostgreSQL runs this rule too, tests/server/console/test_overview.py).
+QUALIFYING_PARENTS = (f"deleted = false AND relation IN ({_sql_list(g.PARENT_RELATIONS)}) "
+                      f"AND circumstance IN ({_sql_list(g.QUALIFYING + (g.DEAD,))})")
+PARENT_INDEX_NAME = "ix_guardian_qualifying"
+PARENT_INDEX = (f"CREATE INDEX IF NOT EXISTS {PARENT_INDEX_NAME} ON guardian "
+                f"(child_id, relation, circumstance, circumstance_since) WHERE {QUALIFYING_PARENTS}")
+
+
 @dataclass(frozen=True)
 class ChildLine:
     """The few child columns the lists show (rows, not ORM objects: fast over a township)."""
@@ -174,9 +189,7 @@ def _uncovered_candidates(today: dt.date, child_id: str | None):
     by_category = select(ChildCategory.child_id).where(
         ChildCategory.deleted.is_(False), ChildCategory.category.in_(list(rules.CATEGORY_TO_KIND)),
         or_(ChildCategory.ended.is_(None), ChildCategory.ended >= today))
-    by_parents = select(Guardian.child_id).where(
-        Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS),
-        Guardian.circumstance.in_(g.QUALIFYING + (g.DEAD,))).group_by(Guardian.child_id).having(
+    by_parents = select(Guardian.child_id).where(sql_text(QUALIFYING_PARENTS)).group_by(Guardian.child_id).having(
         func.count() >= 2)
     by_need = select(Need.child_id).where(Need.deleted.is_(False), Need.coverage == "应保未保")
     ids = union(by_category, by_parents, by_need).subquery()
@@ -204,9 +217,7 @@ def looks_eligible_unpaid(session: Session, today: dt.date | None = None,
     cats, ents = _categories(session), _entitlements(session)
     parents: dict[str, list] = {}
     for row in session.execute(select(Guardian.child_id, Guardian.relation, Guardian.circumstance,
-                                      Guardian.circumstance_since).where(
-            Guardian.deleted.is_(False), Guardian.relation.in_(g.PARENT_RELATIONS),
-            Guardian.circumstance.in_(g.QUALIFYING + (g.DEAD,)))):
+                                      Guardian.circumstance_since).where(sql_text(QUALIFYING_PARENTS))):
         parents.setdefault(row[0], []).append(g.ParentFacts(relation=row[1], circumstance=row[2], circumstance_since=row[3]))
     needs = set(session.scalars(select(Need.child_id).where(Need.deleted.is_(False), Need.coverage == "应保未保")))
     among = _uncovered_candidates(today, child_id)

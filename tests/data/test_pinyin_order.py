@@ -55,7 +55,7 @@ def test_keys_written_by_older_rules_are_recomputed_on_open(store, store_path):
         conn.execute(text("UPDATE alembic_version SET version_num = '0005b_children_sort' "
                           "WHERE version_num IN ('0005c_pinyin_keys', '0017_child_name_sort', '0018_child_list_filters', "
                               "'0019_child_filter_counts', '0020_child_category_set', "
-                              "'0022_child_id_search')"))
+                              "'0022_child_id_search', '0023_guardian_qualifying')"))
     assert names(store) == ["曾小华", "陈晨", "赵小红"]  # ceng before chen: wrong
     store.close()
     reopened = Store.open(store_path, PASSWORD)
