@@ -147,13 +147,14 @@ class SyncClient:
         self.store = store
         if demo_guard.is_demo(store):
             raise SyncError(demo_guard.MESSAGE, "demo_store")
-        server = server or store.setting(S_SERVER)
-        token = token or store.setting(S_TOKEN)
+        held = settings_of(store, S_SERVER, S_TOKEN, S_COUNTY)
+        server = server or held[S_SERVER]
+        token = token or held[S_TOKEN]
         if not server or not token:
             raise SyncError("本设备还没有登记到县级服务器。请先在“同步 → 登记本设备”中输入服务器地址和登记码。", "not_enrolled")
         self.batch = batch
         self.http = _Http(server, token, transport=transport, retries=retries, backoff=backoff,
-                          county_sign_public=store.setting(S_COUNTY))
+                          county_sign_public=held[S_COUNTY])
         self.progress = progress or (lambda phase, done, total: None)
 
     def close(self) -> None:
@@ -168,6 +169,10 @@ class SyncClient:
             self.push(report)
             audit_push.send(self.store, self.http)  # the audit chain travels too (issue 15)
             self.pull(report)
+            if not report.clock_fixed and self._clock_ahead_waiting():
+                # refused for a clock far ahead and nothing else to send, the push learnt no county
+                # time to correct the clock by; the pull did: stamp them again and send them now
+                self.push(report)
             recovery_setup.ensure(self.store, self.http)  # laptops enrolled before county recovery (issue 15)
             report.purged = purge_gate.after_sync(self.store, self.changed)
             run_ok = True
@@ -213,10 +218,12 @@ class SyncClient:
 
     def _position(self) -> dict:
         """Where this laptop stands in the county's log: its pull cursor and anchor, and the last
-        change the county logged from its pushes. A county that lost either was restored."""
-        pushed_seq, _, pushed_id = (self.store.setting(S_PUSHED) or "0 ").partition(" ")
-        return {"cursor": int(self.store.setting(S_CURSOR) or 0), "anchor": self.store.setting(S_ANCHOR) or "",
-                "pushed_seq": int(pushed_seq or 0), "pushed_id": pushed_id}
+        change the county logged from its pushes (a county that lost either was restored), and
+        its sync state. Read in one query (an empty sync reads it twice)."""
+        held = settings_of(self.store, S_PUSHED, S_CURSOR, S_ANCHOR, S_STATE)
+        pushed_seq, _, pushed_id = (held[S_PUSHED] or "0 ").partition(" ")
+        return {"cursor": int(held[S_CURSOR] or 0), "anchor": held[S_ANCHOR] or "",
+                "pushed_seq": int(pushed_seq or 0), "pushed_id": pushed_id, "state": held[S_STATE] or ""}
 
     def _county_restored(self, report: SyncReport) -> None:
         """The county's log lost what this laptop's position names: start from the beginning and
@@ -231,8 +238,7 @@ class SyncClient:
 
     def _send(self, batch: list[Change], report: SyncReport) -> dict:
         position = self._position()
-        answer = self.http.post("/api/v1/push", {"changes": [ch.to_dict() for ch in batch],
-                                                 "state": self.store.setting(S_STATE) or "", **position})
+        answer = self.http.post("/api/v1/push", {"changes": [ch.to_dict() for ch in batch], **position})
         if answer.get("reset"):
             if report.county_restored:
                 raise SyncError("县级服务器的数据与本机记录的位置对不上，请稍后再试或联系县民政局。", "reset_loop")
@@ -269,11 +275,7 @@ class SyncClient:
     def _fix_clock(self, report: SyncReport) -> bool:
         """After refusals for a clock far ahead: if this laptop's clock really ran ahead of the
         county's, restart it from the county's clock and requeue those changes with new stamps."""
-        if not report.server_ms:
-            return False
-        with self.store.read_session() as s:
-            waiting = any(r["code"] == CLOCK_AHEAD for r in outbox.refused(s))
-        if not waiting:
+        if not report.server_ms or not self._clock_ahead_waiting():
             return False
         if self.store.clock.ahead_of(report.server_ms):
             self.store.clock.reset(report.server_ms)
@@ -282,6 +284,10 @@ class SyncClient:
             _set(s, HLC_SETTING, self.store.clock.last)
         report.clock_fixed = True
         return True
+
+    def _clock_ahead_waiting(self) -> bool:
+        with self.store.read_session() as s:
+            return any(r["code"] == CLOCK_AHEAD for r in outbox.refused(s))
 
     def _resend_everything(self, report: SyncReport) -> None:
         """The county lost part of its log (restored from a backup): send it every row this laptop
@@ -297,21 +303,17 @@ class SyncClient:
         report.resent = len(snaps)
 
     def pull(self, report: SyncReport) -> None:
-        cursor = int(self.store.setting(S_CURSOR) or 0)
-        anchor = self.store.setting(S_ANCHOR) or ""
-        first, total, start, resets = True, 0, cursor, 0
+        position = self._position()  # kept here as the pages move it (each page stores it too)
+        first, total, start, resets = True, 0, position["cursor"], 0
         while True:
-            position = self._position()
-            answer = self.http.post("/api/v1/pull", {"cursor": cursor, "anchor": anchor, "limit": self.batch,
-                                                     "state": self.store.setting(S_STATE) or "",
-                                                     "pushed_seq": position["pushed_seq"],
-                                                     "pushed_id": position["pushed_id"]})
+            answer = self.http.post("/api/v1/pull", {**position, "limit": self.batch})
             if answer.get("reset"):
                 resets += 1
                 if resets > 1:
                     raise SyncError("县级服务器的数据与本机记录的位置对不上，请稍后再试或联系县民政局。", "reset_loop")
                 self._county_restored(report)
-                cursor, anchor, start, first = 0, "", 0, True
+                position = self._position()
+                start, first = 0, True
                 continue
             if first:
                 total = max(int(answer.get("server_seq") or 0) - start, 0)
@@ -329,15 +331,26 @@ class SyncClient:
                 _set(s, S_ANCHOR, anchor)
                 if answer.get("state"):
                     _set(s, S_STATE, str(answer["state"]))
+            position.update(cursor=cursor, anchor=anchor, state=str(answer.get("state") or position["state"]))
             report.pulled += len(changes)
             report.applied += got.result.applied
             report.conflicts += got.conflicts
             report.skipped += len(got.skipped)
             report.restored = report.restored or bool(answer.get("restored"))
+            report.server_ms = int(answer.get("server_ms") or report.server_ms)
             report.server_seq = max(report.server_seq, int(answer.get("server_seq") or 0))
             self.progress("pull", min(cursor - start, total) if total else 0, total)
             if not answer.get("more"):
                 break
+
+
+def settings_of(store, *keys: str) -> dict[str, str | None]:
+    """Several settings in one query (each `store.setting` is a session of its own)."""
+    from app.data.models.local import Setting
+
+    with store.read_session() as s:
+        found = dict(s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys))).tuples().all())
+    return {key: found.get(key) for key in keys}
 
 
 def by_size(batch: list[Change], limit: int = PUSH_BYTES) -> Iterator[list[Change]]:
