@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from app.core.errors import TonghuError
 from app.data.base import SYNC_COLUMNS, SyncMixin, table_of
@@ -150,9 +151,9 @@ def _created_fields(obj: SyncMixin) -> Changes:
     for name in _fields(obj):
         value = state.attrs[name].value
         if value is None:
-            col = state.mapper.columns[name]
-            if col.default is not None and getattr(col.default, "is_scalar", False):
-                value = getattr(col.default, "arg", None)
+            default = state.mapper.columns[name].default
+            if isinstance(default, ScalarElementColumnDefault):
+                value = default.arg
                 setattr(obj, name, value)
         changes.append((name, None, value))
     changes.append(("deleted", None, bool(obj.deleted)))
