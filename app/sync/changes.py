@@ -15,7 +15,7 @@ import json
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.core.hlc import HybridClock
+from app.core.hlc import HybridClock, decode, too_far_ahead
 from app.data.base import synced_tables, utcnow
 from app.data.capture import ROW_FIELD
 from app.data.models.local import OutboxChange
@@ -126,17 +126,25 @@ def discard(session: Session, change_ids: list[str]) -> int:
 def restamp(session: Session, clock: HybridClock, code: str) -> int:
     """Give changes refused with `code` (a clock far ahead) new stamps from a corrected clock and
     put them back in the queue; the local rows' field versions follow, so this replica and the
-    county end up holding the same version. A new stamp still comes after the version the edit
-    replaced (its base), as capture made it: a corrected clock may be behind a value another
-    laptop stamped hours ahead, and an edit stamped before what it replaced would lose to it."""
+    county end up holding the same version.
+
+    A new stamp still comes after the version the edit replaced (its base), as capture made it: a
+    corrected clock may be behind a value another laptop stamped hours ahead, and an edit stamped
+    before what it replaced would lose to it. A base that was itself one of these refused stamps
+    (a child created and then edited while the clock was fast) takes that change's new stamp; a
+    base still far ahead of the corrected clock was never accepted anywhere and does not count."""
     rows = session.scalars(select(OutboxChange).where(OutboxChange.refused_code == code)
                            .order_by(OutboxChange.seq)).all()
     tables = synced_tables()
+    renamed: dict[tuple[str, str, str, str], str] = {}  # (table, row, field, old stamp) -> new stamp
     for r in rows:
         old = r.hlc
+        r.base_hlc = (renamed.get((r.table_name, r.row_id, r.field, r.base_hlc))
+                      or renamed.get((r.table_name, r.row_id, ROW_FIELD, r.base_hlc)) or r.base_hlc)
         r.hlc = clock.now()
-        if r.hlc <= r.base_hlc:
+        if r.hlc <= r.base_hlc and not too_far_ahead(r.base_hlc, decode(r.hlc)[0]):
             r.hlc = clock.after(r.base_hlc)
+        renamed[(r.table_name, r.row_id, r.field, old)] = r.hlc
         r.refused_code = r.refused_message = None
         r.refused_at = None
         cls = tables.get(r.table_name)

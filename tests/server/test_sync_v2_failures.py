@@ -11,7 +11,6 @@ import shutil
 import sqlite3
 
 import httpx
-import pytest
 from sqlalchemy import select
 
 from app.core import hlc
@@ -111,6 +110,45 @@ def test_laptop_a_year_fast_is_refused_then_resent_after_the_clock_is_fixed(live
     a.close()
 
 
+def test_edit_refused_while_the_clock_was_fast_is_sent_once_it_is_fixed_with_nothing_else_queued(live, tmp_path):
+    """Synced while still a year fast: refused. The director fixes the clock and syncs with no other
+    change waiting: the refused edit goes again (the county's time comes from the pull)."""
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    client.sync(a)
+    year = 365 * 24 * 3600 * 1000
+    a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
+    edit(a, Child, cid, phone="13800000000")
+    assert client.sync(a).refused == 1
+    assert client.status(a)["refused"] == 1 and client.status(a)["pending"] == 0
+    a.clock = hlc.HybridClock(a.clock.last)
+    report = client.sync(a)
+    assert report.clock_fixed and client.status(a)["refused"] == 0
+    with live.db.sessions() as s:
+        assert s.get(Child, cid).phone == "13800000000"
+    a.close()
+
+
+def test_child_created_and_edited_a_year_fast_arrives_whole_once_the_clock_is_fixed(live, tmp_path):
+    """The edit's base is the creation's refused stamp: both are stamped again, the edit after the
+    creation's new stamp, and the county holds the child with the edit."""
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    year = 365 * 24 * 3600 * 1000
+    a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
+    cid = add_child(a, "甲")
+    edit(a, Child, cid, phone="13800000000")
+    client.sync(a)
+    a.clock = hlc.HybridClock(a.clock.last)
+    report = client.sync(a)
+    assert report.clock_fixed and client.status(a)["refused"] == 0
+    with live.db.sessions() as s:
+        assert s.get(Child, cid).phone == "13800000000"
+    assert json.loads(get(a, Child, cid).versions)["phone"][0] < hlc.encode(hlc.wall_ms_now() + hlc.MAX_AHEAD_MS, 0)
+    a.close()
+
+
 def test_edit_resent_after_a_clock_fix_still_replaces_a_value_stamped_ahead(live, tmp_path):
     """Another laptop three hours fast created the child; this laptop, then a year fast, deleted
     it. Its clock is fixed and the refused delete is stamped again: the new stamp must still come
@@ -195,7 +233,8 @@ def test_restored_county_database_resynchronises_every_laptop(tmp_path):
         client.sync(a)
         client.sync(b)
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")  # same county keys  # the county restores yesterday's backup
+    # the county restores yesterday's backup (same keys)
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
     with LiveServer(db) as live:
         newer = add_child(b, "丙")
         report = client.sync(a, server=live.url)

@@ -158,6 +158,10 @@ def test_random_offline_edits_converge(kind, tmp_path):  # noqa: C901 - one scen
                 r = client.sync(store, transport=transport, retries=retries, backoff=0.001, batch=rng.choice([3, 50, 500]))
                 print("    synced", r.pushed, r.duplicates, r.refused, r.pulled, r.purged,
                       "county restored" if r.county_restored else "", "restored" if r.restored else "")
+                if r.refused:
+                    with store.read_session() as s:
+                        for x in changes.refused(s)[:r.refused]:
+                            print("    refused", x["change_id"], x["row_id"], x["field"], x["code"], x["message"][:60])
             except SyncError as exc:
                 print("    sync interrupted", exc.code)  # a later sync resumes
 
