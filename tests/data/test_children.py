@@ -33,7 +33,8 @@ def counts(store):
 def three(store):
     ids = {
         "zxm": add(store, "张小明", make_id("20150315", "123"), categories=[vocab.CATEGORY_LEFT_BEHIND], group_name="一组"),
-        "lh": add(store, "李红", make_id("20120601", "222"), categories=[vocab.CATEGORY_HARDSHIP_POVERTY, vocab.CATEGORY_LOW_INCOME]),
+        "lh": add(store, "李红", make_id("20120601", "222"),
+                  categories=[vocab.CATEGORY_HARDSHIP_POVERTY, vocab.CATEGORY_LOW_INCOME]),
         "wf": add(store, "王芳", make_id("20180101", "344", "320281"), categories=[vocab.CATEGORY_SCATTERED_ORPHAN]),
     }
     return ids
@@ -113,7 +114,8 @@ def test_edit_records_who_changed_what(store, three):
 
 
 @pytest.mark.parametrize("data, field, message", [
-    ({"name": "新人", "id_number": make_id()[:17] + ("0" if make_id()[17] != "0" else "1")}, "id_number", "身份证号码校验位错误，请核对最后一位"),
+    ({"name": "新人", "id_number": make_id()[:17] + ("0" if make_id()[17] != "0" else "1")}, "id_number",
+     "身份证号码校验位错误，请核对最后一位"),
     ({"name": "新人", "id_number": make_id("20270101")}, "id_number", "身份证号码中的出生日期晚于今天"),
     ({"name": "新人", "id_number": make_id("20150229")}, "id_number", "身份证号码中的出生日期不存在"),
     ({"name": "张三", "id_number": "DUP"}, "id_number", "该身份证号码已登记：张小明"),
@@ -154,7 +156,8 @@ def test_duplicate_id_on_edit(store, three):
 def test_guardians_care_categories_needs(store, three):
     cid = three["zxm"]
     with store.session() as s:
-        mother = C.save_guardian(s, cid, {"relation": "母亲", "name": "李芳", "works_away": True, "work_place": "浙江宁波"}, today=TODAY)
+        mother = C.save_guardian(s, cid, {"relation": "母亲", "name": "李芳", "works_away": True, "work_place": "浙江宁波"},
+                                 today=TODAY)
         C.save_guardian(s, cid, {"relation": "父亲", "name": "张大山", "works_away": "是", "work_place": "广东东莞",
                                  "away_since": "2022-02-01", "contact_frequency": "每周"}, today=TODAY)
         care = C.save_care(s, cid, {"carer_name": "张奶奶", "relation": "祖母", "carer_age": 68,

@@ -4,7 +4,6 @@ duplicate ID; all-or-nothing; idempotent; 劝返复学 tasks opened and closed; 
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 from sqlalchemy import func, select

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.data import demo, migrate
-from app.data.engine import make_engine
+from app.data.engine import WrongKeyError, make_engine
 from app.data.keys import KeyFile, WrongPasswordError, key_path_for, new_data_key
 from app.data.models import Child, OutboxChange
 from app.data.store import LoginLockedError, Store
@@ -54,7 +54,7 @@ def test_wrong_password_opens_nothing(store, store_path):
         Store.open(store_path, "")
     # A wrong raw key does not open the file either.
     engine = make_engine(store_path, new_data_key())
-    with pytest.raises(Exception):
+    with pytest.raises(WrongKeyError):
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM child"))
     engine.dispose()
@@ -116,8 +116,10 @@ def test_old_store_migrates_on_open(tmp_path):
     engine = make_engine(path, key)
     migrate.upgrade(engine, "0001_foundation")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO setting (key, value) VALUES ('device_id', 'dev-old'), ('village_code', :v)"), {"v": VILLAGE})
-        conn.execute(text("INSERT INTO app_user (name, display_name, role, created_at) VALUES ('lin', '林', '儿童主任', '2024-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO setting (key, value) VALUES ('device_id', 'dev-old'), ('village_code', :v)"),
+                     {"v": VILLAGE})
+        conn.execute(text("INSERT INTO app_user (name, display_name, role, created_at) "
+                          "VALUES ('lin', '林', '儿童主任', '2024-01-01 00:00:00')"))
     assert migrate.current_heads(engine) == {"0001_foundation"}
     engine.dispose()
     with Store.open(path, PASSWORD) as store:

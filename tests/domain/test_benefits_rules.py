@@ -26,7 +26,8 @@ effective_from = 2025-07-01
 def test_default_policy_is_nanjing_2023():
     p = b.default_policy()
     on = dt.date(2024, 6, 1)
-    assert [p.monthly(k, on) for k in ("机构供养孤儿", "散居孤儿", "事实无人抚养儿童", "重病重残儿童")] == [2760, 2300, 2300, 1150]
+    kinds = ("机构供养孤儿", "散居孤儿", "事实无人抚养儿童", "重病重残儿童")
+    assert [p.monthly(k, on) for k in kinds] == [2760, 2300, 2300, 1150]
     assert p.monthly("散居孤儿", dt.date(2022, 12, 31)) is None
 
 

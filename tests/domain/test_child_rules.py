@@ -60,7 +60,8 @@ def test_status_rules():
     born = dt.date(2008, 2, 29)
     with pytest.raises(ValidationErrors, match="尚未年满18周岁"):
         child_rules.check_status(vocab.STATUS_AGED_OUT, dt.date(2026, 2, 28), born, TODAY)
-    assert child_rules.check_status(vocab.STATUS_AGED_OUT, "2026-03-01", born, TODAY) == (vocab.STATUS_AGED_OUT, dt.date(2026, 3, 1))
+    assert child_rules.check_status(vocab.STATUS_AGED_OUT, "2026-03-01", born, TODAY) == (
+        vocab.STATUS_AGED_OUT, dt.date(2026, 3, 1))
     assert "status" in errors_of(child_rules.check_status, "删除", TODAY, born, TODAY)
     assert "status_date" in errors_of(child_rules.check_status, vocab.STATUS_TRANSFERRED, "2027-01-01", born, TODAY)
 

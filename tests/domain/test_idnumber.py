@@ -1,6 +1,7 @@
 """ID-number rules: checksum, impossible and future birth dates, sex, age including 29 February."""
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -82,7 +83,7 @@ def test_age_of_29_february_child():
 def test_lockout_delay_grows_and_is_capped():
     delays = [lockout.delay_after(n) for n in range(0, 12)]
     assert delays[:3] == [0, 0, 0]
-    assert all(b >= a for a, b in zip(delays, delays[1:]))
+    assert all(b >= a for a, b in itertools.pairwise(delays))
     assert delays[3] < delays[4] < delays[5]
     assert max(delays) == lockout.MAX_DELAY_S
     assert lockout.seconds_left(4, 1000.0, 1000.0) == lockout.delay_after(4)

@@ -77,8 +77,12 @@ def test_school_age_on_31_august():
 
 
 def test_compare():
-    kid = lambda i, name, birth, school="东山小学": r.ChildRef(i, name, pid(birth, f"{int(i):02d}1"), dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:])), school)  # noqa: E731
-    a, b, c, d, e = kid("1", "甲", "20150101"), kid("2", "乙", "20150202"), kid("3", "丙", "20150303"), kid("4", "丁", "20220404"), kid("5", "戊", "20140505")
+    def kid(i, name, birth, school="东山小学"):
+        born = dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:]))
+        return r.ChildRef(i, name, pid(birth, f"{int(i):02d}1"), born, school)
+
+    a, b, c = kid("1", "甲", "20150101"), kid("2", "乙", "20150202"), kid("3", "丙", "20150303")
+    d, e = kid("4", "丁", "20220404"), kid("5", "戊", "20140505")
     entries = [
         r.RollEntry(2, "甲", a.id_number, a.birth_date, "东山小学"),
         r.RollEntry(3, "乙", b.id_number, b.birth_date, "秣陵第二小学"),

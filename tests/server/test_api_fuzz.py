@@ -19,7 +19,6 @@ import json
 import time
 
 import httpx
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -134,6 +133,20 @@ def _raw(schema: dict, root: dict, steer: Steer, name: str, depth: int):
     kind = schema.get("type")
     if isinstance(kind, list):
         return st.one_of(*[_raw({**schema, "type": k}, root, steer, name, depth) for k in kind])
+    scalar = _scalar(kind, schema)
+    if scalar is not None:
+        return scalar
+    if kind == "array":
+        items = schema.get("items", {})
+        hi = min(schema.get("maxItems", 5), 5)
+        return st.lists(strategy(items, root, steer, name, depth + 1), max_size=hi)
+    if kind == "object" or "properties" in schema:
+        return _object(schema, root, steer, depth)
+    return _json_values()
+
+
+def _scalar(kind, schema: dict):
+    """The strategy of a JSON scalar type; None for an array, an object or no type."""
     if kind == "string":
         return _string(schema)
     if kind == "integer":
@@ -144,13 +157,7 @@ def _raw(schema: dict, root: dict, steer: Steer, name: str, depth: int):
         return st.booleans()
     if kind == "null":
         return st.none()
-    if kind == "array":
-        items = schema.get("items", {})
-        hi = min(schema.get("maxItems", 5), 5)
-        return st.lists(strategy(items, root, steer, name, depth + 1), max_size=hi)
-    if kind == "object" or "properties" in schema:
-        return _object(schema, root, steer, depth)
-    return _json_values()
+    return None
 
 
 def _object(schema: dict, root: dict, steer: Steer, depth: int):

@@ -17,7 +17,7 @@ from app.sync import client
 from app.sync.client import SyncError
 from app.sync.transport import Http
 from tests.sync.live import LiveServer, server_db
-from tests.sync.stores import V1, add_child, get, make_store
+from tests.sync.stores import V1, add_child, make_store
 
 
 class MiddleMan(httpx.BaseTransport):

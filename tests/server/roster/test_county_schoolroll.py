@@ -61,7 +61,8 @@ def test_county_roll_check_opens_tasks_in_villages(live, tmp_path, capsys):
     client.sync(lap)
     with lap.read_session() as s:
         tasks = s.scalars(select(ReturnToSchoolTask)).all()
-    assert len(tasks) == sum(1 for k in missing if k[5] == village) and tasks[0].status == "劝返中" and "县级学籍库比对" in tasks[0].notes
+    assert len(tasks) == sum(1 for k in missing if k[5] == village)
+    assert tasks[0].status == "劝返中" and "县级学籍库比对" in tasks[0].notes
 
     assert main(["server", "schoolroll-check", "--db", db.url, str(path), "--json"]) == 0
     again = json.loads(capsys.readouterr().out)
