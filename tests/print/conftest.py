@@ -1,6 +1,7 @@
 """Fixtures of the printing tests: one demo village (built once per module) with assessments,
 visits this month, a screening round, a mandatory report and a child with absurdly long fields,
-all on one fixed day (the app's clock is frozen at PRINTED_AT for the module); and helpers that read PDFs back with poppler's pdftotext / pdffonts / pdfinfo."""
+all on one fixed day (the app's clock is frozen at PRINTED_AT for the module); and helpers that read
+PDFs back with poppler's pdftotext / pdffonts / pdfinfo."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ def kids(store):
     ]
     ids = {}
     with store.session() as s:
-        for name, number, cats, colour in specs:
+        for name, number, cats, _ in specs:
             child = data.save_child(s, {"name": name, "id_number": number, "categories": cats})
             ids[name] = child.id
     with store.session() as s:

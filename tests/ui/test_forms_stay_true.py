@@ -149,7 +149,7 @@ def test_filled_child_report_and_assessment_dialogs_ask_before_closing(qtbot, ct
              lambda: report.form.set_values({"description": "手臂有淤青"}),
              lambda: (lambda b: b.setChecked(not b.isChecked()))(
                  next(iter(w for w in assess.inputs.values() if hasattr(w, "setChecked"))))]
-    for dlg, edit in zip((child, report, assess), edits):
+    for dlg, edit in zip((child, report, assess), edits, strict=True):
         qtbot.addWidget(dlg)
         dlg.show()
         assert not dlg.is_dirty()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEvent, qInstallMessageHandler
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.ui import i18n, look

@@ -133,7 +133,7 @@ def test_school_roll_wizard(qtbot, ctx, store):
     qtbot.addWidget(wizard)
     wizard.forward()
     assert wizard.pages.currentIndex() == 1, wizard.file_error.text()
-    mapped = {h: c.currentText() for h, c in zip(wizard.headers, wizard.combos)}
+    mapped = {h: c.currentText() for h, c in zip(wizard.headers, wizard.combos, strict=True)}
     assert mapped["公民身份号码"] == "身份证号" and mapped["学生姓名"] == "姓名" and mapped["班主任"] == "（忽略此列）"
     wizard.check().wait()
     assert wizard.errors.count() == 9 and wizard.errors.item(0).text().startswith("第")
