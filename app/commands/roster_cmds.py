@@ -14,15 +14,11 @@ from __future__ import annotations
 
 import sys
 
-from app.commands.common import EXIT_FAIL, CliError, closes, print_json
+from app.commands.common import CliError, print_json
+from app.commands.server_cmds import db_arg, open_db
 
-DB_HELP = "服务器数据库：SQLite 文件路径或 postgresql://… (默认 ./county.db)"
 
-
-def register(ssub, default_db: str) -> None:
-    def db_arg(p):
-        p.add_argument("--db", default=default_db, help=DB_HELP)
-
+def register(ssub) -> None:
     p = ssub.add_parser("import-roster", help="导入县级儿童名单（xlsx/csv），儿童随同步到各村")
     db_arg(p)
     p.add_argument("file", help="名单文件（.xlsx 或 .csv）")
@@ -83,21 +79,12 @@ def register(ssub, default_db: str) -> None:
     p.set_defaults(handler=_not_duplicate)
 
 
-def _open(args):
-    from app.server.db import ServerDB
-
-    try:
-        return closes(ServerDB(args.db))
-    except Exception as exc:  # noqa: BLE001 - connection refused, bad URL, …: told to the user
-        raise CliError(f"无法打开服务器数据库 {args.db}：{exc}", EXIT_FAIL) from None
-
-
 def _import_roster(args):
     from app.domain.errors import ValidationError
     from app.domain.roster import parse_map_option
     from app.server.roster.importer import RosterRowsError, import_roster
 
-    db = _open(args)
+    db = open_db(args)
     try:
         given = parse_map_option(args.map)
         report = import_roster(db, args.file, given, skip_bad=args.skip_bad_rows, overwrite=args.overwrite,
@@ -142,7 +129,7 @@ def _schoolroll_check(args):
             header, name = part.split("=", 1)
             given[header.strip()] = name.strip()
     try:
-        result = check_roll(_open(args), args.file, given, skip_bad=args.skip_bad_rows, actor=args.user)
+        result = check_roll(open_db(args), args.file, given, skip_bad=args.skip_bad_rows, actor=args.user)
     except RollRowsError as exc:
         raise CliError(exc.message) from None
     except (ValidationError, OSError) as exc:
@@ -167,7 +154,7 @@ def _places(args):
     from app.domain.errors import ValidationError
     from app.server.roster import places
 
-    db = _open(args)
+    db = open_db(args)
     if args.file:
         try:
             found = places.read_places(args.file)
@@ -188,7 +175,7 @@ def _policy_set(args):
     from app.domain.county_policy import CountyPolicyError
     from app.server import policy
 
-    db = _open(args)
+    db = open_db(args)
     try:
         text = open(args.file, encoding="utf-8").read()
     except (OSError, UnicodeDecodeError) as exc:
@@ -207,7 +194,7 @@ def _policy_set(args):
 def _policy_show(args):
     from app.server import policy
 
-    current = policy.current(_open(args))
+    current = policy.current(open_db(args))
     if args.json:
         print_json(current)
         return
@@ -221,7 +208,7 @@ def _policy_show(args):
 def _county_duplicates(args):
     from app.server.duplicates import county_flags
 
-    flags = county_flags(_open(args), include_resolved=args.all)
+    flags = county_flags(open_db(args), include_resolved=args.all)
     if args.json:
         print_json(flags)
         return
@@ -242,7 +229,7 @@ def _transfer(args):
     from app.server.duplicates import DuplicateError, transfer
 
     try:
-        moved = transfer(_open(args), args.child, args.to, reason=args.reason, actor=args.user)
+        moved = transfer(open_db(args), args.child, args.to, reason=args.reason, actor=args.user)
     except DuplicateError as exc:
         raise CliError(exc.message) from None
     print(f"已把 {moved['name']} 的档案从 {moved['from']} 转到 {moved['to']}；原村的电脑下次同步后不再保存该儿童。")
@@ -252,7 +239,7 @@ def _not_duplicate(args):
     from app.server.duplicates import DuplicateError, mark_different
 
     try:
-        mark_different(_open(args), args.key, actor=args.user)
+        mark_different(open_db(args), args.key, actor=args.user)
     except DuplicateError as exc:
         raise CliError(exc.message) from None
     print(f"已标为不同儿童：{args.key}", file=sys.stderr)

@@ -14,13 +14,15 @@ from app.commands.common import EXIT_FAIL, CliError, closes, print_json
 DEFAULT_DB = os.environ.get("TONGHU_SERVER_DB", "county.db")
 
 
-def _db_arg(parser) -> None:
+def db_arg(parser) -> None:
+    """`--db` and `--keys`: every `tonghu server` command that opens the county database takes both."""
     parser.add_argument("--db", default=DEFAULT_DB, help="服务器数据库：SQLite 文件路径或 postgresql://… (默认 ./county.db)")
     parser.add_argument("--keys", default=None,
                         help="服务器密钥文件（默认：SQLite 数据库旁的 .keys 文件，或环境变量 TONGHU_SERVER_KEYS）")
 
 
-def _open(args):
+def open_db(args):
+    """The county database named by `--db` / `--keys`, closed when the command ends."""
     from app.server.db import ServerDB
 
     try:
@@ -31,7 +33,7 @@ def _open(args):
 
 def register(sub) -> None:
     p = sub.add_parser("serve", help="运行县级同步服务器")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--host", default="127.0.0.1",
                    help="监听地址（默认 127.0.0.1；局域网内用 0.0.0.0，须同时用 --tls-cert/--tls-key 启用 HTTPS）")
     p.add_argument("--port", type=int, default=8765, help="端口（默认 8765）")
@@ -44,7 +46,7 @@ def register(sub) -> None:
     server = sub.add_parser("server", help="管理县级同步服务器：登记码、设备、强制报告提醒")
     ssub = server.add_subparsers(dest="server_command", metavar="COMMAND", required=True)
     p = ssub.add_parser("enrol", help="生成一次性登记码")
-    _db_arg(p)
+    db_arg(p)
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--village", help="村/社区的12位区划代码")
     group.add_argument("--township", help="乡镇/街道的9位区划代码（督导员设备）")
@@ -52,24 +54,24 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_enrol)
     p = ssub.add_parser("devices", help="列出已登记的设备")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_devices)
     p = ssub.add_parser("revoke", help="停用一台设备")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("device", help="设备编号")
     p.set_defaults(handler=_revoke)
     p = ssub.add_parser("alerts", help="列出未处理的强制报告提醒")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--all", action="store_true", help="包括已处理的")
     p.add_argument("--ack", type=int, help="把这条提醒标为已处理")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_alerts)
     from app.commands import recovery_cmds
 
-    recovery_cmds.register(ssub, _db_arg, _open)  # recovery-key, recovery-file
+    recovery_cmds.register(ssub, db_arg, open_db)  # recovery-key, recovery-file
     from app.commands import roster_cmds  # issue 16: roster import, places, policy, county duplicates
-    roster_cmds.register(ssub, DEFAULT_DB)
+    roster_cmds.register(ssub)
     from app.commands import server_console_cmds  # issue 12: server migrate, server user add|list|passwd
     server_console_cmds.register(ssub, DEFAULT_DB)
 
@@ -84,7 +86,7 @@ def _serve(args):
     warning = listen_check(args.host, tls=bool(args.tls_cert), insecure=args.insecure)
     if warning:
         print(warning, file=sys.stderr, flush=True)
-    db = _open(args)
+    db = open_db(args)
     scheme = "https" if args.tls_cert else "http"
     print(f"童护县级同步服务器：{scheme}://{args.host}:{args.port}  数据库：{args.db}", file=sys.stderr, flush=True)
     from app.commands.server_console_cmds import console_hint  # issue 12: where the console is, first account
@@ -131,7 +133,7 @@ def _enrol(args):
         raise CliError("村/社区区划代码应为12位数字")
     if args.township and len(args.township) != 9:
         raise CliError("乡镇/街道区划代码应为9位数字")
-    db = _open(args)
+    db = open_db(args)
     try:
         code = service.create_enrol_code(db, scope, days=args.days)
     except service.ServiceError as exc:
@@ -146,7 +148,7 @@ def _enrol(args):
 def _devices(args):
     from app.server import service
 
-    devices = service.list_devices(_open(args))
+    devices = service.list_devices(open_db(args))
     if args.json:
         print_json(devices)
         return
@@ -162,7 +164,7 @@ def _revoke(args):
     from app.server import service
 
     try:
-        service.revoke(_open(args), args.device)
+        service.revoke(open_db(args), args.device)
     except service.ServiceError as exc:
         raise CliError(exc.message) from None
     print(f"已停用设备 {args.device}", file=sys.stderr)
@@ -171,7 +173,7 @@ def _revoke(args):
 def _alerts(args):
     from app.server import service
 
-    db = _open(args)
+    db = open_db(args)
     if args.ack is not None:
         try:
             service.acknowledge_alert(db, args.ack)

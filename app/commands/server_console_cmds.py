@@ -19,14 +19,14 @@ def register(ssub, default_db: str) -> None:
     from app.commands import server_cmds
 
     p = ssub.add_parser("migrate", help="把服务器数据库升级到当前版本（启动服务时也会自动进行）")
-    server_cmds._db_arg(p)
+    server_cmds.db_arg(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_migrate)
 
     user = ssub.add_parser("user", help="县级管理平台的账户：新建、列出、重设密码")
     usub = user.add_subparsers(dest="user_command", metavar="COMMAND", required=True)
     p = usub.add_parser("add", help="新建账户（第一个县级管理员在这里建立，之后可在浏览器中管理）")
-    server_cmds._db_arg(p)
+    server_cmds.db_arg(p)
     p.add_argument("--name", required=True, help="登录名")
     p.add_argument("--role", required=True, choices=["county-admin", "township", "viewer"],
                    help="county-admin 县级管理员；township 乡镇督导员；viewer 统计查看")
@@ -34,11 +34,11 @@ def register(ssub, default_db: str) -> None:
     p.add_argument("--full-name", default="", help="真实姓名（显示在审计日志中）")
     p.set_defaults(handler=_user_add)
     p = usub.add_parser("list", help="列出账户")
-    server_cmds._db_arg(p)
+    server_cmds.db_arg(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_user_list)
     p = usub.add_parser("passwd", help="重设账户密码（同时解除锁定、启用账户）")
-    server_cmds._db_arg(p)
+    server_cmds.db_arg(p)
     p.add_argument("--name", required=True, help="登录名")
     p.add_argument("--no-totp", action="store_true", help="同时关闭该账户的两步验证（手机丢失时）")
     p.set_defaults(handler=_user_passwd)
@@ -102,7 +102,7 @@ def _user_add(args):
     from app.commands import server_cmds
     from app.server import accounts
 
-    db = server_cmds._open(args)
+    db = server_cmds.open_db(args)
     try:
         made = accounts.create(db, name=args.name, role=args.role, scope=args.scope, password=_new_password(),
                                full_name=args.full_name)
@@ -122,7 +122,7 @@ def _user_list(args):
     from app.commands import server_cmds
     from app.server import accounts
 
-    rows = accounts.list_all(server_cmds._open(args))
+    rows = accounts.list_all(server_cmds.open_db(args))
     if args.json:
         print_json([{"id": a.id, "name": a.name, "full_name": a.full_name, "role": a.role, "scope": a.scope,
                      "disabled": a.disabled, "totp": a.totp,
@@ -142,7 +142,7 @@ def _user_passwd(args):
     from app.server import accounts
     from app.server.web.tables import ConsoleAccount
 
-    db = server_cmds._open(args)
+    db = server_cmds.open_db(args)
     with db.sessions() as s:
         account_id = s.scalar(select(ConsoleAccount.id).where(ConsoleAccount.name == args.name))
     if account_id is None:
