@@ -24,6 +24,7 @@ from app.data.rows import rowcount
 from app.domain import child_rules
 from app.domain import colour as colour_rule
 from app.domain import schedule
+from app.domain.dates import iso_date
 from app.domain.errors import ValidationError, ValidationErrors
 from app.data.county_policy import effective_policy
 from app.domain.policy import Policy
@@ -48,12 +49,8 @@ def _child(session: Session, child_id: str) -> Child:
 
 
 def _date(value, field_name: str, label: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return iso_date(value)
     except (TypeError, ValueError):
         raise ValidationError(field_name, f"{label}不是有效日期（应为 年-月-日）") from None
 

@@ -34,6 +34,7 @@ import tomllib
 from dataclasses import dataclass
 
 from app.core.errors import TonghuError
+from app.domain.dates import iso_date
 from app.domain.policy import Policy
 
 
@@ -77,12 +78,8 @@ class CountyPolicy:
 
 
 def _date(value, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return iso_date(value)
     except ValueError:
         raise CountyPolicyError(f"{where} 不是有效日期（应为 2027-03-01）") from None
 
