@@ -82,6 +82,36 @@ def parse(number: str, today: dt.date | None = None, field: str = "id_number") -
                   region_known=region_known(value[:6], birth))
 
 
+_REGIONS_PASSED: set[str] = set()  # region codes some number passed `parse` for, in this process
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def parse_in_bulk(number: str, today: dt.date, field: str = "id_number") -> tuple[dt.date, str]:
+    """(birth date, sex) of a normalised number, for imports of many thousand rows (a county roster,
+    a school roll). A well-formed number with a right check digit and a real birth date not after
+    `today`, whose region an earlier number already passed `parse` for, skips the full check (the
+    region table is its slow part); any other goes through `parse`, which raises ValidationError."""
+    birth = _quick_birth_date(number, today)
+    if birth is not None:
+        return birth, "男" if int(number[16]) % 2 == 1 else "女"
+    info = parse(number, today=today, field=field)
+    _REGIONS_PASSED.add(info.region)
+    return info.birth_date, info.sex
+
+
+def _quick_birth_date(number: str, today: dt.date) -> dt.date | None:
+    if len(number) != 18 or number[:6] not in _REGIONS_PASSED or not number[:17].isdigit():
+        return None
+    check = (12 - sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS, strict=True)) % 11) % 11
+    if number[17] != ("X" if check == 10 else str(check)):
+        return None
+    try:
+        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None
+    return birth if birth <= today else None
+
+
 # 省级行政区划代码 (GB/T 2260): the first two digits of every resident ID number.
 PROVINCES = frozenset("11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 "
                       "71 81 82 83".split())

@@ -181,28 +181,6 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-
-
-_REGIONS_OK: set[str] = set()
-
-
-def quick_birth_date(number: str, today: dt.date) -> dt.date | None:
-    """Birth date of a well-formed 18-digit ID number with a right check digit whose region an
-    earlier number already passed the full check for, else None (then `idnumber.parse` decides
-    and explains). Fast path for rolls of many thousand rows."""
-    if number[:6] not in _REGIONS_OK or len(number) != 18 or not number[:17].isdigit():
-        return None
-    check = (12 - sum(int(d) * w for d, w in zip(number[:17], _WEIGHTS, strict=True)) % 11) % 11
-    if number[17] != ("X" if check == 10 else str(check)):
-        return None
-    try:
-        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return None
-    return birth if birth <= today else None
-
-
 def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:
     """One data row → RollEntry, RowError (naming what is wrong), or None for an empty row."""
     def get(name: str):
@@ -241,14 +219,11 @@ def _row_birth_date(raw_birth, number: str, today: dt.date, problems: list[str])
 
 
 def _id_birth_date(number: str, today: dt.date, problems: list[str]) -> dt.date | None:
-    id_birth = quick_birth_date(number, today)
-    if id_birth is None:
-        try:
-            id_birth = idnumber.parse(number, today=today).birth_date
-            _REGIONS_OK.add(number[:6])
-        except ValidationError as exc:
-            problems.append(f"{exc.message}（{number}）")
-    return id_birth
+    try:
+        return idnumber.parse_in_bulk(number, today)[0]
+    except ValidationError as exc:
+        problems.append(f"{exc.message}（{number}）")
+        return None
 
 
 def check_duplicates(entries: list[RollEntry]) -> tuple[list[RollEntry], list[RowError]]:
