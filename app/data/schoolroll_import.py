@@ -27,6 +27,7 @@ from app.data.models import Child, Place
 from app.data.models.protection import ReturnToSchoolTask, SchoolRollFinding, SchoolRollImport
 from app.domain import schoolroll as rules
 from app.domain.errors import ValidationError
+from app.domain.tabular import check_rows
 from app.domain.vocab import STATUS_ACTIVE
 
 MAX_ROWS = 50_000         # a county's roll is ~30,000 pupils; more is refused, never half-read
@@ -160,23 +161,11 @@ def preview(path: Path | str, overrides: dict[str, str] | None = None, today: dt
     h = find_header(rows)
     headers = [rules.cell_text(v) for v in rows[h][1]]
     mapping = rules.auto_mapping(headers, overrides)
-    entries: list[rules.RollEntry] = []
-    errors: list[rules.RowError] = []
-    count = 0
-    for row_no, values in rows[h + 1:]:
-        parsed = rules.parse_row(row_no, values, mapping, today)
-        if parsed is None:
-            continue
-        count += 1
-        if isinstance(parsed, rules.RowError):
-            errors.append(parsed)
-        else:
-            entries.append(parsed)
-    if count == 0:
+    checked = check_rows(rows[h + 1:], lambda row_no, values: rules.parse_row(row_no, values, mapping, today))
+    if checked.rows == 0:
         raise RollFileError("文件只有表头，没有学生数据")
-    entries, dups = rules.check_duplicates(entries)
-    errors = sorted(errors + dups, key=lambda e: e.row_no)
-    return Preview(path.name, hashlib.sha256(data).hexdigest(), headers, mapping, entries, errors, count)
+    return Preview(path.name, hashlib.sha256(data).hexdigest(), headers, mapping, checked.entries, checked.errors,
+                   checked.rows)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from app.domain import idnumber
 from app.domain import vocab
 from app.domain.errors import ValidationError
-from app.domain.schoolroll import RowError, cell_text, norm_header, parse_date
+from app.domain.tabular import Columns, MappingError, RowError, cell_text, norm_header, parse_date
 
 # Our fields: the label shown in the mapping step and whether the column is required.
 FIELDS = {
@@ -97,27 +97,9 @@ _VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委�
 _TOWNSHIP_SUFFIXES = ("人民政府", "街道办事处", "街道", "镇", "乡")
 
 
-class MappingError(ValidationError):
-    pass
-
-
-def field_for_header(text) -> str | None:
-    h = norm_header(text)
-    for name, variants in HEADER_VARIANTS.items():
-        if h in variants or h == name:
-            return name
-    return None
-
-
-def field_by_label(text: str) -> str | None:
-    """A field named by its key (id_number), its label (身份证号) or a known header spelling."""
-    t = (text or "").strip()
-    if t in FIELDS:
-        return t
-    for name, (lab, _) in FIELDS.items():
-        if lab == t or norm_header(lab) == norm_header(t):
-            return name
-    return field_for_header(t)
+COLUMNS = Columns(FIELDS, HEADER_VARIANTS)
+field_for_header = COLUMNS.field_for_header
+field_by_label = COLUMNS.field_by_label
 
 
 def parse_map_option(text: str) -> dict[str, str]:
@@ -333,16 +315,3 @@ def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date
         return RowError(row_no, "；".join(problems) or "出生日期无法确定")
     return RosterEntry(row_no, name, number, sex or "", birth, village or "", categories, guardian, carer,
                        address, school, group)
-
-
-def check_duplicates(entries: list[RosterEntry]) -> tuple[list[RosterEntry], list[RowError]]:
-    """Keep the first row of each ID number; later rows with the same number are errors."""
-    seen: dict[str, int] = {}
-    kept, errors = [], []
-    for e in entries:
-        if e.id_number in seen:
-            errors.append(RowError(e.row_no, f"身份证号{e.id_number}与第{seen[e.id_number]}行重复"))
-            continue
-        seen[e.id_number] = e.row_no
-        kept.append(e)
-    return kept, errors

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.domain import idnumber
 from app.domain.errors import ValidationError
+from app.domain.tabular import Columns, MappingError, RowError, cell_text, norm_header, parse_date
 
 # Our fields, the Chinese label shown in the mapping step, and whether the column is required.
 FIELDS = {
@@ -51,38 +52,10 @@ KIND_LABELS = [DROPOUT_RISK, OTHER_SCHOOL, UNKNOWN_TO_VILLAGE, UNCERTAIN]
 SCHOOL_AGE = (6, 15)  # 义务教育: aged 6–15 on 31 August of the school year's start
 
 
-def norm_header(text) -> str:
-    s = str(text or "").strip()
-    s = re.sub(r"[\s\u3000*＊:：]", "", s)
-    s = re.sub(r"[（(].*?[)）]", "", s)
-    return s
-
-
-def field_for_header(text) -> str | None:
-    h = norm_header(text)
-    for name, variants in HEADER_VARIANTS.items():
-        if h in variants or h == name:
-            return name
-    return None
-
-
-def label(name: str) -> str:
-    return FIELDS[name][0]
-
-
-def field_by_label(text: str) -> str | None:
-    """A field named by its key (id_number) or its Chinese label (身份证号) or a known variant."""
-    t = (text or "").strip()
-    if t in FIELDS:
-        return t
-    for name, (lab, _) in FIELDS.items():
-        if lab == t:
-            return name
-    return field_for_header(t)
-
-
-class MappingError(ValidationError):
-    pass
+COLUMNS = Columns(FIELDS, HEADER_VARIANTS)
+field_for_header = COLUMNS.field_for_header
+field_by_label = COLUMNS.field_by_label
+label = COLUMNS.label
 
 
 def auto_mapping(headers: list, overrides: dict[str, str] | None = None) -> dict[str, int]:
@@ -135,52 +108,6 @@ class RollEntry:
         return not any(w in self.status for w in NOT_ATTENDING)
 
 
-@dataclass(frozen=True)
-class RowError:
-    row_no: int
-    message: str
-
-    def text(self) -> str:
-        return f"第{self.row_no}行：{self.message}"
-
-
-_DATE_PATTERNS = [
-    re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
-]
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def parse_date(value) -> dt.date:
-    """A date from a cell: a date/datetime, an Excel serial number, or text like 2014-03-05,
-    2014/3/5, 2014.03.05, 20140305, 2014年3月5日. Raises ValueError with a Chinese message."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 1 <= value < 80000 and float(value).is_integer() and value < 19000101:
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        value = str(int(value))
-    text = str(value).strip().split(" ")[0]
-    for pat in _DATE_PATTERNS:
-        m = pat.match(text)
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                raise ValueError(f"出生日期“{text}”不存在") from None
-    raise ValueError(f"出生日期“{text}”无法识别，请写成 2014-03-05 的形式")
-
-
-def cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:
     """One data row → RollEntry, RowError (naming what is wrong), or None for an empty row."""
     def get(name: str):
@@ -224,20 +151,6 @@ def _id_birth_date(number: str, today: dt.date, problems: list[str]) -> dt.date 
     except ValidationError as exc:
         problems.append(f"{exc.message}（{number}）")
         return None
-
-
-def check_duplicates(entries: list[RollEntry]) -> tuple[list[RollEntry], list[RowError]]:
-    """Keep the first row of each ID number; later rows with the same number are errors."""
-    seen: dict[str, int] = {}
-    kept, errors = [], []
-    for e in entries:
-        if e.id_number and e.id_number in seen:
-            errors.append(RowError(e.row_no, f"身份证号{e.id_number}与第{seen[e.id_number]}行重复"))
-            continue
-        if e.id_number:
-            seen[e.id_number] = e.row_no
-        kept.append(e)
-    return kept, errors
 
 
 def school_year_start(today: dt.date) -> int:

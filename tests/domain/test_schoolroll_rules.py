@@ -8,6 +8,7 @@ import pytest
 from stdnum.cn import ric
 
 from app.domain import schoolroll as r
+from app.domain import tabular
 
 TODAY = dt.date(2026, 11, 2)
 
@@ -65,7 +66,7 @@ def test_row_checks_name_the_row():
 def test_duplicates_keep_first():
     e1 = r.RollEntry(2, "甲", "X1", None, "校")
     e2 = r.RollEntry(5, "乙", "X1", None, "校")
-    kept, errors = r.check_duplicates([e1, e2])
+    kept, errors = tabular.check_duplicates([e1, e2])
     assert kept == [e1] and errors[0].row_no == 5 and "第2行" in errors[0].message
 
 

@@ -34,13 +34,13 @@ from app.data.models.child import CareArrangement, Child, ChildCategory, Guardia
 from app.domain import pinyin
 from app.domain import roster as rules
 from app.domain.errors import ValidationError
-from app.domain.schoolroll import RowError, cell_text
+from app.domain.tabular import RowError, cell_text, check_rows
 from app.domain.vocab import STATUS_ACTIVE
 from app.server.county_writes import COUNTY, county_changes
 from app.server.db import ServerDB
 from app.server.roster import mapping as remembered
 from app.server.roster.places import gazetteer
-from app.server.roster.reader import find_header, read_rows
+from app.server.roster.reader import RollFileError, find_header, read_rows
 
 _NS = uuid.UUID("3b0f6f1e-8a9c-4d55-b1f2-6a3f8e2c0d71")
 CHILD_FIELDS = {"name": "姓名", "sex": "性别", "address": "家庭住址", "school": "就读学校", "group_name": "村民小组"}
@@ -123,25 +123,11 @@ def preview(db: ServerDB, path: Path | str, given: dict[str, str] | None = None,
     headers = [cell_text(v) for v in rows[h][1]]
     mapping = rules.auto_mapping(headers, remembered.overrides_for(db, headers, given))
     places = gazetteer(db)
-    entries: list[rules.RosterEntry] = []
-    errors: list[RowError] = []
-    count = 0
-    for row_no, values in rows[h + 1:]:
-        parsed = rules.parse_row(row_no, values, mapping, today, places)
-        if parsed is None:
-            continue
-        count += 1
-        if isinstance(parsed, RowError):
-            errors.append(parsed)
-        else:
-            entries.append(parsed)
-    if count == 0:
-        from app.server.roster.reader import RollFileError
-
+    checked = check_rows(rows[h + 1:], lambda row_no, values: rules.parse_row(row_no, values, mapping, today, places))
+    if checked.rows == 0:
         raise RollFileError("文件只有表头，没有儿童数据")
-    entries, dups = rules.check_duplicates(entries)
-    errors = sorted(errors + dups, key=lambda e: e.row_no)
-    return Preview(path.name, hashlib.sha256(data).hexdigest(), headers, mapping, entries, errors, count)
+    return Preview(path.name, hashlib.sha256(data).hexdigest(), headers, mapping, checked.entries, checked.errors,
+                   checked.rows)
 
 
 def derived_id(child_id: str, what: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from app.domain.schoolroll import norm_header
+from app.domain.tabular import norm_header
 from app.server.db import ServerDB, ServerSetting
 
 KEY = "roster.mapping"

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.data.models import Place
 from app.data.schoolroll_import import RollFileError, read_table
 from app.domain.roster import Gazetteer
-from app.domain.schoolroll import cell_text
+from app.domain.tabular import cell_text
 from app.server.db import ServerDB, ServerSetting
 
 KEY = "roster.places"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.data.schoolroll_import import HEADER_SEARCH_ROWS, MAX_BYTES, MAX_COLUMNS, MAX_ROWS, RollFileError, read_table
 from app.domain import roster as rules
-from app.domain.schoolroll import cell_text
+from app.domain.tabular import cell_text
 
 __all__ = ["RollFileError", "read_rows", "find_header"]
 
