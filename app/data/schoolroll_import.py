@@ -17,6 +17,7 @@ import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,12 +49,15 @@ class RollFileError(ValidationError):
 
 
 class RollRowsError(ValidationError):
-    """Some rows are bad: nothing was imported. `errors` names every bad row."""
+    """Some rows are bad: nothing was imported. `errors` names every bad row (the first 20 in the
+    message); `advice` is what a subclass adds after “未导入任何数据”."""
+
+    advice = ""
 
     def __init__(self, errors: list[rules.RowError]):
         shown = "\n".join(e.text() for e in errors[:20])
         more = f"\n……另有{len(errors) - 20}行有错误" if len(errors) > 20 else ""
-        super().__init__("rows", f"有{len(errors)}行数据有错误，未导入任何数据：\n{shown}{more}")
+        super().__init__("rows", f"有{len(errors)}行数据有错误，未导入任何数据{self.advice}：\n{shown}{more}")
         self.errors = errors
 
 
@@ -140,19 +144,24 @@ def find_header(rows: list[tuple[int, list]]) -> int:
     raise RollFileError("文件前几行都是空的，找不到表头")
 
 
+Entry = TypeVar("Entry")
+
+
 @dataclass
-class Preview:
+class Preview(Generic[Entry]):
+    """A table file read and checked, nothing written (a roll here; the county's roster subclasses it)."""
+
     file_name: str
     sha256: str
     headers: list[str]
     mapping: dict[str, int]
-    entries: list[rules.RollEntry]
+    entries: list[Entry]
     errors: list[rules.RowError]
     row_count: int
 
 
 def preview(path: Path | str, overrides: dict[str, str] | None = None, today: dt.date | None = None,
-            data: bytes | None = None) -> Preview:
+            data: bytes | None = None) -> Preview[rules.RollEntry]:
     """Read and check the whole file without writing anything (the wizard's preview step)."""
     path = Path(path)
     today = today or clock.today()
@@ -189,7 +198,7 @@ def village_names(session: Session) -> list[str]:
 
 
 def import_roll(session: Session, path: Path | str, overrides: dict[str, str] | None = None, *,
-                today: dt.date | None = None, skip_bad: bool = False, prepared: Preview | None = None,
+                today: dt.date | None = None, skip_bad: bool = False, prepared: Preview[rules.RollEntry] | None = None,
                 limit_to_village: bool = True) -> ImportResult:
     """Compare the roll with the register and save the results in this session's transaction.
 

@@ -31,9 +31,10 @@ from app.core import clock
 from app.data.capture import field_version
 from app.data.ids import new_id
 from app.data.models.child import CareArrangement, Child, ChildCategory, Guardian
+from app.data.schoolroll_import import Preview as TablePreview
+from app.data.schoolroll_import import RollRowsError
 from app.domain import pinyin
 from app.domain import roster as rules
-from app.domain.errors import ValidationError
 from app.domain.tabular import RowError, cell_text, check_rows
 from app.domain.vocab import STATUS_ACTIVE
 from app.server.county_writes import COUNTY, county_changes
@@ -48,27 +49,13 @@ PERSON_FIELDS = {"name": "姓名", "relation": "关系", "phone": "联系电话"
 CARER_FIELDS = {"carer_name": "姓名", "relation": "关系", "phone": "联系电话"}
 
 
-class RosterRowsError(ValidationError):
+class RosterRowsError(RollRowsError):
     """Some rows are bad: nothing was imported. `errors` names every bad row."""
 
-    def __init__(self, errors: list[RowError]):
-        shown = "\n".join(e.text() for e in errors[:20])
-        more = f"\n……另有{len(errors) - 20}行有错误" if len(errors) > 20 else ""
-        super().__init__("rows", f"有{len(errors)}行数据有错误，未导入任何数据（改正后重新导入，或选择跳过错误行）："
-                                 f"\n{shown}{more}")
-        self.errors = errors
+    advice = "（改正后重新导入，或选择跳过错误行）"
 
 
-@dataclass
-class Preview:
-    file_name: str
-    sha256: str
-    headers: list[str]
-    mapping: dict[str, int]
-    entries: list[rules.RosterEntry]
-    errors: list[RowError]
-    row_count: int
-
+class Preview(TablePreview[rules.RosterEntry]):
     def mapped(self) -> dict[str, str]:
         return rules.mapping_headers(self.headers, self.mapping)
 
