@@ -134,14 +134,12 @@ def _read_csv(path: Path, data: bytes) -> list[tuple[int, list]]:
 
 
 def find_header(rows: list[tuple[int, list]]) -> int:
-    """Index (into rows) of the header row: the first of the first few rows naming ≥2 known columns."""
-    for i, (_, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if sum(1 for v in values if rules.field_for_header(v)) >= 2:
-            return i
-    for i, (_, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if any(rules.cell_text(v) for v in values):
-            return i
-    raise RollFileError("文件前几行都是空的，找不到表头")
+    """Index (into rows) of the header row: the first of the first few rows naming ≥2 known columns,
+    else the first row with anything in it."""
+    found = rules.COLUMNS.header_row(rows, HEADER_SEARCH_ROWS, fallback_cells=1)
+    if found is None:
+        raise RollFileError("文件前几行都是空的，找不到表头")
+    return found
 
 
 Entry = TypeVar("Entry")

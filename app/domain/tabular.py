@@ -75,6 +75,18 @@ class Columns:
                 return name
         return self.field_for_header(t)
 
+    def header_row(self, rows: list[tuple[int, list]], search: int, fallback_cells: int) -> int | None:
+        """Index (into `rows`) of the header row among the first `search` rows: the first naming at
+        least two known columns (a title line above it is skipped), else the first with at least
+        `fallback_cells` cells filled in; None when there is neither."""
+        for i, (_, values) in enumerate(rows[:search]):
+            if sum(1 for v in values if self.field_for_header(v)) >= 2:
+                return i
+        for i, (_, values) in enumerate(rows[:search]):
+            if sum(1 for v in values if cell_text(v)) >= fallback_cells:
+                return i
+        return None
+
 
 _DATE_PATTERNS = [
     re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),

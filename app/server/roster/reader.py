@@ -7,7 +7,6 @@ from pathlib import Path
 
 from app.data.schoolroll_import import HEADER_SEARCH_ROWS, MAX_BYTES, MAX_COLUMNS, MAX_ROWS, RollFileError, read_table
 from app.domain import roster as rules
-from app.domain.tabular import cell_text
 
 __all__ = ["RollFileError", "read_rows", "find_header"]
 
@@ -30,11 +29,9 @@ def read_rows(path: Path | str, data: bytes | None = None) -> list[tuple[int, li
 
 def find_header(rows: list[tuple[int, list]]) -> int:
     """Index of the header row: the first of the first rows naming at least two known columns
-    (a title line such as “某某县农村留守儿童花名册” above it is skipped)."""
-    for i, (_, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if sum(1 for v in values if rules.field_for_header(v)) >= 2:
-            return i
-    for i, (_, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if sum(1 for v in values if cell_text(v)) >= 2:
-            return i
-    raise RollFileError("文件前几行都是空的或只有标题，找不到表头")
+    (a title line such as “某某县农村留守儿童花名册” above it is skipped), else the first row with at
+    least two cells filled in."""
+    found = rules.COLUMNS.header_row(rows, HEADER_SEARCH_ROWS, fallback_cells=2)
+    if found is None:
+        raise RollFileError("文件前几行都是空的或只有标题，找不到表头")
+    return found
