@@ -16,19 +16,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.commands.common import CliError, EXIT_FAIL, add_store_arg, open_store, print_json
+from app.commands.common import CliError, EXIT_FAIL, add_store_arg, open_store, print_json, subcommands_of
 
 try:
     from app.commands.server_cmds import DEFAULT_DB
 except ImportError:  # pragma: no cover - the server feature is absent
     DEFAULT_DB = "county.db"
-
-
-def _subparsers(parser: argparse.ArgumentParser):
-    for action in parser._actions:  # argparse keeps no public accessor for this
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(dest="server_command", metavar="COMMAND")
 
 
 def _has_option(parser: argparse.ArgumentParser, option: str) -> bool:
@@ -55,7 +48,7 @@ def register(sub) -> None:
     i.set_defaults(handler=cmd_import)
 
     server = sub.choices.get("server") or sub.add_parser("server", help="县服务器管理")
-    ssub = _subparsers(server)
+    ssub = subcommands_of(server)
     si = ssub.add_parser("import-bundle", help="导入村里设备的同步文件并写出回执文件")
     si.add_argument("file", type=Path)
     si.add_argument("--out", required=True, type=Path, help="保存回执文件的文件夹")

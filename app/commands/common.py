@@ -7,6 +7,7 @@ their own try/finally to close."""
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import json
 import logging
@@ -80,6 +81,15 @@ def open_store(args):
 def print_json(obj) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
+
+
+def subcommands_of(parser: argparse.ArgumentParser):
+    """The parser's subcommands (what `add_subparsers` returned), made when it has none yet: how a
+    command module adds its commands under `server` whichever module made that parser."""
+    for action in parser._actions:  # argparse keeps no public accessor for this
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest="server_command", metavar="COMMAND")
 
 
 def add_json_arg(parser) -> None:

@@ -7,10 +7,9 @@ Adds its subcommand to the `server` parser of `server_cmds` (listed after it in 
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from app.commands.common import EXIT_FAIL, CliError, closes, print_json
+from app.commands.common import EXIT_FAIL, CliError, closes, print_json, subcommands_of
 
 try:
     from app.commands.server_cmds import DEFAULT_DB
@@ -18,16 +17,9 @@ except ImportError:  # pragma: no cover - the server feature is absent
     DEFAULT_DB = "county.db"
 
 
-def _subparsers(parser: argparse.ArgumentParser):
-    for action in parser._actions:  # argparse keeps no public accessor for this
-        if isinstance(action, argparse._SubParsersAction):
-            return action
-    return parser.add_subparsers(dest="server_command", metavar="COMMAND")
-
-
 def register(sub) -> None:
     server = sub.choices.get("server") or sub.add_parser("server", help="县服务器管理")
-    p = _subparsers(server).add_parser("duplicates", help="列出全县身份证号码重复的儿童档案（疑似重复档案）")
+    p = subcommands_of(server).add_parser("duplicates", help="列出全县身份证号码重复的儿童档案（疑似重复档案）")
     p.add_argument("--db", default=DEFAULT_DB, help="服务器数据库：SQLite 文件路径或 postgresql://… (默认 ./county.db)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=_duplicates)

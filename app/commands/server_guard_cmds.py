@@ -15,8 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.commands.common import EXIT_FAIL, CliError, closes, print_json
-from app.commands.duplicates_cmds import _subparsers
+from app.commands.common import EXIT_FAIL, CliError, closes, print_json, subcommands_of
 
 try:
     from app.commands.server_cmds import DEFAULT_DB
@@ -31,7 +30,7 @@ PG_DUMP_HINT = ("PostgreSQL 数据库请用 PostgreSQL 自带的工具备份，�
 
 def register(sub) -> None:
     server = sub.choices.get("server") or sub.add_parser("server", help="县服务器管理")
-    ssub = _subparsers(server)
+    ssub = subcommands_of(server)
     p = ssub.add_parser("audit-gaps", help="列出设备操作记录中的缺失或改写（审计链断开）")
     p.add_argument("--db", default=DEFAULT_DB, help="服务器数据库：SQLite 文件路径或 postgresql://…")
     p.add_argument("--keys", default=None, help="服务器密钥文件")
