@@ -15,17 +15,11 @@ from sqlalchemy.orm import Session
 from app.core import clock
 from app.data.models import Child, ChildCategory, Guardian, Need
 from app.data.models.protection import BenefitEntitlement, BenefitPayment, Insurance
+from app.data.rows import live_child
 from app.domain import benefits as rules
 from app.domain import guardianship as g
 from app.domain.errors import ValidationError, ValidationErrors
 from app.domain.vocab import STATUS_ACTIVE
-
-
-def _child(session: Session, child_id: str) -> Child:
-    child = session.get(Child, child_id)
-    if child is None or child.deleted:
-        raise ValidationError("child_id", f"找不到该儿童：{child_id}")
-    return child
 
 
 def add_entitlement(session: Session, child_id: str, *, kind: str, start_date: dt.date,
@@ -33,7 +27,7 @@ def add_entitlement(session: Session, child_id: str, *, kind: str, start_date: d
                     bank_account: str = "", notes: str = "", policy: rules.Policy | None = None) -> BenefitEntitlement:
     """Record an entitlement; the monthly amount defaults to the policy standard on the start date."""
     policy = policy or rules.default_policy()
-    child = _child(session, child_id)
+    child = live_child(session, child_id)
     errors = []
     if kind not in rules.KINDS:
         errors.append(ValidationError("kind", f"保障类别应为：{'、'.join(rules.KINDS)}"))
@@ -95,7 +89,7 @@ def record_payment(session: Session, entitlement_id: str, *, month: str, paid_on
 
 def add_insurance(session: Session, child_id: str, *, kind: str, start_date: dt.date, end_date: dt.date,
                   insurer: str = "", policy_no: str = "", paid_by: str = "") -> Insurance:
-    child = _child(session, child_id)
+    child = live_child(session, child_id)
     if kind not in rules.INSURANCE_KINDS:
         raise ValidationError("kind", f"保险类别应为：{'、'.join(rules.INSURANCE_KINDS)}")
     if end_date < start_date:

@@ -14,13 +14,9 @@ from app.core import clock
 from app.data.base import utcnow
 from app.data.models import Child
 from app.data.models.protection import Case, CaseNote, CaseParty, CaseStep
+from app.data.rows import change_actor, live_child
 from app.domain import cases as rules
 from app.domain.errors import ValidationError
-
-
-def _actor(session: Session) -> str:
-    ctx = session.info.get("change")
-    return getattr(ctx, "actor", "") or ""
 
 
 def _case(session: Session, case_id: str) -> Case:
@@ -32,12 +28,10 @@ def _case(session: Session, case_id: str) -> Case:
 
 def open_case(session: Session, child_id: str, *, title: str, problem: str = "", owner: str = "",
               opened_on: dt.date | None = None, report_id: str | None = None) -> Case:
-    child = session.get(Child, child_id)
-    if child is None or child.deleted:
-        raise ValidationError("child_id", f"找不到该儿童：{child_id}")
+    child = live_child(session, child_id)
     if not (title or "").strip():
         raise ValidationError("title", "请填写个案名称")
-    row = Case(child_id=child.id, title=title.strip(), problem=problem.strip(), owner=(owner or _actor(session)).strip(),
+    row = Case(child_id=child.id, title=title.strip(), problem=problem.strip(), owner=(owner or change_actor(session)).strip(),
                opened_on=opened_on or clock.today(), status=rules.OPEN, report_id=report_id)
     session.add(row)
     session.flush()
@@ -83,7 +77,7 @@ def add_note(session: Session, case_id: str, text: str, at: dt.datetime | None =
     case = _case(session, case_id)
     if not (text or "").strip():
         raise ValidationError("text", "记录内容不能为空")
-    row = CaseNote(case_id=case.id, child_id=case.child_id, written_at=at or utcnow(), author=_actor(session),
+    row = CaseNote(case_id=case.id, child_id=case.child_id, written_at=at or utcnow(), author=change_actor(session),
                    text=text.strip())
     session.add(row)
     session.flush()

@@ -22,6 +22,7 @@ from app.data.models import CareArrangement, Child, ChildCategory, Guardian
 from app.data.models.protection import (
     DisabilityService, MandatoryReport, ReportFollowUp, ReportNotification, ReturnToSchoolTask,
 )
+from app.data.rows import change_actor, live_child
 from app.domain import guardianship as g
 from app.domain import mandatory_reports as mr
 from app.domain.errors import ValidationError
@@ -29,18 +30,6 @@ from app.domain.vocab import CATEGORY_UNSUPPORTED, STATUS_ACTIVE
 
 DISABILITY_SERVICE_KINDS = ["康复训练", "康复医疗", "辅具适配"]
 DISABILITY_SERVICE_STATES = ["已转介", "评估中", "服务中", "已完成", "未通过", "已放弃"]
-
-
-def _actor(session: Session) -> str:
-    ctx = session.info.get("change")
-    return getattr(ctx, "actor", "") or ""
-
-
-def _child(session: Session, child_id: str) -> Child:
-    child = session.get(Child, child_id)
-    if child is None or child.deleted:
-        raise ValidationError("child_id", f"找不到该儿童：{child_id}")
-    return child
 
 
 def local_now() -> dt.datetime:
@@ -64,12 +53,12 @@ def add_report(session: Session, child_id: str, *, found_at: dt.datetime, descri
                amends_id: str | None = None) -> MandatoryReport:
     """Record a mandatory report (and any notifications already made); the child turns red."""
     now = now or local_now()
-    child = _child(session, child_id)
+    child = live_child(session, child_id)
     mr.validate_report(found_at=found_at, description=description, urgency=urgency, situation=situation, now=now)
     report = MandatoryReport(
         child_id=child.id, found_at=found_at, place=place.strip(), found_by=found_by.strip(),
         situation=situation, description=description.strip(), urgency=urgency, recorded_at=now,
-        recorded_by=_actor(session), amends_id=amends_id,
+        recorded_by=change_actor(session), amends_id=amends_id,
     )
     session.add(report)
     session.flush()
@@ -109,7 +98,7 @@ def add_follow_up(session: Session, report_id: str, *, on_date: dt.date, action:
     if closes and not (outcome or "").strip():
         raise ValidationError("outcome", "结束报告前请填写处理结果")
     row = ReportFollowUp(report_id=report.id, child_id=report.child_id, on_date=on_date, actor=actor.strip(),
-                         action=action.strip(), outcome=outcome.strip(), closes=closes, recorded_by=_actor(session))
+                         action=action.strip(), outcome=outcome.strip(), closes=closes, recorded_by=change_actor(session))
     session.add(row)
     session.flush()
     return row
@@ -226,7 +215,7 @@ def guardianship(session: Session, child_id: str, today: dt.date | None = None,
                  factor_keys=None) -> GuardianshipView:
     """Guardianship facts, warnings, the 事实无人抚养 test and the assessment factors they suggest."""
     today = today or clock.today()
-    child = _child(session, child_id)
+    child = live_child(session, child_id)
     guardians = list(session.scalars(select(Guardian).where(Guardian.child_id == child_id, Guardian.deleted.is_(False))))
     carers = list(session.scalars(select(CareArrangement).where(CareArrangement.child_id == child_id,
                                                                 CareArrangement.deleted.is_(False))))
@@ -295,7 +284,7 @@ def guardianship_warnings_all(session: Session, today: dt.date | None = None) ->
 
 def add_disability_service(session: Session, child_id: str, *, kind: str, referred_on: dt.date,
                            provider: str = "", notes: str = "") -> DisabilityService:
-    child = _child(session, child_id)
+    child = live_child(session, child_id)
     if kind not in DISABILITY_SERVICE_KINDS:
         raise ValidationError("kind", f"服务类型应为：{'、'.join(DISABILITY_SERVICE_KINDS)}")
     row = DisabilityService(child_id=child.id, kind=kind, referred_on=referred_on, provider=provider.strip(),

@@ -1,4 +1,5 @@
-"""Fetching one live row: present and not a tombstone, or `NotFoundError`; how many rows a write matched."""
+"""Fetching one live row: present and not a tombstone, or `NotFoundError` (or, for the child a service
+is called for, a ValidationError on `child_id`); who is making the change; how many rows a write matched."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from sqlalchemy import CursorResult, Result
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
+from app.data.models import Child
+from app.domain.errors import ValidationError
 
-__all__ = ["live", "rowcount", "NotFoundError"]
+__all__ = ["change_actor", "live", "live_child", "rowcount", "NotFoundError"]
 
 T = TypeVar("T")
 
@@ -20,6 +23,21 @@ def live(session: Session, model: type[T], row_id: str | None, message: str = ""
     if row is None or getattr(row, "deleted", False):
         raise NotFoundError(message or f"找不到该记录：{row_id}")
     return row
+
+
+def live_child(session: Session, child_id: str) -> Child:
+    """The child a service is called for, unless missing or deleted; then ValidationError on
+    `child_id` (what a form shows)."""
+    child = session.get(Child, child_id)
+    if child is None or child.deleted:
+        raise ValidationError("child_id", f"找不到该儿童：{child_id}")
+    return child
+
+
+def change_actor(session: Session, default: str = "") -> str:
+    """Who the session's change is made by (its ChangeContext), or `default`."""
+    ctx = session.info.get("change")
+    return getattr(ctx, "actor", "") or default
 
 
 def rowcount(result: Result[Any]) -> int:

@@ -26,6 +26,7 @@ from app.core import clock
 from app.data.base import utcnow
 from app.data.models import Child, Place
 from app.data.models.protection import ReturnToSchoolTask, SchoolRollFinding, SchoolRollImport
+from app.data.rows import change_actor
 from app.domain import schoolroll as rules
 from app.domain.errors import ValidationError
 from app.domain.tabular import check_rows
@@ -217,7 +218,7 @@ def import_roll(session: Session, path: Path | str, overrides: dict[str, str] | 
     counts["行数"] = p.row_count
     counts["错误行"] = len(p.errors)
     imp = SchoolRollImport(file_name=p.file_name, file_sha256=p.sha256, imported_at=utcnow(),
-                           imported_by=getattr(session.info.get("change"), "actor", ""), reference_date=today,
+                           imported_by=change_actor(session), reference_date=today,
                            row_count=p.row_count,
                            skipped_rows=json.dumps([[e.row_no, e.message] for e in p.errors], ensure_ascii=False),
                            summary=json.dumps(counts, ensure_ascii=False))

@@ -20,7 +20,7 @@ from app.data import merged
 from app.data.base import table_of
 from app.data.models import Child
 from app.data.models.visits import Assessment, ScreeningRecord, ScreeningRound, Visit
-from app.data.rows import rowcount
+from app.data.rows import change_actor, live_child, rowcount
 from app.domain import child_rules
 from app.domain import colour as colour_rule
 from app.domain import schedule
@@ -34,18 +34,6 @@ from app.domain.vocab import STATUS_ACTIVE
 SOURCE_MANDATORY_REPORT = "mandatory_report"
 ROUND_OPEN = "进行中"
 ROUND_CLOSED = "已结束"
-
-
-def _actor(session: Session, default: str = "") -> str:
-    ctx = session.info.get("change")
-    return getattr(ctx, "actor", "") or default
-
-
-def _child(session: Session, child_id: str) -> Child:
-    child = session.get(Child, child_id)
-    if child is None or child.deleted:
-        raise ValidationError("child_id", f"找不到该儿童：{child_id}")
-    return child
 
 
 def _date(value, field_name: str, label: str) -> dt.date:
@@ -72,7 +60,7 @@ def record_assessment(session: Session, child_id: str, answers: dict | list | No
     next visit falls due within the 红 interval (7 days by default) of `on`.
     """
     policy = policy or effective_policy(session)
-    child = _child(session, child_id)
+    child = live_child(session, child_id)
     if isinstance(answers, (list, tuple, set)):
         answers = {k: True for k in answers}
     answers = {k: v for k, v in (answers or {}).items() if v not in (None, False, "")}
@@ -81,7 +69,7 @@ def record_assessment(session: Session, child_id: str, answers: dict | list | No
         raise ValidationError("assessed_on", "评估日期不能晚于今天")
     decision = colour_rule.decide(policy, answers, colour, override_reason)
     row = Assessment(
-        child_id=child.id, assessed_on=on, assessor=assessor or _actor(session),
+        child_id=child.id, assessed_on=on, assessor=assessor or change_actor(session),
         answers=json.dumps(answers, ensure_ascii=False),
         reasons=json.dumps([r.as_dict() for r in decision.suggestion.reasons], ensure_ascii=False),
         suggested_colour=decision.suggestion.colour, colour=decision.colour,
@@ -176,11 +164,11 @@ def record_visit(session: Session, child_id: str, visit_date, kind: str = "入�
     `complete=True` (the visit form) also requires the way of contact, who was seen and an
     answer to every checklist item (`visit_checklist.incomplete`).
     """
-    child = _child(session, child_id)
+    child = live_child(session, child_id)
     values = _visit_fields(dict(
         visit_date=visit_date, kind=kind, present=present, lives_where=lives_where, lives_with=lives_with,
         checklist=checklist, findings=findings, needs=needs, help_given=help_given, follow_ups=follow_ups,
-        reassess=reassess, visitor=visitor or _actor(session)), complete=complete)
+        reassess=reassess, visitor=visitor or change_actor(session)), complete=complete)
     row = Visit(child_id=child.id, **values)
     session.add(row)
     session.flush()
@@ -392,7 +380,7 @@ def open_round(session: Session, name: str, window_start, window_end, village_co
     if existing is not None:
         raise ValidationError("name", f"已有同名排查：{name}")
     rnd = ScreeningRound(village_code=village_code, name=name, window_start=start, window_end=end,
-                         status=ROUND_OPEN, opened_by=_actor(session))
+                         status=ROUND_OPEN, opened_by=change_actor(session))
     session.add(rnd)
     session.flush()
     return rnd
@@ -433,7 +421,7 @@ def screen_child(session: Session, round_id: str, child_id: str, *, in_scope: bo
     rnd = _round(session, round_id)
     if rnd.status == ROUND_CLOSED:
         raise ValidationError("round_id", "该排查已结束，不能再登记")
-    _child(session, child_id)
+    live_child(session, child_id)
     on = _date(on, "screened_on", "排查日期") if on else schedule.today_local()
     rec = _record(session, round_id, child_id)
     if rec is None:
@@ -441,7 +429,7 @@ def screen_child(session: Session, round_id: str, child_id: str, *, in_scope: bo
                               newly_found=newly_found)
         session.add(rec)
     rec.screened_on = on
-    rec.screener = _actor(session)
+    rec.screener = change_actor(session)
     rec.in_scope = in_scope
     rec.category_ok = category_ok
     rec.reassessed = reassessed
