@@ -18,7 +18,7 @@ FIELDS = ("chain_n", "at", "actor", "device", "action", "table_name", "row_id", 
 SQL_FUNCTION = "tonghu_audit_hash"
 
 
-def _text(value):
+def _text(value: object) -> int | str | None:
     if value is None or isinstance(value, (int, str)):
         return value
     if isinstance(value, bytes):
@@ -26,7 +26,7 @@ def _text(value):
     return str(value)
 
 
-def entry_hash(*values) -> str:
+def entry_hash(*values: object) -> str:
     """The hash of one entry from its FIELDS values, in order (also registered in SQLite as
     `tonghu_audit_hash(...)` for the store's insert trigger)."""
     if len(values) != len(FIELDS):

@@ -39,7 +39,7 @@ def enrol_message(code: str, device_id: str, sign: str, box: str) -> bytes:
     return f"tonghu-enrol-v1\n{norm}\n{device_id}\n{sign}\n{box}".encode("utf-8")
 
 
-def public_key(value) -> Ed25519PublicKey:
+def public_key(value: object) -> Ed25519PublicKey:
     """An Ed25519 public key from a key object, raw 32 bytes, base64 text, or a dict / JSON text
     of public keys (`{"sign": …, "box": …}`, as enrolment stores `county_public`).
     Raises ValueError when it is none of these."""

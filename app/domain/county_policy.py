@@ -77,7 +77,7 @@ class CountyPolicy:
         return text
 
 
-def _date(value, where: str) -> dt.date:
+def _date(value: object, where: str) -> dt.date:
     try:
         return iso_date(value)
     except ValueError:
@@ -105,7 +105,7 @@ def parse(text: str, base: Policy, *, version: int | None = None) -> CountyPolic
     return CountyPolicy(raw_version, intervals, tuple(rounds), tuple(deadlines), str(head.get("note", "")).strip())
 
 
-def _intervals(raw, base: Policy) -> dict[str, int]:
+def _intervals(raw: object, base: Policy) -> dict[str, int]:
     if not isinstance(raw, dict):
         raise CountyPolicyError("[intervals] 必须是一个表（颜色 = 天数）")
     intervals: dict[str, int] = {}
@@ -124,17 +124,24 @@ def _intervals(raw, base: Policy) -> dict[str, int]:
     return intervals
 
 
-def _named(item, where: str) -> str:
+def _entries(raw: object) -> list[object]:
+    """The tables of an array of tables (`[[screening]]`); a value of another kind (`screening = 5`, a single
+    `[screening]` table) reads as one entry that is no named table, and is refused as such."""
+    return raw if isinstance(raw, list) else [None]
+
+
+def _named(item: object, where: str) -> tuple[dict, str]:
+    """One entry of an array of tables, and its name."""
     if not isinstance(item, dict) or not str(item.get("name", "")).strip():
         raise CountyPolicyError(f"{where} 缺少名称 name")
-    return str(item["name"]).strip()
+    return item, str(item["name"]).strip()
 
 
-def _rounds(raw) -> list[Round]:
+def _rounds(raw: object) -> list[Round]:
     rounds = []
-    for i, r in enumerate(raw, 1):
+    for i, entry in enumerate(_entries(raw), 1):
         where = f"第 {i} 个 [[screening]]"
-        name = _named(r, where)
+        r, name = _named(entry, where)
         start, end = _date(r.get("start"), f"{where} 的 start"), _date(r.get("end"), f"{where} 的 end")
         if end < start:
             raise CountyPolicyError(f"{where} 的结束日期早于开始日期")
@@ -142,9 +149,12 @@ def _rounds(raw) -> list[Round]:
     return rounds
 
 
-def _deadlines(raw) -> list[Deadline]:
-    return [Deadline(_named(d, f"第 {i} 个 [[deadline]]"), _date(d.get("date"), f"第 {i} 个 [[deadline]] 的 date"))
-            for i, d in enumerate(raw, 1)]
+def _deadlines(raw: object) -> list[Deadline]:
+    deadlines = []
+    for i, entry in enumerate(_entries(raw), 1):
+        d, name = _named(entry, f"第 {i} 个 [[deadline]]")
+        deadlines.append(Deadline(name, _date(d.get("date"), f"第 {i} 个 [[deadline]] 的 date")))
+    return deadlines
 
 
 def with_version(text: str, version: int) -> str:
