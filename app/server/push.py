@@ -28,9 +28,9 @@ from app.server.service import _usable
 from app.sync.snapshot import snapshot_of
 from app.sync import merge
 from app.sync.merge import Change, MergeError
+from app.sync.conflicts import CONFLICT_TABLE, RECORD_FIELDS, record_change
 
 CHUNK = 500
-CONFLICT_TABLE = "sync_conflict"  # log entries carrying the county's conflict records
 
 
 @dataclass
@@ -128,13 +128,15 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
             out.results.append({"id": ch.id, "status": "ok"})
         for ch in confirmations:
             try:
-                seq = _confirm(s, device, ch, seq)
+                logged = _confirm(s, device, ch, seq)
             except Refused as problem:
                 refusals.append((ch, problem))
                 continue
             out.results.append({"id": ch.id, "status": "ok"})
             out.accepted += 1
-            out.last_seq, out.last_id = seq - 1, ch.id
+            if logged > seq:  # a record the county held already is acknowledged but not logged again
+                out.last_seq, out.last_id = logged - 1, ch.id
+            seq = logged
         out.accepted += len(accepted)
         out.conflicts = len(result.conflicts)
         for ch, problem in refusals:
@@ -160,29 +162,59 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
 
 
 def _confirm(s, device: Device, ch: Change, seq: int) -> int:
-    """A conflict confirmed on a device: mark the county's record and send it again to the scope."""
+    """A conflict confirmed on a device (field `resolution`): mark the county's record and send it
+    again to the scope. A whole record (field "*") comes from a laptop re-sending what it holds to
+    a county restored from a copy: one the county lacks is recorded again and sent to the scope;
+    one it holds takes the laptop's confirmation, if any."""
     from app.domain.places import in_scope
     from app.sync.conflicts import RESOLUTIONS
 
-    body = field_value(ch) if ch.field == "resolution" else None
-    resolution = body.get("resolution") if isinstance(body, dict) else None
-    if resolution not in RESOLUTIONS:
+    body = field_value(ch) if ch.field in ("resolution", ROW_FIELD) else None
+    if not isinstance(body, dict):
         raise Refused("bad_change", "冲突确认的内容不对，请升级童护后再同步。")
     conflict = s.scalars(select(Conflict).where(Conflict.key == ch.row_id)).first()
+    if ch.field == ROW_FIELD:
+        resolution = body.get("resolution") if body.get("resolved") is True else None
+        if conflict is None:
+            conflict = _conflict_from(ch.row_id, body)
+    else:
+        resolution = body.get("resolution")
+    if resolution is not None and resolution not in RESOLUTIONS:
+        raise Refused("bad_change", "冲突确认的内容不对，请升级童护后再同步。")
     if conflict is None:
         raise Refused("bad_change", "县里没有这条冲突记录，这条确认未被接受。")
     village = s.scalar(select(Child.village_code).where(Child.id == conflict.child_id)) if conflict.child_id else None
     if village is None or not in_scope(village, device.scope):
         raise Refused("out_of_scope", f"这条冲突记录不属于本设备负责的范围（{device.scope}），这条确认未被接受。")
-    if not conflict.resolved:
+    if conflict.seq is None:
+        s.add(conflict)
+    elif resolution is None:
+        return seq  # a record the county holds already: nothing to tell the scope
+    if resolution is not None and not conflict.resolved:
         conflict.resolved, conflict.resolution = True, resolution
         conflict.resolved_by, conflict.resolved_at = (device.name or ch.actor or "")[:64], utcnow()
-        s.flush()
+    s.flush()
     record = conflict_change(conflict)
     record.id = ch.id
     s.execute(LogEntry.__table__.insert(), [_entry(seq, record, device.id, conflict.child_id, village, None, 0,
                                                   utcnow(), claimed=ch.actor)])
     return seq + 1
+
+
+def _conflict_from(key: str, body: dict) -> Conflict | None:
+    """A conflict record a laptop re-sent, as a new county row (not yet added); None if malformed."""
+    values = {name: body.get(name) for name in RECORD_FIELDS}
+    if not key or len(key) > 36 or not all(isinstance(values[n], str) and values[n] for n in (
+            "table_name", "row_id", "field", "winner_hlc", "loser_hlc", "child_id")):
+        return None
+    if not all(v is None or (isinstance(v, str) and "\x00" not in v) for v in values.values()):
+        return None
+    if values["table_name"] not in synced_tables() or len(values["row_id"]) > 36 or len(values["child_id"]) > 36 \
+            or len(values["field"]) > 64 or not (clock.is_valid(values["winner_hlc"]) and clock.is_valid(values["loser_hlc"])):
+        return None
+    for name in ("winner_origin", "winner_actor", "loser_origin", "loser_actor"):
+        values[name] = (values[name] or "")[:64]
+    return Conflict(key=key, **values, resolved=False, resolution="", resolved_by="")
 
 
 def _held_ids(s, ids: list[str]) -> dict[str, int]:
@@ -299,13 +331,7 @@ def _entry(seq: int, ch: Change, device_id, child_id, scope, scope2, priority, n
 
 def conflict_change(conflict) -> Change:
     """A county conflict record as a log entry every replica of the scope receives."""
-    body = {name: getattr(conflict, name) for name in (
-        "table_name", "row_id", "field", "child_id", "winner_value", "winner_hlc", "winner_origin", "winner_actor",
-        "loser_value", "loser_hlc", "loser_origin", "loser_actor", "resolved", "resolution", "resolved_by")}
-    stamp = max(conflict.winner_hlc, conflict.loser_hlc)
-    return Change(table=CONFLICT_TABLE, row_id=conflict.key, field=ROW_FIELD,
-                  value=json.dumps(body, ensure_ascii=False, separators=(",", ":")), hlc=stamp,
-                  base_hlc=clock.ZERO, origin="county", id=new_id())
+    return record_change(conflict)
 
 
 def _villages(s, child_ids) -> dict[str, str]:

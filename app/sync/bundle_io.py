@@ -87,18 +87,15 @@ def build_payload(session, device_id: str) -> dict:
     """Every queued outbox change, as the push message carries them (mandatory reports first), the
     pull position and sync state; after the county's database was restored, also a snapshot of
     every row this laptop holds (so the county regains what it lost)."""
-    from app.data.base import synced_tables
-    from app.data.ids import new_id
     from app.sync import changes as outbox
     from app.sync.client import S_RESYNC
-    from app.sync.snapshot import snapshot_of
+    from app.sync.snapshot import everything_held
 
     batch = outbox.read_batch(session, limit=outbox.pending_count(session) or 1)
     items = [ch.to_dict() for ch in batch]
     resync = bool(_setting(session, S_RESYNC))
     if resync:  # first, as the network sync sends them before the outbox: the rows exist when edits arrive
-        items = [snapshot_of(row, origin=device_id, change_id=new_id()).to_dict()
-                 for cls in synced_tables().values() for row in session.scalars(select(cls))] + items
+        items = [ch.to_dict() for ch in everything_held(session, device_id)] + items
     return {"device": device_id, **position(session), "resync": resync, "changes": items,  # and the audit chain:
             "audit": {"chain_id": audit_chain.chain_id(session), "entries": audit_chain.unsent(session, 1000)}}
 

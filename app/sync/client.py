@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.data.base import child_linked, synced_tables, utcnow
+from app.data.base import child_linked, utcnow
 from app.data.capture import HLC_SETTING
 from app.data.models.child import Child
 from app.data.models.local import AuditEntry
@@ -28,8 +28,7 @@ from app.data.models.sync import Conflict, SyncRun
 from app.sync import changes as outbox
 from app.data import audit_chain, demo_guard
 from app.sync import audit_push, inbound, purge_gate, recovery_setup
-from app.data.ids import new_id
-from app.sync.snapshot import snapshot_of
+from app.sync.snapshot import everything_held
 from app.sync.identity import Identity
 from app.sync.merge import Change
 from app.sync.transport import Http as _Http
@@ -291,10 +290,10 @@ class SyncClient:
 
     def _resend_everything(self, report: SyncReport) -> None:
         """The county lost part of its log (restored from a backup): send it every row this laptop
-        holds, each field with its own version, so it regains what it lacked."""
+        holds, each field with its own version, and every conflict record it lists, so it regains
+        what it lacked."""
         with self.store.read_session() as s:
-            snaps = [snapshot_of(row, origin=self.store.device_id, change_id=new_id())
-                     for cls in synced_tables().values() for row in s.scalars(select(cls))]
+            snaps = everything_held(s, self.store.device_id)
         for i in range(0, len(snaps), self.batch):
             for part in by_size(snaps[i:i + self.batch]):
                 self._send(part, report)

@@ -21,11 +21,9 @@ from app.data.capture import HLC_SETTING
 from app.data.models.sync import Conflict
 from app.data.settings import put_setting
 from app.sync import merge
+from app.sync.conflicts import CONFLICT_TABLE, RECORD_FIELDS
 from app.sync.merge import Change, MergeError, MergeResult
 
-CONFLICT_TABLE = "sync_conflict"
-_CONFLICT_FIELDS = ("table_name", "row_id", "field", "child_id", "winner_value", "winner_hlc", "winner_origin",
-                    "winner_actor", "loser_value", "loser_hlc", "loser_origin", "loser_actor")
 
 
 @dataclass
@@ -69,7 +67,7 @@ def _store_conflicts(s: Session, records: list[Change]) -> int:
     for record in records:
         try:
             body = json.loads(record.value or "{}")
-            values = {name: body.get(name) for name in _CONFLICT_FIELDS}
+            values = {name: body.get(name) for name in RECORD_FIELDS}
         except (ValueError, AttributeError):
             continue
         if record.row_id in held:  # known: take a confirmation made on another replica

@@ -249,6 +249,66 @@ def test_restored_county_database_resynchronises_every_laptop(tmp_path):
     b.close()
 
 
+def test_conflict_recorded_after_the_county_copy_is_listed_again_everywhere(tmp_path):
+    """a and b edit one field concurrently after the county's copy; the county records the conflict
+    and both laptops list it. The county restores its copy: a laptop re-sends the record with its
+    rows, and every replica lists the same conflict again (the same key, not a new one)."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    c = make_store(tmp_path, "c", V1)
+    with LiveServer(db) as live:
+        for store in (a, b, c):
+            client.enrol(store, live.url, live.code(V1))
+        cid = add_child(a, "甲")
+        client.sync(a)
+        client.sync(b)
+        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
+            src.backup(dst)
+        edit(a, Child, cid, phone="111")
+        edit(b, Child, cid, phone="222")
+        client.sync(a)
+        client.sync(b)
+        client.sync(a)
+        with a.read_session() as s:
+            keys = set(s.scalars(select(Conflict.key)))
+        assert len(keys) == 1
+    db.close()
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    with LiveServer(db) as live:
+        for store in (a, b, c, a, b, c):
+            client.sync(store, server=live.url)
+        with db.sessions() as s:
+            assert set(s.scalars(select(Conflict.key))) == keys
+            assert s.get(Child, cid).phone == get(a, Child, cid).phone == get(c, Child, cid).phone
+        for store in (a, b, c):
+            with store.read_session() as s:
+                assert set(s.scalars(select(Conflict.key))) == keys, store.user
+    db.close()
+    for store in (a, b, c):
+        store.close()
+
+
+def test_crafted_conflict_records_are_refused_not_500(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    client.sync(a)
+    good = {"table_name": "child", "row_id": cid, "field": "phone", "child_id": cid, "winner_value": '"1"',
+            "winner_hlc": hlc.encode(hlc.wall_ms_now(), 0), "winner_origin": "x", "winner_actor": "",
+            "loser_value": '"2"', "loser_hlc": hlc.encode(hlc.wall_ms_now() - 5, 0), "loser_origin": "y",
+            "loser_actor": "", "resolved": False}
+    for body, key in ((dict(good, table_name="no_such"), new_id()), (dict(good, winner_hlc=5), new_id()),
+                      (dict(good, loser_value="\x00"), new_id()), ("[]", new_id())):
+        result = _push(live, a, {"table": "sync_conflict", "row_id": key, "field": "*",
+                                 "value": body if isinstance(body, str) else json.dumps(body)})
+        assert result["status"] == "refused", body
+    with live.db.sessions() as s:
+        assert s.scalar(select(Conflict.key)) is None
+    a.close()
+
+
 def test_one_refused_change_never_blocks_the_rest_and_reports_go_first(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))
