@@ -22,7 +22,8 @@ from sqlalchemy import func, select
 from app.core import clock
 from app.core.errors import TonghuError
 from app.data import keys
-from app.server.db import ServerDB, ServerSetting
+from app.server import settings
+from app.server.db import ServerDB
 from app.server.web.tables import ConsoleAccount, ConsoleSession
 
 ROLES = {"county-admin": "县级管理员", "township": "乡镇督导员", "viewer": "统计查看"}
@@ -309,17 +310,12 @@ def check_totp(db: ServerDB, account_id: int, code: str) -> bool:
 
 def totp_required_for_admins(db: ServerDB) -> bool:
     with db.sessions() as s:
-        row = s.get(ServerSetting, SETTING_TOTP_ADMINS)
-        return row is not None and row.value == "1"
+        return settings.get(s, SETTING_TOTP_ADMINS) == "1"
 
 
 def set_totp_required_for_admins(db: ServerDB, required: bool) -> None:
     with db.sessions() as s, s.begin():
-        row = s.get(ServerSetting, SETTING_TOTP_ADMINS)
-        if row is None:
-            s.add(ServerSetting(key=SETTING_TOTP_ADMINS, value="1" if required else "0"))
-        else:
-            row.value = "1" if required else "0"
+        settings.put(s, SETTING_TOTP_ADMINS, "1" if required else "0")
 
 
 def needs_totp_setup(db: ServerDB, account: AccountView) -> bool:

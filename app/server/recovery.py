@@ -31,8 +31,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from app.core import recovery_file
 from app.data.base import utcnow
 from app.data.keys import recovery_kek
-from app.server import keys
-from app.server.db import Device, ServerSetting
+from app.server import keys, settings
+from app.server.db import Device
 
 log = logging.getLogger("tonghu.server")
 
@@ -64,16 +64,7 @@ def default_key_path(db) -> Path:
 
 def _get(db, key: str) -> str | None:
     with db.sessions() as s:
-        row = s.get(ServerSetting, key)
-        return row.value if row else None
-
-
-def _put(s, key: str, value: str) -> None:
-    row = s.get(ServerSetting, key)
-    if row is None:
-        s.add(ServerSetting(key=key, value=value))
-    else:
-        row.value = value
+        return settings.get(s, key)
 
 
 def public_key(db) -> str | None:
@@ -103,8 +94,8 @@ def create_key(db, key_file: Path | str | None = None) -> tuple[Path, str]:
         fh.flush()
         os.fsync(fh.fileno())
     with db.sessions() as s, s.begin():
-        _put(s, S_PUBLIC, public)
-        _put(s, S_KEY_PATH, str(path.resolve()))
+        settings.put(s, S_PUBLIC, public)
+        settings.put(s, S_KEY_PATH, str(path.resolve()))
     log.info("county recovery key created; private key file %s", path)
     return path, public
 
@@ -197,7 +188,7 @@ def issue(db, device_id: str, out: Path | str, *, key_file: Path | str | None = 
     record = {"file_id": file_id, "device_id": device.id, "issued_at": payload["issued_at"],
               "expires_at": payload["expires_at"], "issued_by": issued_by}
     with db.sessions() as s, s.begin():
-        _put(s, ISSUED_PREFIX + box_public, json.dumps(before + [record], ensure_ascii=False))
+        settings.put(s, ISSUED_PREFIX + box_public, json.dumps(before + [record], ensure_ascii=False))
     log.info("recovery file %s issued for device %s by %s, expires %s", file_id, device.id, issued_by or "-",
              payload["expires_at"])
     return {**record, "path": str(out)}

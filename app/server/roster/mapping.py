@@ -6,15 +6,15 @@ from __future__ import annotations
 import json
 
 from app.domain.tabular import norm_header
-from app.server.db import ServerDB, ServerSetting
+from app.server import settings
+from app.server.db import ServerDB
 
 KEY = "roster.mapping"
 
 
 def remembered(db: ServerDB) -> dict[str, str]:
     with db.sessions() as s:
-        row = s.get(ServerSetting, KEY)
-        return json.loads(row.value) if row is not None and row.value else {}
+        return settings.get_json(s, KEY, {})
 
 
 def overrides_for(db: ServerDB, headers: list[str], given: dict[str, str] | None) -> dict[str, str]:
@@ -30,11 +30,6 @@ def remember(db: ServerDB, chosen: dict[str, str]) -> None:
     if not chosen:
         return
     with db.sessions() as s, s.begin():
-        row = s.get(ServerSetting, KEY)
-        held = json.loads(row.value) if row is not None and row.value else {}
+        held = settings.get_json(s, KEY, {})
         held.update(chosen)
-        text = json.dumps(held, ensure_ascii=False, sort_keys=True)
-        if row is None:
-            s.add(ServerSetting(key=KEY, value=text))
-        else:
-            row.value = text
+        settings.put(s, KEY, json.dumps(held, ensure_ascii=False, sort_keys=True))

@@ -15,14 +15,14 @@ from app.data.models import Place
 from app.data.schoolroll_import import RollFileError, read_table
 from app.domain.roster import Gazetteer
 from app.domain.tabular import cell_text
-from app.server.db import ServerDB, ServerSetting
+from app.server import settings
+from app.server.db import ServerDB
 
 KEY = "roster.places"
 
 
 def stored(s) -> dict[str, str]:
-    row = s.get(ServerSetting, KEY)
-    return json.loads(row.value) if row is not None and row.value else {}
+    return settings.get_json(s, KEY, {})
 
 
 def gazetteer(db: ServerDB) -> Gazetteer:
@@ -64,14 +64,9 @@ def save_places(db: ServerDB, places: dict[str, str]) -> int:
     learns the villages' names, for the village column, the filter and 转出). Returns how many
     the list now holds."""
     with db.sessions() as s, s.begin():
-        row = s.get(ServerSetting, KEY)
-        held = json.loads(row.value) if row is not None and row.value else {}
+        held = stored(s)
         held.update(places)
-        text = json.dumps(held, ensure_ascii=False, sort_keys=True)
-        if row is None:
-            s.add(ServerSetting(key=KEY, value=text))
-        else:
-            row.value = text
+        settings.put(s, KEY, json.dumps(held, ensure_ascii=False, sort_keys=True))
         count = len(held)
     _send_places(db, places)
     return count

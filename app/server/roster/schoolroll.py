@@ -27,7 +27,8 @@ from app.data.schoolroll_import import RollRowsError, TASK_OPEN, preview
 from app.domain import schoolroll as rules
 from app.domain.vocab import STATUS_ACTIVE
 from app.server.county_writes import county_changes
-from app.server.db import ServerDB, ServerSetting
+from app.server import settings
+from app.server.db import ServerDB
 
 KEY = "schoolroll.imports"
 HEADERS = ["村（社区）代码", "村（社区）", "在籍", "未在籍（劝返）", "学校不一致", "疑似匹配", "新开劝返任务"]
@@ -124,13 +125,9 @@ def check_roll(db: ServerDB, path: Path | str, overrides: dict[str, str] | None 
 
 def _remember_import(s, sha: str) -> None:
     """Add the roll file's hash to the imports the server holds (so a second import is flagged)."""
-    setting = s.get(ServerSetting, KEY)
-    held = json.loads(setting.value) if setting is not None and setting.value else []
+    held = _imports(s)
     held.append(sha)
-    if setting is None:
-        s.add(ServerSetting(key=KEY, value=json.dumps(held)))
-    else:
-        setting.value = json.dumps(held)
+    settings.put(s, KEY, json.dumps(held))
 
 
 def rules_task_id(child_id: str, sha: str) -> str:
@@ -140,8 +137,7 @@ def rules_task_id(child_id: str, sha: str) -> str:
 
 
 def _imports(s) -> list[str]:
-    row = s.get(ServerSetting, KEY)
-    return json.loads(row.value) if row is not None and row.value else []
+    return settings.get_json(s, KEY, [])
 
 
 def export_xlsx(check: CountyCheck, out: Path | str) -> Path:
