@@ -209,6 +209,18 @@ def _timed(fn):
     return (time.perf_counter() - start) * 1000, value
 
 
+def _cpu_ms(srv: _Server) -> float:
+    """CPU milliseconds used so far by this process and the server's (user + system; not the
+    PostgreSQL backends): steadier than wall time on a shared machine, since client and server
+    take turns."""
+    try:
+        fields = Path(f"/proc/{srv.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):  # not Linux: the client's share only
+        server = 0.0
+    return (time.process_time() + server) * 1000
+
+
 # -- 10,000 changes push + pull, and the empty sync ------------------------------------------
 def _push_pull(label: str, backend: _Backend, tmp: Path) -> list[Result]:
     from app.server.db import ServerDB
@@ -223,8 +235,11 @@ def _push_pull(label: str, backend: _Backend, tmp: Path) -> list[Result]:
         _enrol(a, srv, db, VILLAGE)
         _enrol(b, srv, db, VILLAGE)
         _fill(a, n)
+        cpu0 = _cpu_ms(srv)
         push_ms, pushed = _timed(lambda: client.sync(a))
+        cpu1 = _cpu_ms(srv)
         pull_ms, pulled = _timed(lambda: client.sync(b))
+        cpu2 = _cpu_ms(srv)
         assert pushed.pushed >= n, pushed
         assert pulled.pulled >= n, pulled
         server_floor = _server_floor(backend, db)
@@ -234,9 +249,15 @@ def _push_pull(label: str, backend: _Backend, tmp: Path) -> list[Result]:
         results.append(Result(f"sync {label}: push+pull {n} changes", push_ms + pull_ms, target=5000,
                               floor=server_floor + device_floor,
                               note="floor: the server's rows and log, and the pulling store's rows, by executemany"))
+        results.append(Result(f"sync {label}: push+pull {n} changes, CPU", cpu2 - cpu0,
+                              note=f"client and server processes (push {cpu1 - cpu0:.0f} ms, pull {cpu2 - cpu1:.0f} ms)"))
+        client.sync(b)  # sends the audit entries the pull wrote, so the samples below are empty syncs
         samples = []
+        cpu0 = _cpu_ms(srv)
         for _ in range(7):
             samples.append(_timed(lambda: client.sync(b))[0])
+        results.append(Result(f"sync {label}: empty incremental sync, CPU", (_cpu_ms(srv) - cpu0) / 7,
+                              note="client and server processes, mean of 7"))
         trips = []
         with httpx.Client(base_url=srv.url) as http:
             for _ in range(7):
