@@ -9,16 +9,22 @@ are refreshed here for every child whose child row, assessments or visits change
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.sync.merge import MergeResult
 
 log = logging.getLogger(__name__)
 
-AFTER_APPLY: list[Callable] = []
+AfterApply = Callable[["Session", "MergeResult"], None]
+AFTER_APPLY: list[AfterApply] = []
 
 SCHEDULE_TABLES = ("child", "assessment", "visit")
 
 
-def refresh_schedules(session, result) -> None:
+def refresh_schedules(session: Session, result: MergeResult) -> None:
     """Recompute the derived visit schedule of every child whose child row, assessment or visit
     changed: once per applied batch, a few queries for all of them (`visits.refresh_schedules`)."""
     try:
@@ -42,7 +48,7 @@ def refresh_schedules(session, result) -> None:
         refresh(session, child_ids, effective_policy(session))
 
 
-def apply_county_policy(session, result) -> None:
+def apply_county_policy(session: Session, result: MergeResult) -> None:
     """A county policy version arrived: apply it if it is valid and newer (issue 16)."""
     if "county_policy" in result.touched:
         from app.data.county_policy import apply_newest
@@ -54,12 +60,12 @@ AFTER_APPLY.append(refresh_schedules)
 AFTER_APPLY.append(apply_county_policy)
 
 
-def register(fn: Callable) -> None:
+def register(fn: AfterApply) -> None:
     if fn not in AFTER_APPLY:
         AFTER_APPLY.append(fn)
 
 
-def run_after_apply(session, result) -> None:
+def run_after_apply(session: Session, result: MergeResult) -> None:
     for fn in list(AFTER_APPLY):
         fn(session, result)
     session.flush()
