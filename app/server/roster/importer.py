@@ -49,6 +49,44 @@ PERSON_FIELDS = {"name": "姓名", "relation": "关系", "phone": "联系电话"
 CARER_FIELDS = {"carer_name": "姓名", "relation": "关系", "phone": "联系电话"}
 
 
+@dataclass(frozen=True)
+class _PersonRow:
+    """How a roster's person (监护人 or 委托照护人) becomes a row of a child's file."""
+
+    table: str             # guardian / care_arrangement
+    what: str              # its derived id's suffix
+    held: str              # the `_Held` attribute listing the rows each child has
+    name_field: str
+    labels: dict[str, str]
+    prefix: str            # how an overwrite names the field (监护人姓名 …)
+    default_relation: str  # a new row's relation when the roster gives none
+    extra: tuple = ()      # further (field, value) pairs of a new row
+
+    def new_values(self, child_id: str, p: rules.Person) -> dict:
+        return {"child_id": child_id, self.name_field: p.name, "relation": p.relation or self.default_relation,
+                "phone": p.phone, **dict(self.extra)}
+
+    def roster_values(self, p: rules.Person) -> dict:
+        """What the roster says of a person the child's file holds (a blank relation or phone says nothing)."""
+        values = {self.name_field: p.name}
+        if p.relation:
+            values["relation"] = p.relation
+        if p.phone:
+            values["phone"] = p.phone
+        return values
+
+    def held_row(self, held: _Held, child_id: str, p: rules.Person):
+        """The child's row that is this person: by name, else the one an earlier import made."""
+        rows = getattr(held, self.held).get(child_id, [])
+        return next((r for r in rows if getattr(r, self.name_field) == p.name), None) or next(
+            (r for r in rows if r.id == derived_id(child_id, self.what)), None)
+
+
+_GUARDIAN = _PersonRow("guardian", "guardian", "guardians", "name", PERSON_FIELDS, "监护人", "其他",
+                       (("is_guardian", True),))
+_CARER = _PersonRow("care_arrangement", "carer", "carers", "carer_name", CARER_FIELDS, "照护人", "")
+
+
 class RosterRowsError(RollRowsError):
     """Some rows are bad: nothing was imported. `errors` names every bad row."""
 
@@ -197,14 +235,9 @@ def _create(w, e: rules.RosterEntry) -> None:
         "village_code": village, "name": e.name, "pinyin_key": _pinyin_key(e.name), "id_number": e.id_number,
         "sex": e.sex, "birth_date": e.birth_date, "address": e.address, "school": e.school,
         "group_name": e.group_name, "status": STATUS_ACTIVE}, child_id=cid, scope=village)
-    if e.guardian is not None:
-        w.create("guardian", derived_id(cid, "guardian"), {
-            "child_id": cid, "name": e.guardian.name, "relation": e.guardian.relation or "其他",
-            "phone": e.guardian.phone, "is_guardian": True}, child_id=cid, scope=village)
-    if e.carer is not None:
-        w.create("care_arrangement", derived_id(cid, "carer"), {
-            "child_id": cid, "carer_name": e.carer.name, "relation": e.carer.relation, "phone": e.carer.phone},
-            child_id=cid, scope=village)
+    for kind, person in ((_GUARDIAN, e.guardian), (_CARER, e.carer)):
+        if person is not None:
+            w.create(kind.table, derived_id(cid, kind.what), kind.new_values(cid, person), child_id=cid, scope=village)
     for category in e.categories:
         w.create("child_category", derived_id(cid, f"category/{category}"), {
             "child_id": cid, "category": category, "evidence": "县级名单导入"}, child_id=cid, scope=village)
@@ -235,36 +268,15 @@ def _update(w, e: rules.RosterEntry, child, held: _Held, provided: set[str], ove
         if column in provided and getattr(e, name):
             wanted[name] = getattr(e, name)
     compare("child", child, wanted, CHILD_FIELDS)
-    if e.guardian is not None:
-        rows = held.guardians.get(child.id, [])
-        row = next((g for g in rows if g.name == e.guardian.name), None) or next(
-            (g for g in rows if g.id == derived_id(child.id, "guardian")), None)
-        values = {"name": e.guardian.name}
-        if e.guardian.relation:
-            values["relation"] = e.guardian.relation
-        if e.guardian.phone:
-            values["phone"] = e.guardian.phone
-        if row is None and derived_id(child.id, "guardian") not in held.ids:
-            w.create("guardian", derived_id(child.id, "guardian"), {
-                "child_id": child.id, "name": e.guardian.name, "relation": e.guardian.relation or "其他",
-                "phone": e.guardian.phone, "is_guardian": True}, child_id=child.id, scope=village)
-        elif row is not None:
-            compare("guardian", row, values, PERSON_FIELDS, "监护人")
-    if e.carer is not None:
-        rows = held.carers.get(child.id, [])
-        row = next((c for c in rows if c.carer_name == e.carer.name), None) or next(
-            (c for c in rows if c.id == derived_id(child.id, "carer")), None)
-        values = {"carer_name": e.carer.name}
-        if e.carer.relation:
-            values["relation"] = e.carer.relation
-        if e.carer.phone:
-            values["phone"] = e.carer.phone
-        if row is None and derived_id(child.id, "carer") not in held.ids:
-            w.create("care_arrangement", derived_id(child.id, "carer"), {
-                "child_id": child.id, "carer_name": e.carer.name, "relation": e.carer.relation,
-                "phone": e.carer.phone}, child_id=child.id, scope=village)
-        elif row is not None:
-            compare("care_arrangement", row, values, CARER_FIELDS, "照护人")
+    for kind, person in ((_GUARDIAN, e.guardian), (_CARER, e.carer)):
+        if person is None:
+            continue
+        row = kind.held_row(held, child.id, person)
+        own_id = derived_id(child.id, kind.what)
+        if row is not None:
+            compare(kind.table, row, kind.roster_values(person), kind.labels, kind.prefix)
+        elif own_id not in held.ids:
+            w.create(kind.table, own_id, kind.new_values(child.id, person), child_id=child.id, scope=village)
     have = held.categories.get(child.id, set())
     for category in e.categories:
         if category not in have and derived_id(child.id, f"category/{category}") not in held.ids:
