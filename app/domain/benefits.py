@@ -176,8 +176,8 @@ def eligible_kinds(categories: list[CategoryFacts], birth_date: dt.date | None, 
     return kinds
 
 
-def uncovered_kinds(categories, entitlements: list[EntitlementFacts], birth_date, on: dt.date,
-                    extra: Sequence[str] = (), age_limit: int = 18) -> list[str]:
+def uncovered_kinds(categories: list[CategoryFacts], entitlements: list[EntitlementFacts], birth_date: dt.date | None,
+                    on: dt.date, extra: Sequence[str] = (), age_limit: int = 18) -> list[str]:
     """应保未保: kinds the child looks eligible for but no active entitlement covers."""
     held = [e.kind for e in entitlements if e.active_on(on)]
     return [k for k in eligible_kinds(categories, birth_date, on, extra, age_limit)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 
-def iso_date(value) -> dt.date:
+def iso_date(value: object) -> dt.date:
     """`value` as a date: a datetime's date, a date as it is, anything else read as ISO text.
     Raises ValueError when the text is not an ISO date."""
     if isinstance(value, dt.datetime):

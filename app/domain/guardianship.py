@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Iterable
 
 # Warning codes (stable keys) and the text a director reads.
 NO_EFFECTIVE_CARER = "no_effective_carer"
@@ -200,7 +201,7 @@ WARNING_FACTORS = {
 
 
 def assessment_answers(parents: list[ParentFacts], carers: list[CarerFacts], today: dt.date,
-                       factor_keys=None, guardianship_state: str = "正常",
+                       factor_keys: Iterable[str] | None = None, guardianship_state: str = "正常",
                        dropout_risk: bool = False) -> dict[str, bool]:
     """Factor key → True for the assessment dialog to pre-tick, from the guardianship facts.
 

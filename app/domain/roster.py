@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from app.domain import idnumber
 from app.domain import vocab
@@ -250,7 +251,7 @@ class RosterEntry:
     group_name: str = ""
 
 
-def _person(get, prefix: str, problems: list[str], label: str) -> Person | None:
+def _person(get: Callable[[str], object], prefix: str, problems: list[str], label: str) -> Person | None:
     name = cell_text(get(f"{prefix}_name"))
     phone = re.sub(r"\s", "", cell_text(get(f"{prefix}_phone")))
     relation = map_relation(cell_text(get(f"{prefix}_relation")))
@@ -266,7 +267,7 @@ def _person(get, prefix: str, problems: list[str], label: str) -> Person | None:
 def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date,  # noqa: C901 - one check per column
               places: Gazetteer) -> RosterEntry | RowError | None:
     """One data row → RosterEntry, RowError (every problem of the row), or None for an empty row."""
-    def get(name: str):
+    def get(name: str) -> object:
         i = mapping.get(name)
         return values[i] if i is not None and i < len(values) else None
 

@@ -110,7 +110,7 @@ class RollEntry:
 
 def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date) -> RollEntry | RowError | None:
     """One data row → RollEntry, RowError (naming what is wrong), or None for an empty row."""
-    def get(name: str):
+    def get(name: str) -> object:
         i = mapping.get(name)
         return values[i] if i is not None and i < len(values) else None
 
@@ -127,7 +127,7 @@ def parse_row(row_no: int, values: list, mapping: dict[str, int], today: dt.date
                      cell_text(get("address")), cell_text(get("status")))
 
 
-def _row_birth_date(raw_birth, number: str, today: dt.date, problems: list[str]) -> dt.date | None:
+def _row_birth_date(raw_birth: object, number: str, today: dt.date, problems: list[str]) -> dt.date | None:
     """The birth date from its column and the ID number, which must agree; what is wrong goes to `problems`."""
     birth = None
     if cell_text(raw_birth):

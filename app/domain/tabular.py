@@ -30,7 +30,7 @@ class MappingError(ValidationError):
     """The header row cannot be mapped to the fields: a required column missing, two columns on one field."""
 
 
-def cell_text(value) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -38,7 +38,7 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
-def norm_header(text) -> str:
+def norm_header(text: object) -> str:
     """A header as compared: no spaces, no `*` or colon, nothing in brackets."""
     s = str(text or "").strip()
     s = re.sub(r"[\s\u3000*＊:：]", "", s)
@@ -57,7 +57,7 @@ class Columns:
     def label(self, name: str) -> str:
         return self.fields[name][0]
 
-    def field_for_header(self, text) -> str | None:
+    def field_for_header(self, text: object) -> str | None:
         """The field a header names (by a known spelling or the field's key), or None."""
         h = norm_header(text)
         for name, variants in self.variants.items():
@@ -95,7 +95,7 @@ _DATE_PATTERNS = [
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def parse_date(value) -> dt.date:
+def parse_date(value: object) -> dt.date:
     """A date from a cell: a date/datetime, an Excel serial number, or text like 2014-03-05,
     2014/3/5, 2014.03.05, 20140305, 2014年3月5日. Raises ValueError with a Chinese message."""
     if isinstance(value, dt.datetime):
