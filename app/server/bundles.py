@@ -234,8 +234,10 @@ def import_bytes(db, data: bytes, out_dir=None, *, now: dt.datetime | None = Non
         summary = ("reset: the log lost the entry the file named, nothing applied" if push.reset else
                    f"{push.accepted} accepted, {push.duplicates} duplicates, {push.refused} refused")
         with opened.sessions() as s, s.begin():
-            s.add(BundleImport(bundle_id=bundle.header.bundle_id, device_id=device.id, cursor=position.cursor,
-                               summary=summary))
+            # the cursor its answer starts from (an on-demand answer starts there too): after a
+            # reset the file's cursor belongs to the lost history, the answer starts from 0
+            s.add(BundleImport(bundle_id=bundle.header.bundle_id, device_id=device.id,
+                               cursor=0 if push.reset else position.cursor, summary=summary))
         answer, sent = (None, 0)
         if out_dir is not None:
             answer, sent = write_answer(opened, device.id, out_dir, cursor=position.cursor, anchor=position.anchor,

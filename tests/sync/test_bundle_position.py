@@ -116,6 +116,8 @@ def test_usb_file_to_a_restored_county_repulls_and_resends(tmp_path):
             edit(a, Child, early, phone="13800000001")
             at_county, at_a = _usb(db, a, usb)
             assert at_county.reset and at_county.accepted == 0 and at_a.acked == 0
+            # an answer on demand starts where that reset answer did (the file's cursor was of the lost history)
+            assert county_bundles.last_reported_cursor(db, a.device_id) == 0
             assert at_a.county_restored and a.setting("sync_resync") == "1"
             assert get(a, Child, newer) is not None  # the county's history came back at once
             assert _pending(a) == 1  # the edit waits for the next file
