@@ -8,15 +8,19 @@ server too old to know `/api/v1/audit` (404) is skipped quietly: the entries wai
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from app.data import audit_chain
-from app.sync.transport import SyncError
+from app.sync.transport import Http, SyncError
+
+if TYPE_CHECKING:
+    from app.data.store import Store
 
 log = logging.getLogger(__name__)
 BATCH = 500
 
 
-def send(store, http) -> int:
+def send(store: Store, http: Http) -> int:
     """Send every entry the county does not hold yet; how many were sent."""
     sent = 0
     while True:

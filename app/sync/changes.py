@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.hlc import HybridClock, decode, too_far_ahead
-from app.data.base import synced_tables, utcnow
+from app.data.base import SyncMixin, synced_tables, utcnow
 from app.data.capture import ROW_FIELD
 from app.data.models.local import OutboxChange
 from app.data.rows import rowcount
@@ -89,7 +89,7 @@ def take_county_values(session: Session, answers: list[tuple[str, str, dict]]) -
         obj.versions = json.dumps(versions, separators=(",", ":"))
 
 
-def forget_row(session: Session, obj) -> None:
+def forget_row(session: Session, obj: SyncMixin) -> None:
     """Remove a row (a child: its whole file) that belongs to another scope now."""
     from app.sync.client import forget_child
 

@@ -13,17 +13,21 @@ children — although after most syncs nothing moved. So after a sync:
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from app.data.models.child import Child
+
+if TYPE_CHECKING:
+    from app.data.store import Store
 
 S_SCOPE = "purge_checked_scope"  # the scope the last full check ran for
 CHUNK = 500
 
 
-def after_sync(store, changed: Iterable[str]) -> int:
+def after_sync(store: Store, changed: Iterable[str]) -> int:
     """Purge what a sync left out of scope; returns how many children's files were removed.
     `changed`: the ids of the children whose files the sync touched (`MergeResult.children`)."""
     from app.sync import client
@@ -45,13 +49,13 @@ def _after(scope: str) -> str:
     return scope[:-1] + chr(ord(scope[-1]) + 1) if scope else "\U0010ffff"
 
 
-def moved_out(s, scope: str) -> list[str]:
+def moved_out(s: Session, scope: str) -> list[str]:
     """Children held outside `scope`: two ranges of the village_code index, not a scan."""
     return list(s.scalars(select(Child.id).where(
         or_(Child.village_code < scope, Child.village_code >= _after(scope)))))
 
 
-def without_child(s, changed: Iterable[str]) -> list[str]:
+def without_child(s: Session, changed: Iterable[str]) -> list[str]:
     """Of the `changed` children, those whose child row is not here (only rows of the file are)."""
     ids = sorted(c for c in set(changed) if c)
     missing = []
@@ -62,7 +66,7 @@ def without_child(s, changed: Iterable[str]) -> list[str]:
     return missing
 
 
-def purge_children(store, candidates: list[str]) -> int:
+def purge_children(store: Store, candidates: list[str]) -> int:
     """Forget the files of `candidates` (out of scope, or rows without their child) unless changes
     of theirs still wait to be sent. Returns how many were removed."""
     from app.data.base import child_linked

@@ -6,15 +6,19 @@ an answer signed by the county like every other) and seals its data key for it
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from app.data import recovery
-from app.sync.transport import SyncError
+from app.sync.transport import Http, SyncError
+
+if TYPE_CHECKING:
+    from app.data.store import Store
 
 log = logging.getLogger(__name__)
 S_COUNTY = "county_public"
 
 
-def ensure(store, http) -> bool:
+def ensure(store: Store, http: Http) -> bool:
     """Set up county recovery if this store has none yet; True when it was set up now."""
     entry = store.keyfile.recovery()
     if entry and entry.get("recovery_public"):

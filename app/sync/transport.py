@@ -17,6 +17,7 @@ import gzip
 import json
 import random
 import secrets
+from typing import TYPE_CHECKING
 
 import httpx
 import tenacity
@@ -25,6 +26,11 @@ from app import __version__
 from app.core import clock
 from app.core import protocol as P
 from app.core import signing
+
+if TYPE_CHECKING:
+    import ssl
+
+    from app.sync.identity import Identity
 
 GZIP_REQUEST_BYTES = 4096  # request bodies above this are sent gzip-compressed
 MSG_BAD_SIGNATURE = ("收到的答复没有县级服务器的有效签名：它可能不是来自本县的服务器，或在传输途中被篡改。"
@@ -81,10 +87,10 @@ def _loopback(host: str) -> bool:
         return False
 
 
-_SSL = None
+_SSL: ssl.SSLContext | None = None
 
 
-def _ssl_context():
+def _ssl_context() -> ssl.SSLContext:
     """One TLS context per process (building one costs ~100 ms, too much for an empty sync)."""
     global _SSL
     if _SSL is None:
@@ -98,7 +104,7 @@ class Http:
     """POST JSON with retries and exponential backoff; server refusals become `SyncError`."""
 
     def __init__(self, server: str, token: str | None, *, transport: httpx.BaseTransport | None = None,
-                 retries: int = 5, backoff: float = 0.5, timeout: float = 60.0, county_sign_public=None,
+                 retries: int = 5, backoff: float = 0.5, timeout: float = 60.0, county_sign_public: object = None,
                  max_total: float = 180.0):
         """`county_sign_public`: the county's Ed25519 public key (key object, base64 text, or the
         stored `county_public` JSON/dict); when given, every answer must be signed by it."""
@@ -245,7 +251,7 @@ class _OutOfTime(tenacity.stop.stop_base):
         return spent + retry_state.upcoming_sleep > self.budget
 
 
-def enrol_proof(identity, code: str, device_id: str) -> dict[str, str]:
+def enrol_proof(identity: Identity, code: str, device_id: str) -> dict[str, str]:
     """The header by which an already enrolled device (same key pair) proves it is the same laptop
     when it enrols again, e.g. a laptop enrolled by file enrolling for the network."""
     import base64
