@@ -107,7 +107,7 @@ def child_linked() -> list[tuple[type[SyncMixin], InstrumentedAttribute[Any]]]:
     return [(cls, mapped(cls, "child_id")) for cls in synced_tables().values() if "child_id" in cls.__table__.columns]
 
 
-def _forget_synced(*_args) -> None:
+def _forget_synced(*_args: object) -> None:
     global _SYNCED
     _SYNCED = None
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Session, class_mapper, object_mapper
 from sqlalchemy.orm.attributes import instance_state
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
@@ -45,15 +45,14 @@ class ChangeContext:
     priority_tables: frozenset[str] = field(default_factory=frozenset)
 
 
-def child_id_of(obj) -> str | None:
-    if getattr(obj, "__tablename__", "") == "child":
-        return obj.id
-    return getattr(obj, "child_id", None)
+def child_id_of(obj: object) -> str | None:
+    """The child a synced row (a model object or the merge's `Row`) belongs to: its own id for a child row."""
+    return getattr(obj, "id" if getattr(obj, "__tablename__", "") == "child" else "child_id", None)
 
 
-def _fields(obj) -> list[str]:
+def _fields(obj: SyncMixin) -> list[str]:
     return [
-        c.key for c in inspect(obj).mapper.column_attrs
+        c.key for c in object_mapper(obj).column_attrs
         if c.key not in SYNC_COLUMNS and not c.columns[0].info.get("derived")
     ]
 
@@ -68,7 +67,7 @@ def field_version(versions: dict, name: str) -> list:
     return versions.get(name) or versions.get(ROW_FIELD) or [ZERO, ""]
 
 
-def _record(session: Session, ctx: ChangeContext, obj, action: str, changes: Changes) -> None:
+def _record(session: Session, ctx: ChangeContext, obj: SyncMixin, action: str, changes: Changes) -> None:
     if not changes:
         return
     stamp = ctx.clock.now()
@@ -111,7 +110,7 @@ def _record(session: Session, ctx: ChangeContext, obj, action: str, changes: Cha
     obj.origin = ctx.device_id
 
 
-def _before_flush(session: Session, _flush_context, _instances) -> None:
+def _before_flush(session: Session, _flush_context: object, _instances: object) -> None:
     """The one hook: refuse hard deletes, then record what each new and changed synced row carries."""
     ctx: ChangeContext | None = session.info.get("change")
     if ctx is None or session.info.get("applying_remote"):
@@ -131,7 +130,7 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:
         _save_clock(session, ctx)
 
 
-def _table_of(obj) -> str:
+def _table_of(obj: SyncMixin) -> str:
     return obj.__tablename__
 
 
@@ -186,14 +185,14 @@ def install() -> None:
         event.listen(Session, "before_flush", _before_flush)
 
 
-def _model_fields(model) -> list[str]:
+def _model_fields(model: type[SyncMixin]) -> list[str]:
     return [
-        c.key for c in inspect(model).column_attrs
+        c.key for c in class_mapper(model).column_attrs
         if c.key not in SYNC_COLUMNS and not c.columns[0].info.get("derived")
     ]
 
 
-def bulk_create(session: Session, model, rows: list[dict]) -> list[str]:
+def bulk_create(session: Session, model: type[SyncMixin], rows: list[dict]) -> list[str]:
     """Insert many new synced rows at once, capturing exactly what a flush of each would.
 
     For bulk loads (demo data, imports): plain dicts go in with Core `executemany`, bypassing the
@@ -211,7 +210,7 @@ def bulk_create(session: Session, model, rows: list[dict]) -> list[str]:
         raise RuntimeError("bulk_create needs a capturing session (store.session())")
     if not rows:
         return []
-    mapper = inspect(model)
+    mapper = class_mapper(model)
     names = _model_fields(model)
     table = model.__tablename__
     priority = getattr(model, "__sync_priority__", 0)
