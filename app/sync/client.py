@@ -208,6 +208,8 @@ class SyncClient:
                 if restamped or not self._fix_clock(report):
                     break
                 restamped = True
+                if self.store.setting(S_RESYNC):  # rows re-sent with versions a year ahead: again, before their edits
+                    self._resend_everything(report)
                 continue
             for part in by_size(batch):
                 answer = self._send(part, report)
@@ -294,11 +296,14 @@ class SyncClient:
         what it lacked."""
         with self.store.read_session() as s:
             snaps = everything_held(s, self.store.device_id)
+        stamped_ahead = False  # a row carrying a version from a clock far ahead: sent again once it is fixed
         for i in range(0, len(snaps), self.batch):
             for part in by_size(snaps[i:i + self.batch]):
-                self._send(part, report)
+                answer = self._send(part, report)
+                stamped_ahead = stamped_ahead or any(
+                    r.get("code") == CLOCK_AHEAD for r in answer.get("results") or () if isinstance(r, dict))
         with remote_session(self.store) as s:
-            _set(s, S_RESYNC, "")
+            _set(s, S_RESYNC, "1" if stamped_ahead else "")
         report.resent = len(snaps)
 
     def pull(self, report: SyncReport) -> None:

@@ -290,6 +290,38 @@ def test_conflict_recorded_after_the_county_copy_is_listed_again_everywhere(tmp_
         store.close()
 
 
+def test_county_restored_while_a_laptop_held_edits_from_a_clock_a_year_fast(tmp_path):
+    """The county restores a copy that lacks a child; the laptop that holds it had edited it a year
+    fast (refused). Its re-sent file carried that year-fast version and was refused too: once the
+    clock is fixed the file goes again, before the edit, and the county holds both."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a = make_store(tmp_path, "a", V1)
+    year = 365 * 24 * 3600 * 1000
+    with LiveServer(db) as live:
+        client.enrol(a, live.url, live.code(V1))
+        client.sync(a)
+        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
+            src.backup(dst)
+        cid = add_child(a, "甲")
+        client.sync(a)
+        a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
+        edit(a, Child, cid, phone="13800000000")
+        client.sync(a)
+        assert client.status(a)["refused"] == 1
+    db.close()
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    a.clock = hlc.HybridClock(a.clock.last)  # the director fixes the clock
+    with LiveServer(db) as live:
+        report = client.sync(a, server=live.url)
+        assert report.county_restored and report.clock_fixed
+        with db.sessions() as s:  # in that one sync
+            assert s.get(Child, cid) is not None and s.get(Child, cid).phone == "13800000000"
+        assert client.status(a)["refused"] == 0 and a.setting(client.S_RESYNC) in ("", None)
+    db.close()
+    a.close()
+
+
 def test_crafted_conflict_records_are_refused_not_500(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))

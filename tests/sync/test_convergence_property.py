@@ -342,8 +342,14 @@ def test_random_offline_edits_converge(kind, tmp_path):  # noqa: C901 - one scen
                 skew[who] = 0
                 set_clock(who)
             for _ in range(2):
-                for store in devices.values():
-                    client.sync(store)
+                for who, store in devices.items():
+                    r = client.sync(store)
+                    print("  final sync", who, r.pushed, r.duplicates, r.refused, r.pulled, r.resent,
+                          "county restored" if r.county_restored else "", "restored" if r.restored else "")
+                    if r.refused:
+                        with store.read_session() as s:
+                            for x in changes.refused(s)[:r.refused]:
+                                print("    refused", x["change_id"], x["row_id"], x["field"], x["code"], x["value"][:50])
             check()
 
         def check():
@@ -372,6 +378,8 @@ def test_random_offline_edits_converge(kind, tmp_path):  # noqa: C901 - one scen
                                   e.device_id, e.scope_code, e.scope_code2, e.hlc)
                         for cid in ids:
                             print("COUNTY", cid, s.get(Child, cid) and s.get(Child, cid).versions)
+                            for x in s.scalars(select(Refusal).where(Refusal.row_id == cid)):
+                                print("REFUSAL", x.device_id, x.change_id, x.field, x.code, x.message[:80])
                             with store.read_session() as ls:
                                 print("DEVICE", store.user, cid, ls.get(Child, cid) and ls.get(Child, cid).versions)
                     assert got == expected, f"device {store.user} differs from the server in its scope:\n" + _diff(got, expected)
