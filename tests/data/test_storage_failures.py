@@ -65,11 +65,10 @@ def _cli(*args):
 
 def _fill(disk: Path) -> Path:
     filler = disk / "filler.bin"
-    with open(filler, "wb") as fh:
+    with open(filler, "wb", buffering=0) as fh:  # unbuffered: closing has nothing left to write on a full disk
         try:
             while True:
                 fh.write(b"\0" * 65536)
-                fh.flush()
         except OSError:
             pass
     return filler
