@@ -27,9 +27,11 @@ sysdeps:
 run: sysdeps venv translations
 	$(PY) -m app.cli run
 
-# Slow tests (the PyInstaller bundle build) run only under CI=true.
+# Slow tests (the PyInstaller bundle build) run only under CI=true. The suite runs on up to four
+# workers (pytest-xdist; TEST_JOBS=1 for one process), each test on its own stores and schema.
+TEST_JOBS ?= $(shell $(PYTHON) -c "import os; print(min(4, os.cpu_count() or 1))")
 test: sysdeps venv translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(if $(filter true,$(CI)),,-m "not slow")
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(TEST_JOBS) --durations=15 $(if $(filter true,$(CI)),,-m "not slow")
 
 # UI translations: resources/translations/*.ts → .qm (the .qm files are not committed).
 translations: venv
