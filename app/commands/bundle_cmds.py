@@ -133,9 +133,11 @@ def cmd_import(args):
         raise _bundle_error(exc) from None
     if args.json:
         print_json({"acked": result.acked, "received": result.received, "conflicts": result.conflicts,
-                    "cursor": result.cursor})
+                    "cursor": result.cursor, "county_restored": result.county_restored})
     else:
         print(f"导入完成：县里确认了 {result.acked} 条本机修改，收到 {result.received} 条新数据，冲突 {result.conflicts} 处。")
+        if result.county_restored:
+            print("县里的数据库已从备份恢复。下次导出的同步文件会带上本机的全部数据，请尽快导出并送到县里。")
 
 
 def cmd_enrol_file(args):

@@ -74,6 +74,10 @@ Please take this file to the county civil affairs bureau for import, then import
         <translation>{n} of them conflict with changes made on this computer; please review them on the “Conflicts” page.</translation>
     </message>
     <message>
+        <source>县里的数据库已从备份恢复。下次导出的同步文件会带上本机的全部数据，请尽快导出并送到县里。</source>
+        <translation>The county database was restored from a backup. The next sync file you export will carry all the data on this laptop: export it soon and take it to the county.</translation>
+    </message>
+    <message>
         <source>同步文件已导入</source>
         <translation>Sync file imported</translation>
     </message>

@@ -92,6 +92,8 @@ def import_bundle(window, path: str | None = None) -> ops.Op | None:
             acked=result.acked, received=result.received)
         if result.conflicts:
             text += "\n" + tr("其中 {n} 处与本机的修改冲突，请到“冲突”页面确认。").format(n=result.conflicts)
+        if result.county_restored:
+            text += "\n" + tr("县里的数据库已从备份恢复。下次导出的同步文件会带上本机的全部数据，请尽快导出并送到县里。")
         from app.data.county_policy import take_notice  # a newer county policy was applied (issue 16)
 
         notice = take_notice(ctx.store)
