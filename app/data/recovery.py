@@ -16,10 +16,14 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from app.core import recovery_file
 from app.core.recovery_file import RecoveryFileError
 from app.data.keys import KeyFile, RecoveryError, UnknownUserError, key_path_for, recovery_wrap
+
+if TYPE_CHECKING:
+    from app.data.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -37,23 +41,22 @@ class _DeviceBox:
         self.box_private = X25519PrivateKey.from_private_bytes(base64.b64decode(json.loads(held)["box"]))
 
 
-def _identity(store):
+def _identity(store: Store) -> _DeviceBox | None:
     held = store.setting(S_IDENTITY)
     return _DeviceBox(held) if held else None
 
 
-def _county_sign(county_public) -> str:
-    if isinstance(county_public, str):
-        county_public = json.loads(county_public)
-    return str(county_public["sign"])
+def _county_sign(county_public: str | dict) -> str:
+    keys = json.loads(county_public) if isinstance(county_public, str) else county_public
+    return str(keys["sign"])
 
 
-def wrap_for(store, data_key: bytes, generation: int | None = None) -> dict | None:
+def wrap_for(store: Store, data_key: bytes, generation: int | None = None) -> dict | None:
     """The recovery wrap of `data_key` with this store's recovery settings (None if none)."""
     return wrap_maker(store, generation)(data_key)
 
 
-def wrap_maker(store, generation: int | None = None):
+def wrap_maker(store: Store, generation: int | None = None) -> Callable[[bytes], dict | None]:
     """`make(data_key) -> wrap | None`, reading this store's device key now (before a re-key closes it)."""
     entry = store.keyfile.recovery()
     identity = _identity(store)
@@ -70,7 +73,7 @@ def wrap_maker(store, generation: int | None = None):
     return make
 
 
-def set_up(store, recovery_public: str | None, county_public) -> bool:
+def set_up(store: Store, recovery_public: str | None, county_public: str | dict) -> bool:
     """Seal the data key for the county's recovery key. False when the county has none."""
     identity = _identity(store)
     if not recovery_public or identity is None:
@@ -121,7 +124,7 @@ def read_file(keyfile: KeyFile, data: bytes) -> tuple[dict, bytes]:
     return payload, base64.b64decode(kek)
 
 
-def recover(path: Path | str, data: bytes, user: str, new_password: str, repeat: str | None = None):
+def recover(path: Path | str, data: bytes, user: str, new_password: str, repeat: str | None = None) -> Store:
     """Use a county recovery file: `user` gets `new_password`; the old one stops working."""
     from app.data.keys import unwrap_recovery
     from app.data.store import Store, check_new_password

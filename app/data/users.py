@@ -8,16 +8,21 @@ the action. Plain values out; the screens and the command line call these.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from app.data import recovery, rekey
 from app.data.models import User
 from app.domain.errors import ValidationError
 
+if TYPE_CHECKING:
+    from app.data.store import Store
+
 USER_NAME_MAX = 32
 
 
-def list_users(store) -> list[dict]:
+def list_users(store: Store) -> list[dict]:
     """Each user with a password on this laptop: name, real name, role, and whether signed in."""
     in_file = set(store.keyfile.users())
     with store.read_session() as s:
@@ -30,7 +35,7 @@ def list_users(store) -> list[dict]:
     return [u for u in out if u["name"] in in_file]
 
 
-def _check_name(store, name: str) -> str:
+def _check_name(store: Store, name: str) -> str:
     name = (name or "").strip()
     if not name:
         raise ValidationError("name", "请填写登录名")
@@ -41,12 +46,12 @@ def _check_name(store, name: str) -> str:
     return name
 
 
-def confirm(store, current_password: str) -> None:
+def confirm(store: Store, current_password: str) -> None:
     """The signed-in user's password, asked again before a change to the users (WrongPasswordError)."""
     store.keyfile.unwrap_for_user(store.user, current_password)
 
 
-def add_user(store, name: str, password: str, *, current_password: str, display_name: str = "",
+def add_user(store: Store, name: str, password: str, *, current_password: str, display_name: str = "",
              role: str = "儿童主任", repeat: str | None = None) -> None:
     from app.data.store import check_new_password
 
@@ -64,7 +69,7 @@ def add_user(store, name: str, password: str, *, current_password: str, display_
     store.log("user_add", table_name="app_user", row_id=name, note=f"新增用户 {display_name or name}")
 
 
-def remove_user(store, name: str, *, current_password: str, progress=rekey._noop) -> None:
+def remove_user(store: Store, name: str, *, current_password: str, progress: rekey.Progress = rekey._noop) -> None:
     """Remove `name`'s password and re-encrypt the store, so their old key file opens nothing."""
     if name == store.user:
         raise ValidationError("name", "不能删除正在使用的账号。请用另一个账号登录后再删除。")
@@ -75,15 +80,15 @@ def remove_user(store, name: str, *, current_password: str, progress=rekey._noop
     store.log("user_remove", table_name="app_user", row_id=name, note=f"删除用户 {name}，数据已重新加密")
 
 
-def change_password(store, old: str, new: str, repeat: str | None = None, *, rekey_data: bool = False,
-                    progress=rekey._noop) -> None:
+def change_password(store: Store, old: str, new: str, repeat: str | None = None, *, rekey_data: bool = False,
+                    progress: rekey.Progress = rekey._noop) -> None:
     """A new password; with `rekey_data` the store also gets a new data key (old key files stop working)."""
     store.change_password(old, new, repeat)
     if rekey_data:
         rekey_store(store, progress=progress)
 
 
-def rekey_store(store, *, drop: tuple[str, ...] = (), progress=rekey._noop) -> None:
+def rekey_store(store: Store, *, drop: tuple[str, ...] = (), progress: rekey.Progress = rekey._noop) -> None:
     """Re-encrypt the open store with a new data key; the store stays open on the new key."""
     old_key = store.data_key
     recovery_for = recovery.wrap_maker(store)  # reads the device key now, while the store is open
