@@ -9,6 +9,8 @@ strings built at run time (issue 13). Values a person typed are data and stay as
 
 from __future__ import annotations
 
+import logging
+
 
 # Messages of app/domain and app/data the visit form shows as they are (no values inside).
 VISIT_MESSAGES = [
@@ -61,7 +63,8 @@ def runtime_strings() -> list[str]:
         from app.domain.policy import default_policy
 
         policy = default_policy()
-    except Exception:  # a broken policy file is reported by the app itself
+    except Exception:  # a broken policy file is reported to the user by the app itself
+        logging.getLogger(__name__).warning("visits policy could not be read for translation", exc_info=True)
         policy = None
     if policy is not None:
         for group, factors in policy.factors_by_group().items():
