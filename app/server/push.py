@@ -119,7 +119,9 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
             claimed[ch.id] = ch.actor
             ch.actor = device.name or ch.actor
             accepted.append(ch)
-        result = merge.apply(s, accepted, audit=False, run_hooks=False, validated=True)
+        # the guard read the rows already (a copy of its dict: rows the merge creates stay out of the
+        # guard's view, as they did when it held ORM objects)
+        result = merge.apply(s, accepted, audit=False, run_hooks=False, validated=True, rows=dict(guard.rows))
         seq = (s.scalar(select(func.max(LogEntry.seq))) or 0) + 1
         if accepted:  # logged first, in push order: the device's proof that the county holds its pushes
             out.last_seq, out.last_id = seq + len(accepted) - 1, accepted[-1].id

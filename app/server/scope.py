@@ -27,13 +27,11 @@ CHUNK = 500
 
 
 def row_data(ch: Change) -> dict:
-    if ch.field != ROW_FIELD:
+    """The fields of a whole-row change ({} for a field change or a value that is not an object);
+    decoded once per change (`merge.row_fields`), not to be mutated."""
+    if ch.field != ROW_FIELD or ch.value is None:
         return {}
-    try:
-        data = json.loads(ch.value or "{}")
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return merge.row_fields(ch) or {}
 
 
 def field_value(ch: Change):
@@ -92,19 +90,11 @@ class ScopeGuard:
                 version = field_version(json.loads(row.versions or "{}"), "village_code")
                 self.village_versions[cid] = (version[0], version[1] if len(version) > 1 else "")
 
-    def _load_rows(self, changes: list[Change]) -> dict[tuple[str, str], object]:
-        """The server's rows the batch touches, by (table, row id), read in chunks."""
-        rows: dict[tuple[str, str], object] = {}
-        by_table: dict[str, set[str]] = {}
-        for ch in changes:
-            by_table.setdefault(ch.table, set()).add(ch.row_id)
-        for table, id_set in by_table.items():
-            cls = self.tables[table]
-            ids = list(id_set)
-            for i in range(0, len(ids), CHUNK):
-                for row in self.s.scalars(select(cls).where(cls.id.in_(ids[i:i + CHUNK]))):
-                    rows[(table, row.id)] = row
-        return rows
+    def _load_rows(self, changes: list[Change]) -> dict[tuple[str, str], merge.Row]:
+        """The server's rows the batch touches, by (table, row id), read in chunks as plain rows
+        (`merge.Row`): the merge of the accepted changes takes them (`merge.apply(rows=…)`) instead
+        of reading them again, so after it they hold what it wrote."""
+        return merge.load_rows(self.s, (ch for ch in changes if ch.table in self.tables))
 
     def _children_touched(self, changes: list[Change]) -> set[str]:
         """Every child whose file the batch touches: changed children, the children of changed
@@ -173,10 +163,10 @@ class ScopeGuard:
         """Raise `Refused` if this device may not make this change; else note its effect."""
         cls = self.tables[ch.table]
         row = self.rows.get((ch.table, ch.row_id))
-        if cls.__append_only__ and (ch.field != ROW_FIELD or (row is not None and not _same_row(row, ch))):
+        if cls.__append_only__ and (ch.field != ROW_FIELD or (row is not None and not _same_row(cls, row, ch))):
             raise Refused("append_only", "已定稿的记录（走访、评估、报告、发放等）不能修改或删除，"
                                          "如需更正请另写一条补充记录。")
-        if getattr(cls, "__county_only__", False) and not (row is not None and _same_row(row, ch)):
+        if getattr(cls, "__county_only__", False) and not (row is not None and _same_row(cls, row, ch)):
             raise Refused("county_managed", "县级处置记录由县民政局填写，村里不能新建或修改，这条修改未被接受。")
         if ch.table == "place":
             self._check_place(ch, row)
@@ -190,7 +180,7 @@ class ScopeGuard:
             raise self._out(ch)
 
     def _check_place(self, ch: Change, row) -> None:
-        if ch.field != ROW_FIELD or (row is not None and ch.versions is None and not _same_row(row, ch)):
+        if ch.field != ROW_FIELD or (row is not None and ch.versions is None and not _same_row(self.tables["place"], row, ch)):
             raise Refused("county_managed", f"区划（{ch.row_id}）由县民政局统一管理，村里不能修改，这条修改未被接受。")
         code = row_data(ch).get("code")
         if not isinstance(code, str) or not (code.startswith(self.scope) or self.scope.startswith(code)):
@@ -250,8 +240,8 @@ class ScopeGuard:
         return tag is None or in_scope(tag, self.scope) or self.scope.startswith(tag)
 
 
-def _same_row(row, ch: Change) -> bool:
+def _same_row(cls, row, ch: Change) -> bool:
     """A create of a row the server already holds, with the same values (a repeated create)."""
-    fields = merge.synced_fields(type(row))
+    fields = merge.synced_fields(cls)
     data = row_data(ch)
     return all(wire.to_wire(getattr(row, name)) == value for name, value in data.items() if name in fields)

@@ -15,6 +15,7 @@ Unknown tables or fields are refused (`MergeError`) before anything is applied.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -60,6 +61,9 @@ class Change:
     actor: str = ""
     versions: Versions | None = None  # only on "*" snapshots: field -> [hlc, origin(, actor)]
     id: str = ""  # the change's own id (UUIDv7), made where the change was made
+    # the whole row "*" decoded once: (the value it was decoded from, the dict or None if not an object)
+    _parsed: tuple[str | None, dict[str, Any] | None] | None = dataclasses.field(
+        default=None, init=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -140,7 +144,13 @@ def _check_row(ch: Change, fields: dict[str, Column[Any]]) -> None:
     unknown = set(data) - set(fields)
     if unknown:
         raise MergeError(f"{ch.table} 未知字段：{', '.join(sorted(unknown))}（请升级童护）", "unknown_field")
+    plain = _plain_text(fields)
     for name, value in data.items():
+        if value is None:
+            continue
+        limit = plain.get(name)
+        if limit is not None and value.__class__ is str and "\x00" not in value and (not limit or len(value) <= limit):
+            continue  # a valid text value (most of a row), without a `_decode` call per field
         _decode(ch, fields[name], value)
     if ch.versions is not None and not _valid_versions(ch.versions, fields):
         raise MergeError(f"{ch.table} {ch.row_id}：字段版本格式错误", "bad_change")
@@ -154,18 +164,43 @@ def _valid_versions(versions: object, fields: dict[str, Column[Any]]) -> bool:
                for v in versions.values())
 
 
-def _row_data(ch: Change) -> dict[str, Any]:
-    """The fields of a whole-row ("*") change: its value is a JSON object (field -> wire value)."""
+def row_fields(ch: Change) -> dict[str, Any] | None:
+    """The JSON object a whole-row ("*") change's value holds (None if it is not one), decoded once
+    per change: the check, the scope guard, the merge and the log all read it. Not to be mutated."""
+    parsed = ch._parsed
+    if parsed is not None and parsed[0] is ch.value:
+        return parsed[1]
     try:
         data = json.loads(ch.value or "")
     except ValueError:
         data = None
-    if not isinstance(data, dict):
+    found = data if isinstance(data, dict) else None
+    ch._parsed = (ch.value, found)
+    return found
+
+
+def _row_data(ch: Change) -> dict[str, Any]:
+    """The fields of a whole-row ("*") change: its value is a JSON object (field -> wire value)."""
+    data = row_fields(ch)
+    if data is None:
         raise MergeError(f"{ch.table} {ch.row_id}：整行数据不是对象", "bad_change")
     return data
 
 
 def _decode(ch: Change, column: Column[Any], value: object) -> object:
+    if value is None:
+        return None
+    spec = _SPECS.get(id(column))
+    if spec is None:
+        spec = _SPECS[id(column)] = (column.type.__class__ in _TEXT_TYPES, getattr(column.type, "length", None))
+    if spec[0]:  # a text column (most values): as `_from_wire` returns it, with the checks below
+        if not isinstance(value, str):
+            raise MergeError(f"{ch.table}.{column.key}：应为文字（{str(value)[:40]}）", "bad_change")
+        if "\x00" in value:
+            raise MergeError(f"{ch.table}.{column.key}：内容含有无效字符", "bad_change")
+        if spec[1] and len(value) > spec[1]:
+            raise MergeError(f"{ch.table}.{column.key}：内容过长（最多 {spec[1]} 个字）", "bad_change")
+        return value
     try:
         decoded = _from_wire(column, value)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
@@ -182,12 +217,26 @@ def _decode(ch: Change, column: Column[Any], value: object) -> object:
     return decoded
 
 
+# id(column) -> (a plain String/Text column, its length): columns live as long as their tables
+_SPECS: dict[int, tuple[bool, int | None]] = {}
+_PLAIN: dict[int, dict[str, int]] = {}
+
+
+def _plain_text(fields: dict[str, Column[Any]]) -> dict[str, int]:
+    """Field -> length limit (0: none) of the plain String/Text columns among a model's synced fields."""
+    found = _PLAIN.get(id(fields))
+    if found is None:
+        found = _PLAIN[id(fields)] = {name: getattr(col.type, "length", None) or 0 for name, col in fields.items()
+                                      if col.type.__class__ in _TEXT_TYPES}
+    return found
+
+
 def _key(version: Sequence[str]) -> tuple[str, str]:
     return (version[0], version[1] if len(version) > 1 else "")
 
 
 def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True,
-          validated: bool = False, record_conflicts: bool = True) -> MergeResult:
+          validated: bool = False, record_conflicts: bool = True, rows: dict[Key, Row] | None = None) -> MergeResult:
     """Merge remote changes into the rows `session` sees; flushes, never commits.
 
     The county records conflicts (`record_conflicts`), in the one order it received the changes,
@@ -197,13 +246,14 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
     The batch is applied at the Core level: the current rows are read with one SELECT per table
     chunk, merged in Python (`Row` objects, which `MergeResult.rows` holds), and written with one
     executemany per table and set of changed columns; ORM objects of written rows that the
-    session holds are expired."""
+    session holds are expired. `rows`: the current rows of every (table, row id) the batch names,
+    as `load_rows` read them in this transaction (the county's scope guard read them already)."""
     if not validated:
         validate(changes)
     if not changes:
         return MergeResult()
     session.flush()  # pending ORM work first (as autoflush did), so the reads below see it
-    batch = _Batch(session, changes, audit=audit, record_conflicts=record_conflicts)
+    batch = _Batch(session, changes, audit=audit, record_conflicts=record_conflicts, rows=rows)
     prior = session.info.get("applying_remote")
     session.info["applying_remote"] = True
     try:
@@ -232,10 +282,11 @@ class _Batch:
     """One `apply`: the rows the batch names (read once), their field versions and changed columns as
     the changes are merged one by one, and the audit entries, all written by `write`."""
 
-    def __init__(self, session: Session, changes: list[Change], *, audit: bool, record_conflicts: bool):
+    def __init__(self, session: Session, changes: list[Change], *, audit: bool, record_conflicts: bool,
+                 rows: dict[Key, Row] | None):
         self.session, self.audit, self.record_conflicts = session, audit, record_conflicts
         self.tables = synced_tables()
-        self.rows = _load(session, self.tables, changes)
+        self.rows = rows if rows is not None else load_rows(session, changes)
         self.result = MergeResult(rows=self.rows)
         self.versions: dict[Key, Versions] = {}
         self.audits: list[dict[str, object]] = []
@@ -271,8 +322,7 @@ class _Batch:
         default = [ch.hlc, ch.origin, ch.actor]
         snap = ch.versions or {}
         vers = {name: list(snap.get(name) or default) for name in data} if snap else {ROW_FIELD: default}
-        row.versions = json.dumps(vers, separators=(",", ":"), ensure_ascii=False)
-        self.versions[key] = vers
+        self.versions[key] = vers  # its text is written by `write`, with any later change of the batch
         row.hlc, row.origin = clock.ZERO, ""
         self.new[key] = row
         self.rows[key] = row
@@ -439,8 +489,9 @@ def _columns(table: str | None) -> dict[str, str]:
     return found
 
 
-def _load(session: Session, tables: Tables, changes: list[Change]) -> dict[Key, Row]:
+def load_rows(session: Session, changes: Iterable[Change]) -> dict[Key, Row]:
     """The current rows the batch names, one SELECT per table and chunk of ids."""
+    tables = synced_tables()
     by_table: dict[str, set[str]] = {}
     for ch in changes:
         by_table.setdefault(ch.table, set()).add(ch.row_id)
