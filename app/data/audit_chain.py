@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.auditchain import FIELDS, hash_of
@@ -54,10 +54,13 @@ def _stored_time(value) -> str | None:
 
 
 def unsent(session: Session, limit: int = 500) -> list[dict]:
-    """The next entries the county does not hold yet, oldest first."""
-    rows = session.scalars(select(AuditEntry).where(AuditEntry.chain_n > sent_n(session))
-                           .order_by(AuditEntry.chain_n).limit(limit))
-    return [as_wire(e) for e in rows]
+    """The next entries the county does not hold yet, oldest first: read as plain rows, the time
+    as the text the store keeps (what the hash was taken over), no ORM object per entry."""
+    columns = [type_coerce(AuditEntry.at, String).label("at") if f == "at" else getattr(AuditEntry, f)
+               for f in (*FIELDS, "hash")]
+    rows = session.execute(select(*columns).where(AuditEntry.chain_n > sent_n(session))
+                           .order_by(AuditEntry.chain_n).limit(limit)).mappings()
+    return [as_wire_row(row) for row in rows]
 
 
 def mark_sent(session: Session, upto: int) -> None:

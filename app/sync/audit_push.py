@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from app.data.store import Store
 
 log = logging.getLogger(__name__)
-BATCH = 500
+BATCH = 1000  # the most the county takes in one post (app/server/audit.py MAX_ENTRIES)
 
 
 def send(store: Store, http: Http) -> int:
