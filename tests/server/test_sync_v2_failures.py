@@ -322,6 +322,47 @@ def test_county_restored_while_a_laptop_held_edits_from_a_clock_a_year_fast(tmp_
     a.close()
 
 
+def test_concurrent_edits_made_while_the_county_was_restored_still_make_a_conflict(tmp_path):
+    """Both laptops edit one field, each not yet knowing the county went back to its copy. Each
+    re-sends what it holds when it notices: the edited field travels as the edit (with its base),
+    not inside the row's snapshot, so the county keeps the loser as a conflict instead of letting
+    the second snapshot overwrite the first edit."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    with LiveServer(db) as live:
+        client.enrol(a, live.url, live.code(V1))
+        client.enrol(b, live.url, live.code(V1))
+        cid = add_child(a, "甲")
+        client.sync(a)
+        client.sync(b)
+        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
+            src.backup(dst)
+        add_child(a, "乙")  # the county loses this with its copy
+        client.sync(a)
+        client.sync(b)  # both laptops hold a position past the copy: both re-send what they hold
+    db.close()
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    edit(a, Child, cid, phone="111")
+    edit(b, Child, cid, phone="222")
+    with LiveServer(db) as live:
+        for store in (a, b, a, b):
+            client.sync(store, server=live.url)
+        with db.sessions() as s:
+            county = s.get(Child, cid).phone
+            losers = [json.loads(c.loser_value) for c in s.scalars(select(Conflict).where(Conflict.row_id == cid))]
+            keys = set(s.scalars(select(Conflict.key)))
+        assert {county, *losers} == {"111", "222"}
+        for store in (a, b):
+            assert get(store, Child, cid).phone == county
+            with store.read_session() as s:
+                assert set(s.scalars(select(Conflict.key))) == keys
+    db.close()
+    a.close()
+    b.close()
+
+
 def test_crafted_conflict_records_are_refused_not_500(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))
