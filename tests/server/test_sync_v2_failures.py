@@ -363,6 +363,32 @@ def test_concurrent_edits_made_while_the_county_was_restored_still_make_a_confli
     b.close()
 
 
+def test_edit_of_a_child_the_restored_county_lost_makes_no_empty_conflict(tmp_path):
+    """The county's copy predates the child; the laptop re-sends its file without the field it
+    has an edit waiting for, then the edit: the county holds the child with the edit and lists no
+    conflict against an empty value."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a = make_store(tmp_path, "a", V1)
+    with LiveServer(db) as live:
+        client.enrol(a, live.url, live.code(V1))
+        client.sync(a)
+        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
+            src.backup(dst)
+        cid = add_child(a, "甲")
+        client.sync(a)
+    db.close()
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    edit(a, Child, cid, phone="111")
+    with LiveServer(db) as live:
+        assert client.sync(a, server=live.url).county_restored
+        with db.sessions() as s:
+            assert s.get(Child, cid).phone == "111" and s.get(Child, cid).name == "甲"
+            assert s.scalar(select(Conflict.key)) is None
+    db.close()
+    a.close()
+
+
 def test_crafted_conflict_records_are_refused_not_500(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))
