@@ -368,8 +368,10 @@ class _Batch:
         new_wire = json.loads(ch.value) if ch.value is not None else None
         old_value = getattr(row, ch.field)
         old_wire = wire.to_wire(old_value)
+        # a field no one has written here yet (a row re-created from a snapshot without it) holds
+        # no one's value: nothing to keep
         conflict = (self.record_conflicts and not cls.__append_only__ and ch.base_hlc != current[0]
-                    and new_wire != old_wire)
+                    and current[0] != clock.ZERO and new_wire != old_wire)
         theirs = Side(ch.value, ch.hlc, ch.origin, ch.actor)
         if incoming > _key(current):
             if conflict:
