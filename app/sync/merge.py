@@ -152,8 +152,25 @@ def _check_row(ch: Change, fields: dict[str, Column[Any]]) -> None:
         if limit is not None and value.__class__ is str and "\x00" not in value and (not limit or len(value) <= limit):
             continue  # a valid text value (most of a row), without a `_decode` call per field
         _decode(ch, fields[name], value)
+    missing = [name for name in _required(fields) if data.get(name) is None]
+    if missing:  # a row a replica may not hold yet must be one it can store (NOT NULL columns)
+        raise MergeError(f"{ch.table} {ch.row_id}：缺少必填内容（{', '.join(missing)}）", "bad_change")
     if ch.versions is not None and not _valid_versions(ch.versions, fields):
         raise MergeError(f"{ch.table} {ch.row_id}：字段版本格式错误", "bad_change")
+
+
+_REQUIRED: dict[int, list[str]] = {}
+
+
+def _required(fields: dict[str, Column[Any]]) -> list[str]:
+    """The fields a stored row cannot go without: NOT NULL, no default, not the key."""
+    found = _REQUIRED.get(id(fields))
+    if found is None:
+        found = _REQUIRED[id(fields)] = [
+            name for name, column in fields.items()
+            if column.nullable is False and column.default is None and column.server_default is None
+            and not column.primary_key]
+    return found
 
 
 def _valid_versions(versions: object, fields: dict[str, Column[Any]]) -> bool:

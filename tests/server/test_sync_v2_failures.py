@@ -389,6 +389,19 @@ def test_edit_of_a_child_the_restored_county_lost_makes_no_empty_conflict(tmp_pa
     a.close()
 
 
+def test_row_without_a_required_field_is_refused_not_a_database_error(live, tmp_path):
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    result = _push(live, a, {"table": "child", "row_id": new_id(), "field": "*",
+                             "value": json.dumps({"village_code": V1, "id_number": ""})})
+    assert result["status"] == "refused" and result["code"] == "bad_change" and "name" in result["message"]
+    cid = add_child(a, "甲")  # the push after it goes through
+    assert client.sync(a).refused == 0
+    with live.db.sessions() as s:
+        assert s.get(Child, cid) is not None
+    a.close()
+
+
 def test_crafted_conflict_records_are_refused_not_500(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))
