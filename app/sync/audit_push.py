@@ -1,8 +1,9 @@
 """Sending the store's audit entries to the county during sync (after the outbox push).
 
-Entries go oldest first in batches; the county answers with the highest chain number it now holds
-and the store records it (`audit_sent_n`), so only then may a purge delete them locally. A county
-server too old to know `/api/v1/audit` (404) is skipped quietly: the entries wait for the next sync.
+Entries go oldest first in batches (up to 1,000, cut to about 6 MiB of values); the county answers
+with the highest chain number it now holds and the store records it (`audit_sent_n`), so only then
+may a purge delete them locally. A county server too old to know `/api/v1/audit` (404) is skipped
+quietly: the entries wait for the next sync.
 """
 
 from __future__ import annotations
@@ -18,6 +19,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 BATCH = 1000  # the most the county takes in one post (app/server/audit.py MAX_ENTRIES)
+BATCH_BYTES = 6 * 1024 * 1024  # about; as pushes, well below the county's 16 MiB body limit
+
+
+def _by_size(batch: list[dict], limit: int | None = None) -> list[dict]:
+    """The first entries of `batch` whose values stay under `limit` (at least one): an entry holds
+    a field's old and new value, which may be long text."""
+    limit = BATCH_BYTES if limit is None else limit
+    size = 0
+    for i, entry in enumerate(batch):
+        size += 300 + len(entry.get("old_value") or "") + len(entry.get("new_value") or "")
+        if i and size > limit:
+            return batch[:i]
+    return batch
 
 
 def send(store: Store, http: Http) -> int:
@@ -25,7 +39,7 @@ def send(store: Store, http: Http) -> int:
     sent = 0
     while True:
         with store.read_session() as s:
-            batch = audit_chain.unsent(s, BATCH)
+            batch = _by_size(audit_chain.unsent(s, BATCH))
             chain = audit_chain.chain_id(s)
         if not batch or not chain:
             return sent

@@ -178,3 +178,36 @@ def test_audit_entries_travel_by_usb_file_too(tmp_path):
     assert county_audit.list_gaps(db) == []
     a.close()
     db.close()
+
+
+def test_long_audit_values_go_in_posts_the_county_can_take(live, tmp_path, monkeypatch):
+    """Entries are posted up to 1,000 at a time, but entries holding long values are cut into
+    smaller posts (a post stays under the county's body limit); the county holds every one, unbroken."""
+    from app.sync import audit_push
+    from app.sync.transport import Http
+
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "周小兰")
+    for i in range(12):
+        edit(a, Child, cid, address=f"{i}" + "东山村五组" * 50)
+    monkeypatch.setattr(audit_push, "BATCH_BYTES", 2000)  # about three long entries per post
+    posted: list[int] = []
+    send = Http.post
+
+    def counting(self, path, body, *args, **kwargs):
+        if path == "/api/v1/audit":
+            posted.append(len(body["entries"]))
+        return send(self, path, body, *args, **kwargs)
+
+    monkeypatch.setattr(Http, "post", counting)
+    client.sync(a)
+    with a.read_session() as s:
+        held = s.execute(text("SELECT count(*) FROM audit_entry WHERE chain_n IS NOT NULL")).scalar()
+        sent = audit_chain.sent_n(s)
+    assert len(posted) > 1 and max(posted) < held
+    assert sum(posted) == held and sent == held
+    history = county_audit.history_of_child(live.db, cid)
+    assert sum(1 for h in history if h["action"] == "update" and h["field"] == "address") == 12
+    assert _gaps(live) == []
+    a.close()
