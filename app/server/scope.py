@@ -50,6 +50,9 @@ def village_owned() -> dict[str, type]:
             if "village_code" in cls.__table__.columns and "child_id" not in cls.__table__.columns}
 
 
+ROW_MISSING = "row_missing"  # refusal code the laptop sends again at its next sync
+
+
 class Refused(Exception):
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -82,6 +85,7 @@ class ScopeGuard:
         self.before = dict(self.villages)
         # the file each row of a child's file was in before this batch (a re-parent moves it)
         self.parents = {key: row.child_id for key, row in self.rows.items() if key[0] in self.linked}
+        self.created: set[tuple[str, str]] = set()  # rows a whole-row change of this push creates
         # the version of each known child's village_code: a move only steers the checks of later
         # changes in the batch if it wins the merge (a move stamped before the server's own loses)
         self.village_versions: dict[str, tuple[str, str]] = {}
@@ -163,6 +167,16 @@ class ScopeGuard:
         """Raise `Refused` if this device may not make this change; else note its effect."""
         cls = self.tables[ch.table]
         row = self.rows.get((ch.table, ch.row_id))
+        if row is None and ch.field != ROW_FIELD and (ch.table, ch.row_id) not in self.created:
+            # an edit of a row the county lacks (its database went back to a copy, and the row's
+            # file comes back only with another laptop's re-send): kept, and sent again next time
+            raise Refused(ROW_MISSING, "县里没有这条记录（县里的数据库可能刚从备份恢复），这条修改暂未被接受；"
+                                       "下次同步时会自动重新发送。")
+        self._check_kind(ch, cls, row)
+        if row is None and ch.field == ROW_FIELD:
+            self.created.add((ch.table, ch.row_id))
+
+    def _check_kind(self, ch: Change, cls, row) -> None:
         if cls.__append_only__ and (ch.field != ROW_FIELD or (row is not None and not _same_row(cls, row, ch))):
             raise Refused("append_only", "已定稿的记录（走访、评估、报告、发放等）不能修改或删除，"
                                          "如需更正请另写一条补充记录。")

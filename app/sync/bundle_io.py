@@ -91,7 +91,12 @@ def build_payload(session, device_id: str) -> dict:
     from app.sync.client import S_RESYNC
     from app.sync.snapshot import everything_held
 
+    from app.data.models.local import OutboxChange
+    from app.sync.client import ROW_MISSING
+
     batch = outbox.read_batch(session, limit=outbox.pending_count(session) or 1)
+    batch += [outbox.to_change(r) for r in session.scalars(  # edits of rows the county lacked: again
+        select(OutboxChange).where(OutboxChange.refused_code == ROW_MISSING).order_by(OutboxChange.seq))]
     items = [ch.to_dict() for ch in batch]
     resync = bool(_setting(session, S_RESYNC))
     if resync:  # first, as the network sync sends them before the outbox: the rows exist when edits arrive

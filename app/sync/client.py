@@ -42,6 +42,7 @@ S_SERVER, S_TOKEN, S_CURSOR, S_LAST = "sync_server", "sync_token", "sync_cursor"
 S_ANCHOR, S_STATE, S_RESYNC = "sync_anchor", "sync_state", "sync_resync"
 S_PUSHED = "sync_pushed"  # "seq id" of the last change the county logged from this laptop's pushes
 CLOCK_AHEAD = "clock_ahead"
+ROW_MISSING = "row_missing"  # the county lacked the row (restored from a copy): sent again at every sync
 S_IDENTITY, S_COUNTY = "device_identity", "county_public"
 
 # Changes per push and per pull page: the protocol's most (fewer round trips, and fewer county
@@ -194,6 +195,8 @@ class SyncClient:
         held changes leave the outbox; refused ones stay, with the reason, out of the queue. A
         laptop whose clock ran ahead of the county's restarts its clock from the county's and
         sends those changes again with new stamps."""
+        with remote_session(self.store) as s:  # edits of rows the county lacked last time: try again
+            outbox.requeue(s, [r["change_id"] for r in outbox.refused(s) if r["code"] == ROW_MISSING])
         if self.store.setting(S_RESYNC):
             self._resend_everything(report)
         with self.store.read_session() as s:

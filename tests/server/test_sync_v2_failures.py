@@ -402,6 +402,41 @@ def test_row_without_a_required_field_is_refused_not_a_database_error(live, tmp_
     a.close()
 
 
+def test_transfer_of_a_child_the_restored_county_lacked_arrives_once_its_file_is_back(tmp_path):
+    """b registered the child after the county's copy; a transfers it to another village while
+    the county is restored. a's edit finds no such child at the county: it is kept (row_missing),
+    not lost, and goes again at a's next sync, after b re-sent the child's file."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a = make_store(tmp_path, "a", V1)
+    b = make_store(tmp_path, "b", V1)
+    with LiveServer(db) as live:
+        client.enrol(a, live.url, live.code(V1))
+        client.enrol(b, live.url, live.code(V1))
+        client.sync(a)
+        client.sync(b)
+        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
+            src.backup(dst)
+        cid = add_child(b, "甲")
+        client.sync(b)
+        client.sync(a)
+    db.close()
+    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    edit(a, Child, cid, village_code=V2)
+    with LiveServer(db) as live:
+        client.sync(a, server=live.url)
+        with a.read_session() as s:
+            assert [r["code"] for r in changes.refused(s)] == ["row_missing"]
+        client.sync(b, server=live.url)
+        client.sync(a, server=live.url)
+        with db.sessions() as s:
+            assert s.get(Child, cid).village_code == V2
+        assert client.status(a)["refused"] == 0
+    db.close()
+    a.close()
+    b.close()
+
+
 def test_crafted_conflict_records_are_refused_not_500(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))
