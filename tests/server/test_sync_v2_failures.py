@@ -47,6 +47,17 @@ def _restore(tmp_path, name: str, tag: str):
         (tmp_path / f"{name}.store{extra}").unlink(missing_ok=True)
 
 
+def _copy_county(path) -> None:
+    """The county's copy of its database (SQLite's online backup), beside it."""
+    with sqlite3.connect(path) as src, sqlite3.connect(path.with_name("county-backup.db")) as dst:
+        src.backup(dst)
+
+
+def _restored_county(path) -> ServerDB:
+    """The county back on its copy, with the same keys."""
+    return ServerDB(f"sqlite:///{path.with_name('county-backup.db')}", keys_path=f"{path}.keys")
+
+
 def _push(live, store, change: dict) -> dict:
     body = {"changes": [dict({"id": new_id(), "base_hlc": hlc.ZERO, "origin": store.device_id,
                               "hlc": hlc.encode(hlc.wall_ms_now(), 0)}, **change)]}
@@ -227,14 +238,13 @@ def test_restored_county_database_resynchronises_every_laptop(tmp_path):
         client.enrol(b, live.url, live.code(V1))
         early = add_child(a, "甲")
         client.sync(a)
-        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
-            src.backup(dst)
+        _copy_county(path)
         late = add_child(a, "乙")  # the county loses this when it restores yesterday's backup
         client.sync(a)
         client.sync(b)
     db.close()
     # the county restores yesterday's backup (same keys)
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    db = _restored_county(path)
     with LiveServer(db) as live:
         newer = add_child(b, "丙")
         report = client.sync(a, server=live.url)
@@ -264,8 +274,7 @@ def test_conflict_recorded_after_the_county_copy_is_listed_again_everywhere(tmp_
         cid = add_child(a, "甲")
         client.sync(a)
         client.sync(b)
-        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
-            src.backup(dst)
+        _copy_county(path)
         edit(a, Child, cid, phone="111")
         edit(b, Child, cid, phone="222")
         client.sync(a)
@@ -275,7 +284,7 @@ def test_conflict_recorded_after_the_county_copy_is_listed_again_everywhere(tmp_
             keys = set(s.scalars(select(Conflict.key)))
         assert len(keys) == 1
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    db = _restored_county(path)
     with LiveServer(db) as live:
         for store in (a, b, c, a, b, c):
             client.sync(store, server=live.url)
@@ -301,8 +310,7 @@ def test_county_restored_while_a_laptop_held_edits_from_a_clock_a_year_fast(tmp_
     with LiveServer(db) as live:
         client.enrol(a, live.url, live.code(V1))
         client.sync(a)
-        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
-            src.backup(dst)
+        _copy_county(path)
         cid = add_child(a, "甲")
         client.sync(a)
         a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
@@ -310,7 +318,7 @@ def test_county_restored_while_a_laptop_held_edits_from_a_clock_a_year_fast(tmp_
         client.sync(a)
         assert client.status(a)["refused"] == 1
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    db = _restored_county(path)
     a.clock = hlc.HybridClock(a.clock.last)  # the director fixes the clock
     with LiveServer(db) as live:
         report = client.sync(a, server=live.url)
@@ -337,13 +345,12 @@ def test_concurrent_edits_made_while_the_county_was_restored_still_make_a_confli
         cid = add_child(a, "甲")
         client.sync(a)
         client.sync(b)
-        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
-            src.backup(dst)
+        _copy_county(path)
         add_child(a, "乙")  # the county loses this with its copy
         client.sync(a)
         client.sync(b)  # both laptops hold a position past the copy: both re-send what they hold
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    db = _restored_county(path)
     edit(a, Child, cid, phone="111")
     edit(b, Child, cid, phone="222")
     with LiveServer(db) as live:
@@ -373,12 +380,11 @@ def test_edit_of_a_child_the_restored_county_lost_makes_no_empty_conflict(tmp_pa
     with LiveServer(db) as live:
         client.enrol(a, live.url, live.code(V1))
         client.sync(a)
-        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
-            src.backup(dst)
+        _copy_county(path)
         cid = add_child(a, "甲")
         client.sync(a)
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    db = _restored_county(path)
     edit(a, Child, cid, phone="111", name="甲乙")  # name: a field the county's table requires
     with LiveServer(db) as live:
         assert client.sync(a, server=live.url).county_restored
@@ -415,13 +421,12 @@ def test_transfer_of_a_child_the_restored_county_lacked_arrives_once_its_file_is
         client.enrol(b, live.url, live.code(V1))
         client.sync(a)
         client.sync(b)
-        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
-            src.backup(dst)
+        _copy_county(path)
         cid = add_child(b, "甲")
         client.sync(b)
         client.sync(a)
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")
+    db = _restored_county(path)
     edit(a, Child, cid, village_code=V2)
     with LiveServer(db) as live:
         client.sync(a, server=live.url)
@@ -590,12 +595,11 @@ def test_county_restored_between_a_push_and_the_next_pull_is_noticed(tmp_path):
         client.enrol(a, live.url, live.code(V1))
         cid = add_child(a, "甲")
         client.sync(a)
-        with sqlite3.connect(path) as src, sqlite3.connect(tmp_path / "county-backup.db") as dst:
-            src.backup(dst)
+        _copy_county(path)
         edit(a, Child, cid, phone="13900000000")
         client.SyncClient(a).push(client.SyncReport())  # pushed and acknowledged; no pull
     db.close()
-    db = ServerDB(f"sqlite:///{tmp_path / 'county-backup.db'}", keys_path=f"{path}.keys")  # same county keys
+    db = _restored_county(path)  # same county keys
     with LiveServer(db) as live:
         report = client.sync(a, server=live.url)
         assert report.county_restored and report.resent > 0
