@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.core.hlc import HybridClock, decode, too_far_ahead
@@ -161,9 +161,16 @@ def restamp(session: Session, clock: HybridClock, code: str) -> int:
     return len(rows)
 
 
+# Refusals the laptop sends again by itself: a clock far ahead (once corrected), a row the county
+# lacked (after its restore, until the row is back).
+RETRIED = ("clock_ahead", "row_missing")
+
+
 def pending_rows(session: Session) -> set[tuple[str, str]]:
-    """(table, row id) of every row with a change still waiting to be sent. Refused changes do not
-    count: the county will not take them, and they stay listed (with their values) anyway."""
+    """(table, row id) of every row with a change still waiting to be sent, or refused for a reason
+    it will be sent again for (`RETRIED`). Other refused changes do not count: the county will not
+    take them, and they stay listed (with their values) anyway."""
+    waiting = or_(OutboxChange.refused_code.is_(None), OutboxChange.refused_code.in_(RETRIED))
     return {(t, r) for t, r in session.execute(
-        select(OutboxChange.table_name, OutboxChange.row_id).where(*_QUEUED).distinct())}
+        select(OutboxChange.table_name, OutboxChange.row_id).where(OutboxChange.acked.is_(False), waiting).distinct())}
 

@@ -41,8 +41,7 @@ Progress = Callable[[str, int, int], None]  # phase ("push" / "pull"), done, tot
 S_SERVER, S_TOKEN, S_CURSOR, S_LAST = "sync_server", "sync_token", "sync_cursor", "last_sync"
 S_ANCHOR, S_STATE, S_RESYNC = "sync_anchor", "sync_state", "sync_resync"
 S_PUSHED = "sync_pushed"  # "seq id" of the last change the county logged from this laptop's pushes
-CLOCK_AHEAD = "clock_ahead"
-ROW_MISSING = "row_missing"  # the county lacked the row (restored from a copy): sent again at every sync
+CLOCK_AHEAD, ROW_MISSING = outbox.RETRIED  # refusals sent again: once the clock is fixed; at every sync
 S_IDENTITY, S_COUNTY = "device_identity", "county_public"
 
 # Changes per push and per pull page: the protocol's most (fewer round trips, and fewer county

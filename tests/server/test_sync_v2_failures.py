@@ -437,6 +437,7 @@ def test_transfer_of_a_child_the_restored_county_lacked_arrives_once_its_file_is
         with db.sessions() as s:
             assert s.get(Child, cid).village_code == V2
         assert client.status(a)["refused"] == 0
+        assert get(a, Child, cid) is None  # kept while its transfer waited; gone with it now
     db.close()
     a.close()
     b.close()
