@@ -280,10 +280,11 @@ def create_app(db: ServerDB | str) -> FastAPI:
                                          anchors=((req.cursor, req.anchor or ""), (req.pushed_seq, req.pushed_id or "")))
         await run_in_threadpool(service.touch_client, db, device.id,
                                 request.headers.get(P.HEADER_CLIENT, "")[:32], version)
-        return {"results": result.results, "accepted": result.accepted, "duplicates": result.duplicates,
-                "refused": result.refused, "conflicts": result.conflicts, "server_seq": result.server_seq,
-                "server_ms": clock.wall_ms_now(), "state": result.state,
-                "last_seq": result.last_seq, "last_id": result.last_id, "reset": result.reset}
+        # plain JSON values already: a JSONResponse skips FastAPI's encoder walking every result
+        return JSONResponse({"results": result.results, "accepted": result.accepted, "duplicates": result.duplicates,
+                             "refused": result.refused, "conflicts": result.conflicts, "server_seq": result.server_seq,
+                             "server_ms": clock.wall_ms_now(), "state": result.state,
+                             "last_seq": result.last_seq, "last_id": result.last_id, "reset": result.reset})
 
     @app.post("/api/v1/audit")
     async def audit_route(request: Request):
@@ -319,10 +320,10 @@ def create_app(db: ServerDB | str) -> FastAPI:
         result = await run_in_threadpool(pulls.changes_for, db, device.id, req.cursor, req.limit,
                                          anchor=req.anchor, state=req.state,
                                          pushed=(req.pushed_seq, req.pushed_id or ""))
-        return {"changes": [{"seq": seq, **ch.to_dict()} for seq, ch in result.changes],
-                "cursor": result.cursor, "anchor": result.anchor, "more": result.more,
-                "server_seq": result.server_seq, "server_ms": clock.wall_ms_now(), "reset": result.reset,
-                "restored": result.restored, "state": result.state}
+        return JSONResponse({"changes": [{"seq": seq, **ch.to_dict()} for seq, ch in result.changes],
+                             "cursor": result.cursor, "anchor": result.anchor, "more": result.more,
+                             "server_seq": result.server_seq, "server_ms": clock.wall_ms_now(), "reset": result.reset,
+                             "restored": result.restored, "state": result.state})
 
     @app.get("/api/v1/status")
     async def status(request: Request):
