@@ -80,10 +80,11 @@ def _record(session: Session, ctx: ChangeContext, obj: SyncMixin, action: str, c
     child_id = child_id_of(obj)
     priority = getattr(obj, "__sync_priority__", 0)
 
-    def outbox(name: str, value: object, base: str) -> None:
+    def outbox(name: str, value: object, base: str, base_value: str | None = None) -> None:
         session.add(OutboxChange(
             table_name=table, row_id=obj.id, field=name, value=value,
-            hlc=stamp, base_hlc=base, origin=ctx.device_id, actor=ctx.actor, priority=priority,
+            hlc=stamp, base_hlc=base, base_value=base_value, origin=ctx.device_id, actor=ctx.actor,
+            priority=priority,
         ))
 
     def audit(name: str, old: object, new: object) -> None:
@@ -101,7 +102,8 @@ def _record(session: Session, ctx: ChangeContext, obj: SyncMixin, action: str, c
         versions = {ROW_FIELD: [stamp, ctx.device_id]}
     else:
         for name, old, new in changes:
-            outbox(name, wire.dumps(new), field_version(versions, name)[0])
+            before = wire.dumps(old) if name != "photo" else None  # a photo is not kept twice
+            outbox(name, wire.dumps(new), field_version(versions, name)[0], before)
             if name != "photo":
                 audit(name, old, new)
             versions[name] = [stamp, ctx.device_id]

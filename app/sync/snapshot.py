@@ -22,17 +22,21 @@ from app.sync import merge
 from app.sync.merge import Change
 
 
-def snapshot_of(row, *, origin: str | None = None, change_id: str = "", bases: dict[str, str] | None = None) -> Change:
+def snapshot_of(row, *, origin: str | None = None, change_id: str = "",
+                bases: dict[str, tuple[str, str | None]] | None = None) -> Change:
     """`row` as one change, each field with its own version. A field named in `bases` (one with an
-    edit still to send) carries that edit's base stamp instead, with no origin: below the version
-    it replaced, so the snapshot never overwrites another laptop's edit of it; the edit follows."""
+    edit still to send: its base stamp and the JSON of the value it replaced, if known) goes in as
+    it was before that edit, under the base stamp with no origin: below the version it replaced, so
+    the snapshot never overwrites another laptop's edit of it; the edit follows."""
     fields = merge.synced_fields(type(row))
     vers = json.loads(row.versions or "{}")
     data = {name: wire.to_wire(getattr(row, name)) for name in fields}
     versions = {name: list(field_version(vers, name)) for name in fields}
-    for name, base in (bases or {}).items():
+    for name, (base, before) in (bases or {}).items():
         if name in versions:
             versions[name] = [base, ""]
+            if before is not None:
+                data[name] = json.loads(before)
     return Change(table=row.__tablename__, row_id=row.id, field=ROW_FIELD,
                   value=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                   hlc=row.hlc or clock.ZERO, base_hlc=clock.ZERO, origin=origin or row.origin or "county",
@@ -44,17 +48,20 @@ def everything_held(session: Session, device_id: str) -> list[Change]:
     snapshot of every row it holds, then every conflict record it lists (the county may have lost
     those it recorded since its copy, and every replica must list the same conflicts).
 
-    A field with an edit still in the outbox goes in its row's snapshot under that edit's base
-    stamp: a snapshot has no base, and at its own version it would overwrite another laptop's edit
-    of the field with no conflict kept; the edit itself follows, with its base, and the county
-    detects the conflict. A row whose creation is still in the outbox is left out whole."""
+    A field with an edit still in the outbox goes in its row's snapshot as it was before that edit,
+    under the edit's base stamp: a snapshot has no base, and with the edit's value and version it
+    would overwrite another laptop's edit of the field with no conflict kept (or, for a child moved
+    to another village, be a create outside this laptop's scope); the edit itself follows, with
+    its base, and the county detects the conflict. A row whose creation is still in the outbox is
+    left out whole."""
     from app.sync.conflicts import record_change
 
-    waiting: dict[tuple[str, str], dict[str, str]] = {}
-    for table, row_id, name, base in session.execute(
-            select(OutboxChange.table_name, OutboxChange.row_id, OutboxChange.field, OutboxChange.base_hlc)
-            .where(OutboxChange.acked.is_(False)).order_by(OutboxChange.seq)):
-        waiting.setdefault((table, row_id), {}).setdefault(name, base)  # the first waiting edit's base
+    waiting: dict[tuple[str, str], dict[str, tuple[str, str | None]]] = {}
+    o = OutboxChange
+    for table, row_id, name, base, before in session.execute(
+            select(o.table_name, o.row_id, o.field, o.base_hlc, o.base_value)
+            .where(o.acked.is_(False)).order_by(o.seq)):
+        waiting.setdefault((table, row_id), {}).setdefault(name, (base, before))  # the first waiting edit's
     snaps = []
     for cls in synced_tables().values():
         for row in session.scalars(select(cls)):

@@ -73,6 +73,9 @@ class OutboxChange(Base):
     value: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
     hlc: Mapped[str] = mapped_column(String(21))
     base_hlc: Mapped[str] = mapped_column(String(21))
+    # JSON of the value the edit replaced (None: not known, e.g. a creation or an older store); a
+    # laptop re-sending its rows to a restored county sends this, not the edit, under `base_hlc`
+    base_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     origin: Mapped[str] = mapped_column(String(64))
     actor: Mapped[str] = mapped_column(String(64), default="")
     priority: Mapped[int] = mapped_column(Integer, default=0)
