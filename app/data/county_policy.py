@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.data.models.local import Setting
 from app.data.models.policy import CountyPolicyVersion
-from app.data.settings import put_setting
+from app.data.settings import get_setting, put_setting
 from app.domain import county_policy as rules
 from app.domain.policy import Policy, default_policy
 
@@ -29,14 +29,9 @@ log = logging.getLogger(__name__)
 _cache: dict[str, Policy] = {}
 
 
-def _setting(session: Session, key: str) -> str:
-    row = session.get(Setting, key)
-    return row.value if row is not None else ""
-
-
 def applied(session: Session) -> rules.CountyPolicy | None:
     """The county policy in force on this laptop (None: the defaults)."""
-    text = _setting(session, APPLIED)
+    text = get_setting(session, APPLIED, "")
     if not text:
         return None
     held = json.loads(text)
@@ -45,7 +40,7 @@ def applied(session: Session) -> rules.CountyPolicy | None:
 
 def effective_policy(session: Session) -> Policy:
     """The assessment policy with the county's intervals in force on this laptop."""
-    text = _setting(session, APPLIED)
+    text = get_setting(session, APPLIED, "")
     if not text:
         return default_policy()
     found = _cache.get(text)

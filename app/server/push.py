@@ -27,6 +27,7 @@ from app.server.scope import Refused, ScopeGuard, child_linked, field_value, row
 from app.server.service import _usable
 from app.sync.snapshot import snapshot_of
 from app.sync import merge
+from app.sync.changes import CLOCK_AHEAD
 from app.sync.merge import Change, MergeError
 from app.sync.conflicts import CONFLICT_TABLE, RECORD_FIELDS, record_change
 
@@ -55,7 +56,7 @@ def _clock_refusal(ch: Change, now_ms: int) -> Refused | None:
     stamps = [ch.hlc] + [v[0] for v in (ch.versions or {}).values() if isinstance(v, list) and v]
     for stamp in stamps:
         if clock.too_far_ahead(stamp, now_ms):
-            return Refused("clock_ahead", f"这条修改的时间比县级服务器快了约 {clock.describe_ahead(stamp, now_ms)}："
+            return Refused(CLOCK_AHEAD, f"这条修改的时间比县级服务器快了约 {clock.describe_ahead(stamp, now_ms)}："
                                           "本机电脑的日期或时间设置有误。请把电脑时间改正确后再同步，这条修改会自动重新发送。")
     return None
 
@@ -143,7 +144,7 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
         out.conflicts = len(result.conflicts)
         for ch, problem in refusals:
             answer = {"id": ch.id, "status": "refused", "code": problem.code, "message": problem.message}
-            if problem.code != "clock_ahead" and ch.table in tables and (ch.field == ROW_FIELD or ch.field in
+            if problem.code != CLOCK_AHEAD and ch.table in tables and (ch.field == ROW_FIELD or ch.field in
                                                                           merge.synced_fields(tables[ch.table])):
                 current = guard.current(ch)
                 if current:

@@ -20,6 +20,7 @@ from app.data.capture import ROW_FIELD, field_version
 from app.data.models.child import Child
 from app.domain.places import in_scope
 from app.server.db import ChildMove, LogEntry
+from app.sync.changes import ROW_MISSING  # a refusal the laptop sends again at its next sync
 from app.sync import merge
 from app.sync.merge import Change
 
@@ -48,9 +49,6 @@ def child_linked() -> dict[str, type]:
 def village_owned() -> dict[str, type]:
     return {name: cls for name, cls in synced_tables().items()
             if "village_code" in cls.__table__.columns and "child_id" not in cls.__table__.columns}
-
-
-ROW_MISSING = "row_missing"  # refusal code the laptop sends again at its next sync
 
 
 class Refused(Exception):

@@ -7,6 +7,7 @@ import json
 
 from sqlalchemy.orm import Session
 
+from app.data.settings import put_setting
 from app.server.db import ServerSetting
 
 
@@ -23,8 +24,4 @@ def get_json(s: Session, key: str, default):
 
 def put(s: Session, key: str, value: str) -> None:
     """Set (or add) the setting in the session's transaction."""
-    row = s.get(ServerSetting, key)
-    if row is None:
-        s.add(ServerSetting(key=key, value=value))
-    else:
-        row.value = value
+    put_setting(s, key, value, ServerSetting)

@@ -16,10 +16,11 @@ from sqlalchemy import select
 
 from app.core import clock
 from app.data.base import utcnow
-from app.data.models.local import Setting
 from app.data import audit_chain
 from app.sync import bundle as B
 from app.sync.identity import Identity, PublicIdentity
+from app.data.settings import get_setting
+from app.sync.client import position
 from app.sync.inbound import put_setting
 
 IMPORTED_PREFIX = "bundle_imported:"        # + bundle id -> when it was imported
@@ -54,11 +55,6 @@ class EnrolResult:
 
 
 # -- keys and settings ------------------------------------------------------------------------
-def _setting(session, key: str) -> str | None:
-    row = session.get(Setting, key)
-    return row.value if row is not None else None
-
-
 _put = put_setting
 
 
@@ -66,7 +62,7 @@ def keys_of(session) -> tuple[Identity, PublicIdentity]:
     """This device's identity and the county's public identity, or a clear refusal."""
     from app.sync.client import S_COUNTY, S_IDENTITY
 
-    mine, county = _setting(session, S_IDENTITY), _setting(session, S_COUNTY)
+    mine, county = get_setting(session, S_IDENTITY), get_setting(session, S_COUNTY)
     if not mine or not county:
         raise B.BundleError(MSG_NOT_ENROLLED)
     return Identity.from_json(mine), PublicIdentity.from_dict(json.loads(county))
@@ -92,29 +88,17 @@ def build_payload(session, device_id: str) -> dict:
     from app.sync.snapshot import everything_held
 
     from app.data.models.local import OutboxChange
-    from app.sync.client import ROW_MISSING
+    from app.sync.changes import ROW_MISSING
 
     batch = outbox.read_batch(session, limit=outbox.pending_count(session) or 1)
     batch += [outbox.to_change(r) for r in session.scalars(  # edits of rows the county lacked: again
         select(OutboxChange).where(OutboxChange.refused_code == ROW_MISSING).order_by(OutboxChange.seq))]
     items = [ch.to_dict() for ch in batch]
-    resync = bool(_setting(session, S_RESYNC))
+    resync = bool(get_setting(session, S_RESYNC))
     if resync:  # first, as the network sync sends them before the outbox: the rows exist when edits arrive
         items = [ch.to_dict() for ch in everything_held(session, device_id)] + items
     return {"device": device_id, **position(session), "resync": resync, "changes": items,  # and the audit chain:
             "audit": {"chain_id": audit_chain.chain_id(session), "entries": audit_chain.unsent(session, 1000)}}
-
-
-def position(session) -> dict:
-    """Where this laptop stands in the county's log, exactly as a network push and pull say it
-    (protocol §3): its pull cursor and anchor, its sync state, and the last change the county
-    logged from its pushes. The county answers from there, and a county whose log lost either
-    entry (restored from a copy) answers `reset`."""
-    from app.sync.client import S_ANCHOR, S_CURSOR, S_PUSHED, S_STATE
-
-    pushed_seq, _, pushed_id = (_setting(session, S_PUSHED) or "0 ").partition(" ")
-    return {"cursor": int(_setting(session, S_CURSOR) or 0), "anchor": _setting(session, S_ANCHOR) or "",
-            "state": _setting(session, S_STATE) or "", "pushed_seq": int(pushed_seq or 0), "pushed_id": pushed_id}
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -166,7 +150,7 @@ def import_bytes(store, data: bytes) -> ImportResult:
         known = {county.fingerprint(): county}
 
         def seen(bundle_id: str) -> str | None:
-            return _setting(s, IMPORTED_PREFIX + bundle_id)
+            return get_setting(s, IMPORTED_PREFIX + bundle_id)
 
         bundle = B.open_bundle(data, me=me, senders=known.get, expect_kind=B.KIND_COUNTY, seen=seen)
         payload = bundle.payload
@@ -272,7 +256,7 @@ def enrol_from_file(store, path, code: str) -> EnrolResult:
     except (KeyError, TypeError, ValueError):
         raise B.TamperedError("登记文件内容不完整，请向县民政局重新索取。") from None
     with store.session() as s:
-        if _setting(s, client.S_IDENTITY) or _setting(s, client.S_TOKEN):
+        if get_setting(s, client.S_IDENTITY) or get_setting(s, client.S_TOKEN):
             raise B.BundleError(MSG_ALREADY_ENROLLED)
         _put(s, client.S_IDENTITY, identity.to_json())
         _put(s, client.S_COUNTY, json.dumps(county.to_dict()))

@@ -164,7 +164,14 @@ def restamp(session: Session, clock: HybridClock, code: str) -> int:
 
 # Refusals the laptop sends again by itself: a clock far ahead (once corrected), a row the county
 # lacked (after its restore, until the row is back).
-RETRIED = ("clock_ahead", "row_missing")
+CLOCK_AHEAD, ROW_MISSING = "clock_ahead", "row_missing"
+RETRIED = (CLOCK_AHEAD, ROW_MISSING)
+
+
+def refused_ids(session: Session, code: str) -> list[str]:
+    """Ids of the changes refused with `code`, in the order they were made."""
+    return list(session.scalars(select(OutboxChange.change_id).where(OutboxChange.refused_code == code)
+                                .order_by(OutboxChange.seq)))
 
 
 def pending_rows(session: Session) -> set[tuple[str, str]]:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.data.base import child_linked, utcnow
 from app.data.capture import HLC_SETTING
+from app.data.settings import get_settings
 from app.data.models.child import Child
 from app.data.models.local import AuditEntry
 from app.data.models.sync import Conflict, SyncRun
@@ -41,7 +42,7 @@ Progress = Callable[[str, int, int], None]  # phase ("push" / "pull"), done, tot
 S_SERVER, S_TOKEN, S_CURSOR, S_LAST = "sync_server", "sync_token", "sync_cursor", "last_sync"
 S_ANCHOR, S_STATE, S_RESYNC = "sync_anchor", "sync_state", "sync_resync"
 S_PUSHED = "sync_pushed"  # "seq id" of the last change the county logged from this laptop's pushes
-CLOCK_AHEAD, ROW_MISSING = outbox.RETRIED  # refusals sent again: once the clock is fixed; at every sync
+CLOCK_AHEAD, ROW_MISSING = outbox.CLOCK_AHEAD, outbox.ROW_MISSING  # refusals sent again by the laptop
 S_IDENTITY, S_COUNTY = "device_identity", "county_public"
 
 # Changes per push and per pull page: the protocol's most (fewer round trips, and fewer county
@@ -194,8 +195,11 @@ class SyncClient:
         held changes leave the outbox; refused ones stay, with the reason, out of the queue. A
         laptop whose clock ran ahead of the county's restarts its clock from the county's and
         sends those changes again with new stamps."""
-        with remote_session(self.store) as s:  # edits of rows the county lacked last time: try again
-            outbox.requeue(s, [r["change_id"] for r in outbox.refused(s) if r["code"] == ROW_MISSING])
+        with self.store.read_session() as s:
+            missing = outbox.refused_ids(s, ROW_MISSING)
+        if missing:  # edits of rows the county lacked last time: try again
+            with remote_session(self.store) as s:
+                outbox.requeue(s, missing)
         if self.store.setting(S_RESYNC):
             self._resend_everything(report)
         with self.store.read_session() as s:
@@ -220,13 +224,8 @@ class SyncClient:
                 report.server_ms = answer.get("server_ms") or report.server_ms
 
     def _position(self) -> dict:
-        """Where this laptop stands in the county's log: its pull cursor and anchor, and the last
-        change the county logged from its pushes (a county that lost either was restored), and
-        its sync state. Read in one query (an empty sync reads it twice)."""
-        held = settings_of(self.store, S_PUSHED, S_CURSOR, S_ANCHOR, S_STATE)
-        pushed_seq, _, pushed_id = (held[S_PUSHED] or "0 ").partition(" ")
-        return {"cursor": int(held[S_CURSOR] or 0), "anchor": held[S_ANCHOR] or "",
-                "pushed_seq": int(pushed_seq or 0), "pushed_id": pushed_id, "state": held[S_STATE] or ""}
+        with self.store.read_session() as s:
+            return position(s)
 
     def _county_restored(self, report: SyncReport) -> None:
         """The county's log lost what this laptop's position names: start from the beginning and
@@ -290,7 +289,7 @@ class SyncClient:
 
     def _clock_ahead_waiting(self) -> bool:
         with self.store.read_session() as s:
-            return any(r["code"] == CLOCK_AHEAD for r in outbox.refused(s))
+            return bool(outbox.refused_ids(s, CLOCK_AHEAD))
 
     def _resend_everything(self, report: SyncReport) -> None:
         """The county lost part of its log (restored from a backup): send it every row this laptop
@@ -350,13 +349,21 @@ class SyncClient:
                 break
 
 
+def position(session: Session) -> dict:
+    """Where this laptop stands in the county's log, as a network push and pull and a USB file say
+    it (protocol §3): its pull cursor and anchor, its sync state, and the last change the county
+    logged from its pushes; a county whose log lost either entry (restored from a copy) answers
+    `reset`. Read in one query (an empty sync reads it twice)."""
+    held = get_settings(session, S_PUSHED, S_CURSOR, S_ANCHOR, S_STATE)
+    pushed_seq, _, pushed_id = (held[S_PUSHED] or "0 ").partition(" ")
+    return {"cursor": int(held[S_CURSOR] or 0), "anchor": held[S_ANCHOR] or "",
+            "pushed_seq": int(pushed_seq or 0), "pushed_id": pushed_id, "state": held[S_STATE] or ""}
+
+
 def settings_of(store, *keys: str) -> dict[str, str | None]:
     """Several settings in one query (each `store.setting` is a session of its own)."""
-    from app.data.models.local import Setting
-
     with store.read_session() as s:
-        found = dict(s.execute(select(Setting.key, Setting.value).where(Setting.key.in_(keys))).tuples().all())
-    return {key: found.get(key) for key in keys}
+        return get_settings(s, *keys)
 
 
 def by_size(batch: list[Change], limit: int = PUSH_BYTES) -> Iterator[list[Change]]:
