@@ -133,10 +133,13 @@ class ScopeGuard:
     def owns_now(self, ch: Change) -> bool | None:
         """Does the device's scope own this row on the server now (None: the server lacks it)?"""
         row = self.rows.get((ch.table, ch.row_id))
+        if ch.table == "child" and ch.row_id in self.villages:
+            # also a child this push created and then moved on (its row is not on the server yet)
+            return in_scope(self.villages[ch.row_id], self.scope)
         if row is None:
             return None
         if ch.table == "child":
-            return in_scope(self.villages.get(ch.row_id) or row.village_code, self.scope)
+            return in_scope(row.village_code, self.scope)
         if ch.table in self.linked:
             village = self.villages.get(row.child_id) if row.child_id else None
             return village is None or in_scope(village, self.scope)

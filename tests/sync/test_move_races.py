@@ -100,3 +100,30 @@ def test_a_row_re_parented_onto_another_villages_child_follows_it(live, tmp_path
     assert get(a, Guardian, guardian) is None  # and she left V1's laptops
     for st in (a, c, t):
         st.close()
+
+
+def test_a_child_created_moved_away_and_back_in_one_batch_leaves_the_laptop(live, tmp_path):
+    """The move back into the village is refused (a village never takes a child back itself); the
+    laptop must then hold what the county holds: the child is the other village's, its file leaves.
+    The county's answer used to say nothing (the child was new to it), so the laptop kept a V1
+    child the county had in V2."""
+    b = make_store(tmp_path, "b", V1)
+    c = make_store(tmp_path, "c", V2)
+    client.enrol(b, live.url, live.code(V1))
+    client.enrol(c, live.url, live.code(V2))
+    cid = add_child(b, "甲")
+    edit(b, Child, cid, village_code=V2)
+    edit(b, Child, cid, village_code=V1)  # changed her mind before the sync
+
+    report = client.sync(b)
+    assert report.refused == 1
+    with live.db.sessions() as s:
+        assert s.get(Child, cid).village_code == V2
+    assert get(b, Child, cid) is None
+    with b.read_session() as s:
+        (refused,) = changes.refused(s)
+    assert refused["field"] == "village_code" and "本村不能把他/她改回本村" in refused["message"]
+    client.sync(c)
+    assert get(c, Child, cid).village_code == V2
+    b.close()
+    c.close()
