@@ -252,7 +252,7 @@ def _log_accepted(s, device: Device, accepted: list[Change], result, guard: Scop
     tables = synced_tables()
     linked = child_linked()
     before = guard.before
-    after = _villages(s, set(before) | set(result.children))
+    after = _villages(s, set(before) | set(result.children), result.rows)
     now = utcnow()
     entries, alerts, moves = [], [], []
     reparented: dict[tuple[str, str], str] = {}  # rows moved into another village's file -> that village
@@ -337,9 +337,11 @@ def conflict_change(conflict) -> Change:
     return record_change(conflict)
 
 
-def _villages(s, child_ids) -> dict[str, str]:
-    ids = [c for c in child_ids if c]
-    found = {}
+def _villages(s, child_ids, rows: dict | None = None) -> dict[str, str]:
+    """Child id -> village, from `rows` (the merge's rows, as written) where it holds the child."""
+    rows = rows or {}
+    found = {cid: rows[("child", cid)].village_code for cid in child_ids if ("child", cid) in rows}
+    ids = [c for c in child_ids if c and c not in found]
     for i in range(0, len(ids), CHUNK):
         for cid, village in s.execute(select(Child.id, Child.village_code).where(Child.id.in_(ids[i:i + CHUNK]))):
             found[cid] = village

@@ -71,14 +71,18 @@ class ScopeGuard:
         self.owned = village_owned()
         self.rows = self._load_rows(changes)
         child_ids = self._children_touched(changes)
-        self.villages: dict[str, str | None] = {}
-        self.moves: dict[str, list[ChildMove]] = {}
-        ids = list(child_ids)
+        # the children whose rows the batch names are loaded already; the others are read here
+        self.villages: dict[str, str | None] = {
+            cid: self.rows[("child", cid)].village_code for cid in child_ids if ("child", cid) in self.rows}
+        ids = [cid for cid in child_ids if cid not in self.villages]
         for i in range(0, len(ids), CHUNK):
-            part = ids[i:i + CHUNK]
-            for cid, village in session.execute(select(Child.id, Child.village_code).where(Child.id.in_(part))):
+            for cid, village in session.execute(select(Child.id, Child.village_code).where(
+                    Child.id.in_(ids[i:i + CHUNK]))):
                 self.villages[cid] = village
-            for move in session.scalars(select(ChildMove).where(ChildMove.child_id.in_(part))):
+        self.moves: dict[str, list[ChildMove]] = {}
+        known = list(self.villages)  # a child new to the county has not moved yet
+        for i in range(0, len(known), CHUNK):
+            for move in session.scalars(select(ChildMove).where(ChildMove.child_id.in_(known[i:i + CHUNK]))):
                 self.moves.setdefault(move.child_id, []).append(move)
         self.before = dict(self.villages)
         # the file each row of a child's file was in before this batch (a re-parent moves it)
