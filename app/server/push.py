@@ -122,7 +122,8 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
             accepted.append(ch)
         # the guard read the rows already (a copy of its dict: rows the merge creates stay out of the
         # guard's view, as they did when it held ORM objects)
-        result = merge.apply(s, accepted, audit=False, run_hooks=False, validated=True, rows=dict(guard.rows))
+        result = merge.apply(s, accepted, audit=False, run_hooks=False, validated=True, rows=dict(guard.rows),
+                             edit_base=_logged_base(s))
         seq = (s.scalar(select(func.max(LogEntry.seq))) or 0) + 1
         if accepted:  # logged first, in push order: the device's proof that the county holds its pushes
             out.last_seq, out.last_id = seq + len(accepted) - 1, accepted[-1].id
@@ -218,6 +219,18 @@ def _conflict_from(key: str, body: dict) -> Conflict | None:
     for name in ("winner_origin", "winner_actor", "loser_origin", "loser_actor"):
         values[name] = (values[name] or "")[:64]
     return Conflict(key=key, **values, resolved=False, resolution="", resolved_by="")
+
+
+def _logged_base(s):
+    """The merge's `edit_base`: the base stamp of the logged edit that wrote a field's version
+    (looked up through the child's file, which the log indexes)."""
+    def base(table: str, row_id: str, name: str, hlc: str, origin: str, child_id: str | None) -> str | None:
+        if not child_id:
+            return None
+        return s.scalar(select(LogEntry.base_hlc).where(
+            LogEntry.child_id == child_id, LogEntry.table_name == table, LogEntry.row_id == row_id,
+            LogEntry.field == name, LogEntry.hlc == hlc, LogEntry.origin == origin).limit(1))
+    return base
 
 
 def _held_ids(s, ids: list[str]) -> dict[str, int]:

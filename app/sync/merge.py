@@ -19,7 +19,7 @@ import dataclasses
 import json
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from sqlalchemy import Column, String, Text, bindparam, insert, select, update
 from sqlalchemy.orm import Session, class_mapper
@@ -252,8 +252,14 @@ def _key(version: Sequence[str]) -> tuple[str, str]:
     return (version[0], version[1] if len(version) > 1 else "")
 
 
+# (table, row id, field, hlc, origin, child id) -> the base stamp of the edit that wrote that
+# version, if the county logged one (None: not an edit it knows)
+EditBase = Callable[[str, str, str, str, str, str | None], str | None]
+
+
 def apply(session: Session, changes: list[Change], *, audit: bool = False, run_hooks: bool = True,
-          validated: bool = False, record_conflicts: bool = True, rows: dict[Key, Row] | None = None) -> MergeResult:
+          validated: bool = False, record_conflicts: bool = True, rows: dict[Key, Row] | None = None,
+          edit_base: EditBase | None = None) -> MergeResult:
     """Merge remote changes into the rows `session` sees; flushes, never commits.
 
     The county records conflicts (`record_conflicts`), in the one order it received the changes,
@@ -264,13 +270,15 @@ def apply(session: Session, changes: list[Change], *, audit: bool = False, run_h
     chunk, merged in Python (`Row` objects, which `MergeResult.rows` holds), and written with one
     executemany per table and set of changed columns; ORM objects of written rows that the
     session holds are expired. `rows`: the current rows of every (table, row id) the batch names,
-    as `load_rows` read them in this transaction (the county's scope guard read them already)."""
+    as `load_rows` read them in this transaction (the county's scope guard read them already).
+    `edit_base`: how the county finds the base of a logged edit, to keep the conflict when a row
+    re-sent after its restore overwrites (or loses to) an edit made without seeing its value."""
     if not validated:
         validate(changes)
     if not changes:
         return MergeResult()
     session.flush()  # pending ORM work first (as autoflush did), so the reads below see it
-    batch = _Batch(session, changes, audit=audit, record_conflicts=record_conflicts, rows=rows)
+    batch = _Batch(session, changes, audit=audit, record_conflicts=record_conflicts, rows=rows, edit_base=edit_base)
     prior = session.info.get("applying_remote")
     session.info["applying_remote"] = True
     try:
@@ -300,8 +308,9 @@ class _Batch:
     the changes are merged one by one, and the audit entries, all written by `write`."""
 
     def __init__(self, session: Session, changes: list[Change], *, audit: bool, record_conflicts: bool,
-                 rows: dict[Key, Row] | None):
+                 rows: dict[Key, Row] | None, edit_base: EditBase | None = None):
         self.session, self.audit, self.record_conflicts = session, audit, record_conflicts
+        self.edit_base = edit_base if record_conflicts else None
         self.tables = synced_tables()
         self.rows = rows if rows is not None else load_rows(session, changes)
         self.result = MergeResult(rows=self.rows)
@@ -359,7 +368,10 @@ class _Batch:
         changed = False
         for name, value in _row_data(ch).items():
             incoming = snap.get(name) or default
-            if _key(incoming) > _key(field_version(vers, name)):
+            newer = _key(incoming) > _key(field_version(vers, name))
+            if snap and self.edit_base is not None:
+                self._snapshot_conflict(ch, row, name, value, incoming, field_version(vers, name), newer)
+            if newer:
                 self._set_field(key, row, name, _from_wire(fields[name], value))
                 vers[name] = list(incoming)
                 changed = True
@@ -368,6 +380,32 @@ class _Batch:
             self._touch(ch, row, key)
         else:
             self.result.ignored += 1
+
+    def _snapshot_conflict(self, ch: Change, row: Row, name: str, value: object, incoming: list[str],
+                           current: list[str], newer: bool) -> None:
+        """A field of a row a laptop re-sent (after the county went back to a copy) differs from the
+        county's, which an edit logged here wrote without building on the re-sent version: two edits
+        made without seeing each other, as they would have met had the county kept its log. Kept
+        as a conflict whichever wins. (Re-sent versions carry no base; one with no origin stands
+        for a value whose edit follows, and the county's own versions without a logged edit say
+        nothing either way.)"""
+        theirs_at, theirs_by = _key(incoming)
+        ours_at, ours_by = _key(current)
+        if "" in (theirs_by, ours_by) or theirs_by == ours_by or clock.ZERO in (theirs_at, ours_at):
+            return
+        if self.tables[ch.table].__append_only__:
+            return
+        old_value = getattr(row, name)
+        if wire.to_wire(old_value) == value:
+            return
+        base = self.edit_base(ch.table, ch.row_id, name, ours_at, ours_by, child_id_of(row))
+        if base is None or base == theirs_at:
+            return
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        edit = dataclasses.replace(ch, field=name, value=text, hlc=theirs_at, origin=theirs_by, versions=None)
+        theirs = Side(text, theirs_at, theirs_by, incoming[2] if len(incoming) > 2 else ch.actor)
+        ours = self._ours(edit, old_value, current)
+        _conflict(self.session, self.result, edit, row, winner=theirs if newer else ours, loser=ours if newer else theirs)
 
     def _merge_field(self, ch: Change, row: Row | None) -> None:
         """One field: the higher (hlc, origin) wins; an edit made without seeing the other is a conflict."""

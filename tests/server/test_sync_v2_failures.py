@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 
 import httpx
+import pytest
 from sqlalchemy import delete, select
 
 from app.core import hlc
@@ -620,3 +621,45 @@ def test_county_restored_between_a_push_and_the_next_pull_is_noticed(tmp_path):
             assert s.get(Child, cid).phone == "13900000000"
     db.close()
     a.close()
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_edit_sent_again_before_a_concurrent_edit_the_county_lost_keeps_the_conflict(tmp_path, first):
+    """Two laptops edit one field without seeing each other; a's edit reaches the county, which
+    then goes back to a copy taken before it; b's is still waiting. b notices first and sends its
+    edit; a re-sends its row, holding its own (acknowledged) edit. The county must keep the loser
+    as a conflict, as it would have had it kept its log, whichever edit was made first; a third
+    laptop re-sending the field as it was before both edits makes no conflict."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a, b, c = (make_store(tmp_path, n, V1) for n in "abc")
+    with LiveServer(db) as live:
+        for store in (a, b, c):
+            client.enrol(store, live.url, live.code(V1))
+        cid = add_child(a, "甲")
+        for store in (a, b, c):
+            client.sync(store)
+        _copy_county(path)
+        writers = {"a": (a, "111"), "b": (b, "222")}
+        for who in (first, "b" if first == "a" else "a"):
+            store, phone = writers[who]
+            edit(store, Child, cid, phone=phone)
+        client.sync(a)  # a's edit reaches the county after its copy; b's waits
+        client.sync(c)
+    db.close()
+    db = _restored_county(path)
+    with LiveServer(db) as live:
+        for store in (b, a, c, a, b, c):
+            client.sync(store, server=live.url)
+        with db.sessions() as s:
+            county = s.get(Child, cid).phone
+            losers = [json.loads(x.loser_value) for x in s.scalars(select(Conflict).where(Conflict.row_id == cid))]
+            keys = set(s.scalars(select(Conflict.key)))
+    assert county == ("222" if first == "a" else "111")  # the later edit wins, as it did before
+    assert losers == ["111" if first == "a" else "222"]
+    for store in (a, b, c):
+        assert get(store, Child, cid).phone == county
+        with store.read_session() as s:
+            assert set(s.scalars(select(Conflict.key))) == keys
+        store.close()
+    db.close()

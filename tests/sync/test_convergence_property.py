@@ -416,6 +416,12 @@ def test_random_offline_edits_converge(kind, tmp_path):  # noqa: C901 - one scen
                         or (e["table"], e["row"], e["field"], stamp) in seen_bases
                         or (e["table"], e["row"], e["field"], e["hlc"]) in seen_bases
                     )
+                    if not ok:
+                        for x in s.scalars(select(LogEntry).where(LogEntry.row_id == e["row"]).order_by(LogEntry.seq)):
+                            if x.field in (e["field"], "*"):
+                                print("LOG", x.seq, x.change_id, x.field, (x.value or "")[:60], x.device_id, x.hlc,
+                                      x.base_hlc, x.origin)
+                        print("COUNTY", row.versions, getattr(row, e["field"]))
                     assert ok, f"edit lost: {e}"
 
         try:
