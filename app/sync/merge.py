@@ -389,6 +389,7 @@ class _Batch:
         as a conflict whichever wins. (Re-sent versions carry no base; one with no origin stands
         for a value whose edit follows, and the county's own versions without a logged edit say
         nothing either way.)"""
+        assert self.edit_base is not None
         theirs_at, theirs_by = _key(incoming)
         ours_at, ours_by = _key(current)
         if "" in (theirs_by, ours_by) or theirs_by == ours_by or clock.ZERO in (theirs_at, ours_at):
