@@ -15,12 +15,13 @@ import json
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.core import wire
 from app.core.hlc import HybridClock, decode, too_far_ahead
 from app.data.base import SyncMixin, synced_tables, utcnow
-from app.data.capture import ROW_FIELD
+from app.data.capture import ROW_FIELD, field_version
 from app.data.models.local import OutboxChange
 from app.data.rows import rowcount
-from app.sync.merge import Change
+from app.sync.merge import Change, synced_fields
 
 BATCH = 500
 _QUEUED = (OutboxChange.acked.is_(False), OutboxChange.refused_code.is_(None))
@@ -68,9 +69,6 @@ def take_county_values(session: Session, answers: list[tuple[str, str, dict]]) -
     """After refusals, hold what the county holds: its value and version of each refused field
     (table, row id, {"field", "value", "version"}), or drop a row that is no longer this
     device's (`gone`); the refused change itself stays listed with its value."""
-    from app.core import wire
-    from app.sync.merge import synced_fields
-
     tables = synced_tables()
     for table, row_id, current in answers:
         cls = tables.get(table)
@@ -119,9 +117,41 @@ def requeue(session: Session, change_ids: list[str] | None = None) -> int:
 
 
 def discard(session: Session, change_ids: list[str]) -> int:
-    """Drop refused changes the user gave up on (the local value stays; it is just not sent)."""
-    return rowcount(session.execute(delete(OutboxChange).where(
-        OutboxChange.change_id.in_(change_ids), OutboxChange.refused_code.is_not(None))))
+    """Drop refused changes the user gave up on, and take each back here: a field still holding
+    the given-up edit returns to the value it replaced, under that value's stamp with no origin
+    (below the version the county holds, so the county's value wins wherever they differ). Kept
+    otherwise, the edit would stay on this laptop only, and one stamped by a clock a year fast
+    would hide every later change of the field for that year. The creation of a row refused for
+    a reason it is sent again for (`RETRIED`) is not given up: the row would stay here only.
+    Returns how many were dropped. `session`: capture off (`client.remote_session`)."""
+    rows = session.scalars(select(OutboxChange).where(
+        OutboxChange.change_id.in_(change_ids), OutboxChange.refused_code.is_not(None))).all()
+    tables = synced_tables()
+    done = 0
+    for r in rows:
+        if r.field == ROW_FIELD and r.refused_code in RETRIED:
+            continue
+        cls = tables.get(r.table_name)
+        obj = session.get(cls, r.row_id) if cls is not None else None
+        if obj is not None and r.field != ROW_FIELD and r.base_value is not None:
+            _take_back(obj, r)
+        session.delete(r)
+        done += 1
+    return done
+
+
+def _take_back(obj: SyncMixin, change: OutboxChange) -> None:
+    versions = json.loads(obj.versions or "{}")
+    if field_version(versions, change.field)[0] != change.hlc:
+        return  # edited again since: the later edit stands
+    column = synced_fields(type(obj)).get(change.field)
+    if column is None or change.base_value is None:
+        return
+    setattr(obj, change.field, wire.from_wire(column, json.loads(change.base_value)))
+    versions[change.field] = [change.base_hlc, ""]
+    obj.versions = json.dumps(versions, separators=(",", ":"))
+    if obj.hlc == change.hlc:  # the row's newest stamp (a re-sent row travels under it) goes back too
+        obj.hlc = max(v[0] for v in versions.values() if v)
 
 
 def restamp(session: Session, clock: HybridClock, code: str) -> int:

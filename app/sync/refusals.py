@@ -53,5 +53,9 @@ def send_again(store, change_ids: list[str]) -> int:
 
 
 def give_up(store, change_ids: list[str]) -> int:
-    with store.read_session() as s, s.begin():
+    """Stop sending refused changes and take them back on this laptop (`changes.discard`); how
+    many were given up (a new record waiting for a corrected clock, or for the county, is kept)."""
+    from app.sync.client import remote_session
+
+    with remote_session(store) as s:
         return changes.discard(s, change_ids)

@@ -4725,8 +4725,8 @@ Full number: {full}</translation>
         <translation>Changes not accepted</translation>
     </message>
     <message>
-        <source>县级服务器没有接受下面这些修改，原因写在每一行。其余修改已照常同步。情况改变后（例如县里已办理转回）可以“重新发送”；不再需要的可以“不再发送”。</source>
-        <translation>The county server did not accept the changes below; each row gives the reason. All other changes were synced as usual. When things change (for example the county has moved the child back), choose &quot;Send again&quot;; choose &quot;Stop sending&quot; for changes no longer needed.</translation>
+        <source>县级服务器没有接受下面这些修改，原因写在每一行。其余修改已照常同步。情况改变后（例如县里已办理转回）可以“重新发送”；不再需要的可以“不再发送”，本机上的这项修改随之撤回，恢复为修改前的内容。</source>
+        <translation>The county server did not accept the changes below; each row gives the reason. All other changes were synced as usual. Once things change (for example the county has transferred the child back) you can &quot;Send again&quot;; a change you no longer need can be set to &quot;Stop sending&quot;, which also takes it back on this laptop, restoring what was there before.</translation>
     </message>
     <message>
         <source>重新发送</source>
@@ -4759,6 +4759,10 @@ Full number: {full}</translation>
     <message>
         <source>新建</source>
         <translation>New record</translation>
+    </message>
+    <message>
+        <source>新建的记录不能放弃：本机时间改正后（或县里找回数据后）会自动重新发送。</source>
+        <translation>A new record cannot be given up: it is sent again by itself once this laptop&apos;s clock is right (or once the county has recovered its data).</translation>
     </message>
 </context>
 <context>

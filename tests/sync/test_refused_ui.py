@@ -8,7 +8,7 @@ from app.data.models.child import Child
 from app.sync import client
 from app.ui.context import UiContext
 from app.ui.sync.refused import RefusedPage
-from tests.sync.stores import V1, V2, add_child, edit, make_store
+from tests.sync.stores import V1, V2, add_child, edit, get, make_store
 
 
 def test_refused_change_is_listed_with_its_reason_and_can_be_dropped(qtbot, live, tmp_path):
@@ -68,6 +68,48 @@ def test_refused_conflict_swap_is_worded_for_the_director(qtbot, live, tmp_path)
         row = next(t for t in texts if t[0] == "同步冲突 · 处理结果")
         assert row[2] == "改用另一值" and "冲突记录不属于本设备负责的范围" in row[4]
         assert not any("sync_conflict" in cell or "resolution" in cell for t in texts for cell in t)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_giving_up_an_edit_from_a_clock_a_year_fast_takes_it_back(qtbot, live, tmp_path):
+    """An edit refused because this laptop's clock ran a year fast, given up: the laptop shows the
+    value the county holds again, and takes the county's next change of that field (the year-fast
+    stamp kept locally hid every change for a year). A child created while the clock ran fast
+    cannot be given up: it is sent again once the clock is right, and the page says so."""
+    from app.core import hlc
+
+    a, b = make_store(tmp_path, "a", V1), make_store(tmp_path, "b", V1)
+    try:
+        for st in (a, b):
+            client.enrol(st, live.url, live.code(V1))
+        cid = add_child(a, "王小明", phone="13800000000")
+        client.sync(a)
+        client.sync(b)
+        year = 365 * 24 * 3600 * 1000
+        a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
+        edit(a, Child, cid, phone="13900000000")
+        new_child = add_child(a, "李小红")
+        assert client.sync(a).refused == 2
+        page = RefusedPage(UiContext(a))
+        qtbot.addWidget(page)
+        page.table.selectAll()
+        page.drop.click()
+        assert page.table.rowCount() == 1 and page.rows[0].row_id == new_child  # the new child stays listed
+        assert "不能放弃" in page.note.text()
+        mine = get(a, Child, cid)
+        assert mine.phone == "13800000000"
+        assert hlc.decode(mine.hlc)[0] < hlc.wall_ms_now() + hlc.MAX_AHEAD_MS
+
+        a.clock = hlc.HybridClock(a.clock.last)  # the director fixes the clock
+        edit(b, Child, cid, phone="13700000000")
+        client.sync(b)
+        client.sync(a)
+        assert get(a, Child, cid).phone == "13700000000"
+        with live.db.sessions() as s:
+            assert s.get(Child, new_child).name == "李小红"  # sent again with the clock right
+        assert refusals.list_refused(a) == []
     finally:
         a.close()
         b.close()

@@ -33,7 +33,8 @@ class RefusedPage(QWidget):
         title = QLabel(self.tr("未被接受的修改"))
         title.setStyleSheet("font-size:16px;font-weight:bold;")
         hint = QLabel(self.tr("县级服务器没有接受下面这些修改，原因写在每一行。其余修改已照常同步。"
-                              "情况改变后（例如县里已办理转回）可以“重新发送”；不再需要的可以“不再发送”。"))
+                              "情况改变后（例如县里已办理转回）可以“重新发送”；不再需要的可以“不再发送”，"
+                              "本机上的这项修改随之撤回，恢复为修改前的内容。"))
         hint.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
@@ -43,13 +44,15 @@ class RefusedPage(QWidget):
         self.again = QPushButton(self.tr("重新发送"))
         self.drop = QPushButton(self.tr("不再发送"))
         self.again.clicked.connect(lambda: self._act(refusals.send_again))
-        self.drop.clicked.connect(lambda: self._act(refusals.give_up))
+        self.drop.clicked.connect(self._give_up)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.again)
         buttons.addWidget(self.drop)
         layout = QVBoxLayout(self)
-        for w in (title, hint, self.table):
+        for w in (title, hint, self.table, self.note):
             layout.addWidget(w)
         layout.addLayout(buttons)
         self.rows: list[refusals.RefusedRow] = []
@@ -86,9 +89,15 @@ class RefusedPage(QWidget):
         picked = sorted({i.row() for i in self.table.selectedIndexes()})
         return [self.rows[i].change_id for i in picked if i < len(self.rows)]
 
-    def _act(self, action) -> None:
+    def _act(self, action) -> int:
         ids = self._selected()
-        if ids:
-            action(self.ctx.store, ids)
-            self.refresh()
-            self.ctx.data_changed.emit()
+        if not ids:
+            return 0
+        done = action(self.ctx.store, ids)
+        self.refresh()
+        self.ctx.data_changed.emit()
+        return len(ids) - done
+
+    def _give_up(self) -> None:
+        kept = self._act(refusals.give_up)
+        self.note.setText(self.tr("新建的记录不能放弃：本机时间改正后（或县里找回数据后）会自动重新发送。") if kept else "")
