@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.data.base import mapped, synced_tables
 from app.data.models.child import Child
 from app.sync import changes
 
@@ -30,13 +31,30 @@ class RefusedRow:
 def list_refused(store) -> list[RefusedRow]:
     with store.read_session() as s:
         rows = changes.refused(s)
-        ids = {r["row_id"] for r in rows if r["table"] == "child"}
-        names = {cid: name for cid, name in s.execute(select(Child.id, Child.name).where(Child.id.in_(list(ids))))}
+        names = _child_names(s, rows)
     return [RefusedRow(change_id=r["change_id"], table=r["table"], row_id=r["row_id"], field=r["field"],
-                       value=r["value"], child_name=names.get(r["row_id"], ""), code=r["code"] or "",
+                       value=r["value"], child_name=names.get((r["table"], r["row_id"]), ""), code=r["code"] or "",
                        message=r["message"] or "",
                        refused_at=_local(r["refused_at"]))
             for r in rows]
+
+
+def _child_names(s, rows: list[dict]) -> dict[tuple[str, str], str]:
+    """(table, row id) -> the name of the child the refused change concerns (the child itself, or
+    the child whose file holds the row), if this laptop still holds the child."""
+    tables = synced_tables()
+    child_of: dict[tuple[str, str], str] = {}
+    for r in rows:
+        cls = tables.get(r["table"])
+        if r["table"] == "child":
+            child_of[(r["table"], r["row_id"])] = r["row_id"]
+        elif cls is not None and "child_id" in cls.__table__.columns:
+            cid = s.scalar(select(mapped(cls, "child_id")).where(mapped(cls, "id") == r["row_id"]))
+            if cid:
+                child_of[(r["table"], r["row_id"])] = cid
+    ids = list(set(child_of.values()))
+    held = {cid: name for cid, name in s.execute(select(Child.id, Child.name).where(Child.id.in_(ids)))}
+    return {key: held[cid] for key, cid in child_of.items() if cid in held}
 
 
 def _local(at: dt.datetime | None) -> str:

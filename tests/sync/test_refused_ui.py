@@ -4,11 +4,11 @@ or stop sending them: through a real county server, a real store and the real pa
 from __future__ import annotations
 
 from app.sync import refusals
-from app.data.models.child import Child
+from app.data.models.child import Child, Guardian
 from app.sync import client
 from app.ui.context import UiContext
 from app.ui.sync.refused import RefusedPage
-from tests.sync.stores import V1, V2, add_child, edit, get, make_store
+from tests.sync.stores import V1, V2, add_child, add_guardian, edit, get, make_store
 
 
 def test_refused_change_is_listed_with_its_reason_and_can_be_dropped(qtbot, live, tmp_path):
@@ -85,15 +85,19 @@ def test_giving_up_an_edit_from_a_clock_a_year_fast_takes_it_back(qtbot, live, t
         for st in (a, b):
             client.enrol(st, live.url, live.code(V1))
         cid = add_child(a, "王小明", phone="13800000000")
+        guardian = add_guardian(a, cid, "王大明")
         client.sync(a)
         client.sync(b)
         year = 365 * 24 * 3600 * 1000
         a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
         edit(a, Child, cid, phone="13900000000")
+        edit(a, Guardian, guardian, phone="13500000000")
         new_child = add_child(a, "李小红")
-        assert client.sync(a).refused == 2
+        assert client.sync(a).refused == 3
         page = RefusedPage(UiContext(a))
         qtbot.addWidget(page)
+        shown = {(page.table.item(i, 0).text(), page.table.item(i, 1).text()) for i in range(3)}
+        assert shown == {("儿童 · 电话", "王小明"), ("监护人 · 电话", "王小明"), ("儿童 · 新建", "李小红")}
         page.table.selectAll()
         page.drop.click()
         assert page.table.rowCount() == 1 and page.rows[0].row_id == new_child  # the new child stays listed
