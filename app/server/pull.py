@@ -5,7 +5,10 @@ cursor. The cursor names the log entry it stopped at (`anchor`, that entry's cha
 county's log no longer holds that entry with that id (the county database was restored from a
 backup), the answer says `reset`, and the device re-sends what it holds and pulls from the start.
 A device's own changes are left out, unless it presented an old sync state (a restored or copied
-store), in which case they come back too, so nothing it once pushed is missing from it.
+store), in which case they come back too, so nothing it once pushed is missing from it. Its own
+changes that took a row out of its scope (a transfer, logged under the new village and, second,
+the old) always come back: a laptop that let the file go when the county refused a later edit may
+hold it again, re-created from an older copy another laptop re-sent, and learns it left again.
 """
 
 from __future__ import annotations
@@ -62,8 +65,9 @@ def changes_for(db: ServerDB, device_id: str, cursor: int, limit: int = 500, *, 
         where = [LogEntry.seq > cursor, LogEntry.seq <= server_seq,
                  or_(LogEntry.scope_code.startswith(scope), LogEntry.scope_code2.startswith(scope),
                      LogEntry.scope_code.in_(_prefixes(scope)))]
-        if not include_own:
-            where.append(or_(LogEntry.device_id.is_(None), LogEntry.device_id != device_id))
+        if not include_own:  # except the notices that a row left its scope: it may hold the row again
+            where.append(or_(LogEntry.device_id.is_(None), LogEntry.device_id != device_id,
+                             ~LogEntry.scope_code.startswith(scope)))
         # plain rows of the columns a change needs (no ORM objects: a page may hold 2,000)
         rows = s.execute(select(*_COLUMNS).where(*where).order_by(LogEntry.seq).limit(limit)).all()
         more = len(rows) == limit

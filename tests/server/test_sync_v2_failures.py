@@ -663,3 +663,40 @@ def test_edit_sent_again_before_a_concurrent_edit_the_county_lost_keeps_the_conf
             assert set(s.scalars(select(Conflict.key))) == keys
         store.close()
     db.close()
+
+
+def test_child_moved_away_after_the_county_restore_does_not_come_back_from_an_older_copy(tmp_path):
+    """After a county restore, b transfers a child away and edits it (refused: it is the other
+    village's now, so b lets the file go); a then re-sends the child as it held it, still in the old
+    village. b's next pull re-created the child from a's copy and skipped b's own transfer (its own
+    change), so b kept a child the county holds in another village."""
+    path = tmp_path / "county.db"
+    db = ServerDB(f"sqlite:///{path}")
+    a, b = make_store(tmp_path, "a", V1), make_store(tmp_path, "b", V1)
+    with LiveServer(db) as live:
+        for store in (a, b):
+            client.enrol(store, live.url, live.code(V1))
+        cid = add_child(a, "甲")
+        for store in (a, b):
+            client.sync(store)
+        _copy_county(path)
+        add_child(a, "乙")  # the county loses this with its copy
+        for store in (a, b):
+            client.sync(store)
+    db.close()
+    db = _restored_county(path)
+    with LiveServer(db) as live:
+        assert client.sync(b, server=live.url).county_restored
+        edit(b, Child, cid, village_code=V2)
+        edit(b, Child, cid, name="甲改")  # after the transfer: refused
+        assert client.sync(a, server=live.url).county_restored  # re-sends the child, still in V1
+        report = client.sync(b, server=live.url)
+        assert report.refused == 1
+        with db.sessions() as s:
+            assert s.get(Child, cid).village_code == V2
+        assert get(b, Child, cid) is None
+        client.sync(a, server=live.url)
+        assert get(a, Child, cid) is None  # a learns it left too
+    db.close()
+    a.close()
+    b.close()
