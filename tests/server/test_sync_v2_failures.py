@@ -49,15 +49,37 @@ def _restore(tmp_path, name: str, tag: str):
         (tmp_path / f"{name}.store{extra}").unlink(missing_ok=True)
 
 
-def _copy_county(path) -> None:
-    """The county's copy of its database (SQLite's online backup), beside it."""
-    with sqlite3.connect(path) as src, sqlite3.connect(path.with_name("county-backup.db")) as dst:
-        src.backup(dst)
+class _County:
+    """A county server on a SQLite file that can take a copy of itself and go back to it, as a
+    county restoring yesterday's backup does: the county-restore tests run it, copy it, run on,
+    restore the copy and run it again."""
+
+    def __init__(self, tmp_path):
+        self.path = tmp_path / "county.db"
+        self.copy_path = tmp_path / "county-backup.db"
+        self.db = ServerDB(f"sqlite:///{self.path}")
+
+    def copy(self) -> None:
+        """The county's copy of its database (SQLite's online backup), beside it."""
+        with sqlite3.connect(self.path) as src, sqlite3.connect(self.copy_path) as dst:
+            src.backup(dst)
+
+    def restore(self) -> None:
+        """The county back on its copy, with the same keys."""
+        self.db.close()
+        self.db = ServerDB(f"sqlite:///{self.copy_path}", keys_path=f"{self.path}.keys")
+
+    def live(self) -> LiveServer:
+        return LiveServer(self.db)
+
+    def close(self) -> None:
+        self.db.close()
 
 
-def _restored_county(path) -> ServerDB:
-    """The county back on its copy, with the same keys."""
-    return ServerDB(f"sqlite:///{path.with_name('county-backup.db')}", keys_path=f"{path}.keys")
+def _sync_each(url: str, *stores: Store) -> None:
+    """Sync the stores with the server at url, one after another, in the order given."""
+    for store in stores:
+        client.sync(store, server=url)
 
 
 def _push(live, store, change: dict) -> dict:
@@ -231,32 +253,29 @@ def test_restored_laptop_loses_nothing(live, tmp_path):
 
 
 def test_restored_county_database_resynchronises_every_laptop(tmp_path):
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a = make_store(tmp_path, "a", V1)
     b = make_store(tmp_path, "b", V1)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         client.enrol(a, live.url, live.code(V1))
         client.enrol(b, live.url, live.code(V1))
         early = add_child(a, "甲")
         client.sync(a)
-        _copy_county(path)
+        county_server.copy()
         late = add_child(a, "乙")  # the county loses this when it restores yesterday's backup
         client.sync(a)
         client.sync(b)
-    db.close()
     # the county restores yesterday's backup (same keys)
-    db = _restored_county(path)
-    with LiveServer(db) as live:
+    county_server.restore()
+    with county_server.live() as live:
         newer = add_child(b, "丙")
         report = client.sync(a, server=live.url)
         assert report.county_restored and report.resent > 0
-        client.sync(b, server=live.url)
-        client.sync(a, server=live.url)
-        with db.sessions() as s:
+        _sync_each(live.url, b, a)
+        with county_server.db.sessions() as s:
             assert {early, late, newer} <= set(s.scalars(select(Child.id)))
         assert get(b, Child, late) is not None and get(a, Child, newer) is not None
-    db.close()
+    county_server.close()
     a.close()
     b.close()
 
@@ -265,18 +284,17 @@ def test_conflict_recorded_after_the_county_copy_is_listed_again_everywhere(tmp_
     """a and b edit one field concurrently after the county's copy; the county records the conflict
     and both laptops list it. The county restores its copy: a laptop re-sends the record with its
     rows, and every replica lists the same conflict again (the same key, not a new one)."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a = make_store(tmp_path, "a", V1)
     b = make_store(tmp_path, "b", V1)
     c = make_store(tmp_path, "c", V1)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         for store in (a, b, c):
             client.enrol(store, live.url, live.code(V1))
         cid = add_child(a, "甲")
         client.sync(a)
         client.sync(b)
-        _copy_county(path)
+        county_server.copy()
         edit(a, Child, cid, phone="111")
         edit(b, Child, cid, phone="222")
         client.sync(a)
@@ -285,18 +303,16 @@ def test_conflict_recorded_after_the_county_copy_is_listed_again_everywhere(tmp_
         with a.read_session() as s:
             keys = set(s.scalars(select(Conflict.key)))
         assert len(keys) == 1
-    db.close()
-    db = _restored_county(path)
-    with LiveServer(db) as live:
-        for store in (a, b, c, a, b, c):
-            client.sync(store, server=live.url)
-        with db.sessions() as s:
+    county_server.restore()
+    with county_server.live() as live:
+        _sync_each(live.url, a, b, c, a, b, c)
+        with county_server.db.sessions() as s:
             assert set(s.scalars(select(Conflict.key))) == keys
             assert s.get(Child, cid).phone == get(a, Child, cid).phone == get(c, Child, cid).phone
         for store in (a, b, c):
             with store.read_session() as s:
                 assert set(s.scalars(select(Conflict.key))) == keys, store.user
-    db.close()
+    county_server.close()
     for store in (a, b, c):
         store.close()
 
@@ -305,30 +321,28 @@ def test_county_restored_while_a_laptop_held_edits_from_a_clock_a_year_fast(tmp_
     """The county restores a copy that lacks a child; the laptop that holds it had edited it a year
     fast (refused). Its re-sent file carried that year-fast version and was refused too: once the
     clock is fixed the file goes again, before the edit, and the county holds both."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a = make_store(tmp_path, "a", V1)
     year = 365 * 24 * 3600 * 1000
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         client.enrol(a, live.url, live.code(V1))
         client.sync(a)
-        _copy_county(path)
+        county_server.copy()
         cid = add_child(a, "甲")
         client.sync(a)
         a.clock = hlc.HybridClock(a.clock.last, wall=lambda: hlc.wall_ms_now() + year)
         edit(a, Child, cid, phone="13800000000")
         client.sync(a)
         assert client.status(a)["refused"] == 1
-    db.close()
-    db = _restored_county(path)
+    county_server.restore()
     a.clock = hlc.HybridClock(a.clock.last)  # the director fixes the clock
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         report = client.sync(a, server=live.url)
         assert report.county_restored and report.clock_fixed
-        with db.sessions() as s:  # in that one sync
+        with county_server.db.sessions() as s:  # in that one sync
             assert s.get(Child, cid) is not None and s.get(Child, cid).phone == "13800000000"
         assert client.status(a)["refused"] == 0 and a.setting(client.S_RESYNC) in ("", None)
-    db.close()
+    county_server.close()
     a.close()
 
 
@@ -337,28 +351,25 @@ def test_concurrent_edits_made_while_the_county_was_restored_still_make_a_confli
     re-sends what it holds when it notices: the edited field travels as the edit (with its base),
     not inside the row's snapshot, so the county keeps the loser as a conflict instead of letting
     the second snapshot overwrite the first edit."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a = make_store(tmp_path, "a", V1)
     b = make_store(tmp_path, "b", V1)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         client.enrol(a, live.url, live.code(V1))
         client.enrol(b, live.url, live.code(V1))
         cid = add_child(a, "甲")
         client.sync(a)
         client.sync(b)
-        _copy_county(path)
+        county_server.copy()
         add_child(a, "乙")  # the county loses this with its copy
         client.sync(a)
         client.sync(b)  # both laptops hold a position past the copy: both re-send what they hold
-    db.close()
-    db = _restored_county(path)
+    county_server.restore()
     edit(a, Child, cid, phone="111")
     edit(b, Child, cid, phone="222")
-    with LiveServer(db) as live:
-        for store in (a, b, a, b):
-            client.sync(store, server=live.url)
-        with db.sessions() as s:
+    with county_server.live() as live:
+        _sync_each(live.url, a, b, a, b)
+        with county_server.db.sessions() as s:
             county = s.get(Child, cid).phone
             losers = [json.loads(c.loser_value) for c in s.scalars(select(Conflict).where(Conflict.row_id == cid))]
             keys = set(s.scalars(select(Conflict.key)))
@@ -367,7 +378,7 @@ def test_concurrent_edits_made_while_the_county_was_restored_still_make_a_confli
             assert get(store, Child, cid).phone == county
             with store.read_session() as s:
                 assert set(s.scalars(select(Conflict.key))) == keys
-    db.close()
+    county_server.close()
     a.close()
     b.close()
 
@@ -376,24 +387,22 @@ def test_edit_of_a_child_the_restored_county_lost_makes_no_empty_conflict(tmp_pa
     """The county's copy predates the child; the laptop re-sends its file without the field it
     has an edit waiting for, then the edit: the county holds the child with the edit and lists no
     conflict against an empty value."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a = make_store(tmp_path, "a", V1)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         client.enrol(a, live.url, live.code(V1))
         client.sync(a)
-        _copy_county(path)
+        county_server.copy()
         cid = add_child(a, "甲")
         client.sync(a)
-    db.close()
-    db = _restored_county(path)
+    county_server.restore()
     edit(a, Child, cid, phone="111", name="甲乙")  # name: a field the county's table requires
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         assert client.sync(a, server=live.url).county_restored
-        with db.sessions() as s:
+        with county_server.db.sessions() as s:
             assert s.get(Child, cid).phone == "111" and s.get(Child, cid).name == "甲乙"
             assert s.scalar(select(Conflict.key)) is None
-    db.close()
+    county_server.close()
     a.close()
 
 
@@ -435,24 +444,22 @@ def test_child_moved_away_while_the_restored_county_lacked_it_arrives_moved(tmp_
     """The only laptop that noticed first moved the child to another village while the county's
     copy lacked it: its re-sent row is the child as it was before the move (in its own village),
     then the move; the county ends with the child in the new village and the laptop lets it go."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a = make_store(tmp_path, "a", V1)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         client.enrol(a, live.url, live.code(V1))
         client.sync(a)
-        _copy_county(path)
+        county_server.copy()
         cid = add_child(a, "甲")
         client.sync(a)
-    db.close()
-    db = _restored_county(path)
+    county_server.restore()
     edit(a, Child, cid, village_code=V2)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         assert client.sync(a, server=live.url).county_restored
-        with db.sessions() as s:
+        with county_server.db.sessions() as s:
             assert s.get(Child, cid).village_code == V2 and s.get(Child, cid).name == "甲"
         assert client.status(a)["refused"] == 0 and get(a, Child, cid) is None
-    db.close()
+    county_server.close()
     a.close()
 
 
@@ -602,24 +609,22 @@ def test_county_restored_between_a_push_and_the_next_pull_is_noticed(tmp_path):
     """The laptop pushed (accepted), its pull never happened (cable pulled), then the county went
     back to a copy taken before that push: its cursor still names an entry the copy holds, but the
     last change the county logged from it is gone, so it re-sends what it holds."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a = make_store(tmp_path, "a", V1)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         client.enrol(a, live.url, live.code(V1))
         cid = add_child(a, "甲")
         client.sync(a)
-        _copy_county(path)
+        county_server.copy()
         edit(a, Child, cid, phone="13900000000")
         client.SyncClient(a).push(client.SyncReport())  # pushed and acknowledged; no pull
-    db.close()
-    db = _restored_county(path)  # same county keys
-    with LiveServer(db) as live:
+    county_server.restore()  # same county keys
+    with county_server.live() as live:
         report = client.sync(a, server=live.url)
         assert report.county_restored and report.resent > 0
-        with db.sessions() as s:
+        with county_server.db.sessions() as s:
             assert s.get(Child, cid).phone == "13900000000"
-    db.close()
+    county_server.close()
     a.close()
 
 
@@ -630,28 +635,25 @@ def test_edit_sent_again_before_a_concurrent_edit_the_county_lost_keeps_the_conf
     edit; a re-sends its row, holding its own (acknowledged) edit. The county must keep the loser
     as a conflict, as it would have had it kept its log, whichever edit was made first; a third
     laptop re-sending the field as it was before both edits makes no conflict."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a, b, c = (make_store(tmp_path, n, V1) for n in "abc")
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         for store in (a, b, c):
             client.enrol(store, live.url, live.code(V1))
         cid = add_child(a, "甲")
         for store in (a, b, c):
             client.sync(store)
-        _copy_county(path)
+        county_server.copy()
         writers = {"a": (a, "111"), "b": (b, "222")}
         for who in (first, "b" if first == "a" else "a"):
             store, phone = writers[who]
             edit(store, Child, cid, phone=phone)
         client.sync(a)  # a's edit reaches the county after its copy; b's waits
         client.sync(c)
-    db.close()
-    db = _restored_county(path)
-    with LiveServer(db) as live:
-        for store in (b, a, c, a, b, c):
-            client.sync(store, server=live.url)
-        with db.sessions() as s:
+    county_server.restore()
+    with county_server.live() as live:
+        _sync_each(live.url, b, a, c, a, b, c)
+        with county_server.db.sessions() as s:
             county = s.get(Child, cid).phone
             losers = [json.loads(x.loser_value) for x in s.scalars(select(Conflict).where(Conflict.row_id == cid))]
             keys = set(s.scalars(select(Conflict.key)))
@@ -662,7 +664,7 @@ def test_edit_sent_again_before_a_concurrent_edit_the_county_lost_keeps_the_conf
         with store.read_session() as s:
             assert set(s.scalars(select(Conflict.key))) == keys
         store.close()
-    db.close()
+    county_server.close()
 
 
 def test_child_moved_away_after_the_county_restore_does_not_come_back_from_an_older_copy(tmp_path):
@@ -670,33 +672,31 @@ def test_child_moved_away_after_the_county_restore_does_not_come_back_from_an_ol
     village's now, so b lets the file go); a then re-sends the child as it held it, still in the old
     village. b's next pull re-created the child from a's copy and skipped b's own transfer (its own
     change), so b kept a child the county holds in another village."""
-    path = tmp_path / "county.db"
-    db = ServerDB(f"sqlite:///{path}")
+    county_server = _County(tmp_path)
     a, b = make_store(tmp_path, "a", V1), make_store(tmp_path, "b", V1)
-    with LiveServer(db) as live:
+    with county_server.live() as live:
         for store in (a, b):
             client.enrol(store, live.url, live.code(V1))
         cid = add_child(a, "甲")
         for store in (a, b):
             client.sync(store)
-        _copy_county(path)
+        county_server.copy()
         add_child(a, "乙")  # the county loses this with its copy
         for store in (a, b):
             client.sync(store)
-    db.close()
-    db = _restored_county(path)
-    with LiveServer(db) as live:
+    county_server.restore()
+    with county_server.live() as live:
         assert client.sync(b, server=live.url).county_restored
         edit(b, Child, cid, village_code=V2)
         edit(b, Child, cid, name="甲改")  # after the transfer: refused
         assert client.sync(a, server=live.url).county_restored  # re-sends the child, still in V1
         report = client.sync(b, server=live.url)
         assert report.refused == 1
-        with db.sessions() as s:
+        with county_server.db.sessions() as s:
             assert s.get(Child, cid).village_code == V2
         assert get(b, Child, cid) is None
         client.sync(a, server=live.url)
         assert get(a, Child, cid) is None  # a learns it left too
-    db.close()
+    county_server.close()
     a.close()
     b.close()
