@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from app.core.auditchain import FIELDS, hash_of
+from app.data.base import utcnow
 from app.data.models import AuditEntry, Setting
 from app.data.settings import put_setting
 
-SENT, CHAIN_ID, HEAD_N = "audit_sent_n", "audit_chain_id", "audit_chain_n"
+SENT, CHAIN_ID, HEAD_N, HEAD_HASH = "audit_sent_n", "audit_chain_id", "audit_chain_n", "audit_chain_head"
 
 
 def _setting(session: Session, key: str, default: str = "") -> str:
@@ -51,6 +52,31 @@ def as_wire_row(row) -> dict:
 def _stored_time(value) -> str | None:
     # SQLAlchemy's SQLite DateTime stores "YYYY-MM-DD HH:MM:SS.ffffff"; the hash was taken over that text
     return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def seal(session: Session, entries: list[dict]) -> list[dict]:
+    """Chain a batch of new entries (dicts of audit_entry columns, to be inserted next in this
+    transaction) as the store's insert trigger chains one: each takes the next number, the hash
+    before it and its own hash (over the time as the store will keep it). Inserted sealed, they
+    skip the trigger, which costs three statements and a hash call per row: a pull of 10,000
+    changes writes 10,000 entries. The chain's head settings move to the last one."""
+    if not entries:
+        return entries
+    n = int(session.scalar(select(Setting.value).where(Setting.key == HEAD_N)) or 0)
+    head = session.scalar(select(Setting.value).where(Setting.key == HEAD_HASH)) or ""
+    at = utcnow()
+    at_text = _stored_time(at)
+    for entry in entries:
+        n += 1
+        entry.update(at=at, chain_n=n, prev_hash=head)
+        entry["hash"] = head = hash_of({**entry, "at": at_text})
+    for key, value in ((HEAD_N, str(n)), (HEAD_HASH, head)):
+        session.execute(text("INSERT INTO setting(key, value) VALUES (:key, :value) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value"), {"key": key, "value": value})
+        held = session.identity_map.get(session.identity_key(Setting, key))  # written past the ORM
+        if held is not None:
+            session.expire(held)
+    return entries
 
 
 def unsent(session: Session, limit: int = 500) -> list[dict]:

@@ -25,6 +25,7 @@ from sqlalchemy import Column, String, Text, bindparam, insert, select, update
 from sqlalchemy.orm import Session, class_mapper
 from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
+from app.data import audit_chain
 from app.data.base import SYNC_COLUMNS, SyncMixin, mapped, synced_tables, table_of
 from app.data.capture import ROW_FIELD, child_id_of, field_version
 from app.data.models.local import AuditEntry
@@ -483,7 +484,7 @@ class _Batch:
                     self.dirty.setdefault(key, set()).add("versions")
         _write(self.session, self.tables, self.new, self.dirty, self.rows)
         if self.audits:
-            self.session.execute(insert(table_of(AuditEntry)), self.audits)
+            self.session.execute(insert(table_of(AuditEntry)), audit_chain.seal(self.session, self.audits))
         self.session.flush()
 
 

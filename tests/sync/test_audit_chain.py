@@ -51,6 +51,29 @@ def test_entries_are_chained_and_cannot_be_changed(tmp_path):
     a.close()
 
 
+def test_entries_a_pull_writes_chain_on_with_local_ones_and_the_county_takes_them(live, tmp_path):
+    """A pull records what it applied in one batch (sealed in Python, not by the insert trigger):
+    the chain must run on unbroken between local entries before and after it, and the county must
+    find every hash right."""
+    a, b = make_store(tmp_path, "a", V1), make_store(tmp_path, "b", V1)
+    for st in (a, b):
+        client.enrol(st, live.url, live.code(V1))
+    kids = [add_child(a, f"孙小{i}") for i in range(30)]
+    edit(a, Child, kids[0], phone="13800000000")
+    client.sync(a)
+    add_child(b, "周小明")  # a local entry before the pulled ones
+    client.sync(b)  # pushes its own, then pulls a's 31 changes
+    edit(b, Child, kids[1], phone="13900000000")  # and one after them, sealed by the trigger
+    client.sync(b)
+    with b.read_session() as s:
+        assert audit_chain.verify(s) == []
+        n = s.scalar(text("SELECT max(chain_n) FROM audit_entry"))
+        assert n >= 33 and s.scalar(text("SELECT count(*) FROM audit_entry WHERE hash IS NULL")) == 0
+    assert _gaps(live) == []
+    a.close()
+    b.close()
+
+
 def test_county_flags_deleted_and_rewritten_entries(live, tmp_path):
     a = make_store(tmp_path, "a", V1)
     client.enrol(a, live.url, live.code(V1))
