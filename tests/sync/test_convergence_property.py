@@ -1,8 +1,8 @@
 """Property test: devices edit offline at random and sync in random orders through a real county
 server, with dropped connections and repeated requests, and everything the guide and the field
 throw at them: a laptop restored from an earlier copy of its store, the county database restored
-from an earlier copy (with TONGHU_PROPERTY_COUNTY_RESTORE=1: still open, see docs/sync-protocol.md
-§8), clocks hours or a year ahead and behind (fixed before the last round),
+from an earlier copy (docs/sync-protocol.md §8), clocks hours or a year ahead and behind (fixed
+before the last round),
 transfers inside one batch, and a malicious enrolled laptop of the same county pushing crafted
 changes (rows of another village, another device's origin, far-future stamps).
 
@@ -45,11 +45,7 @@ YEAR_MS = 365 * 24 * HOUR_MS
 FIELDS = ("name", "phone", "notes")
 SKEWS = (-YEAR_MS, -3 * HOUR_MS, 0, 3 * HOUR_MS, YEAR_MS)
 OPS = ["create", "edit", "edit", "edit", "delete", "move", "guardian", "sync", "sync", "sync",
-       "transfer_batch", "backup", "restore", "skew", "malicious"]
-# Restoring the county database from a copy: known to leave conflict lists and a few files apart
-# in about one run in five (see the issue-11 report), so only on request until that is fixed.
-if os.environ.get("TONGHU_PROPERTY_COUNTY_RESTORE") == "1":
-    OPS += ["county_backup", "county_restore"]
+       "transfer_batch", "backup", "restore", "skew", "malicious", "county_backup", "county_restore"]
 
 
 def _rows(session, cls, where=None) -> dict:
