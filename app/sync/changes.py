@@ -133,7 +133,7 @@ def discard(session: Session, change_ids: list[str]) -> int:
             continue
         cls = tables.get(r.table_name)
         obj = session.get(cls, r.row_id) if cls is not None else None
-        if obj is not None and r.field != ROW_FIELD and r.base_value is not None:
+        if obj is not None and r.field != ROW_FIELD:
             _take_back(obj, r)
         session.delete(r)
         done += 1
@@ -141,6 +141,8 @@ def discard(session: Session, change_ids: list[str]) -> int:
 
 
 def _take_back(obj: SyncMixin, change: OutboxChange) -> None:
+    """Put back the value `change` replaced, if it is still the field's latest edit and its value
+    is known (not for a photo, nor an edit made before migration 0024 kept it)."""
     versions = json.loads(obj.versions or "{}")
     if field_version(versions, change.field)[0] != change.hlc:
         return  # edited again since: the later edit stands
