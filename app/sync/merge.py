@@ -526,8 +526,11 @@ class Row:
             raise AttributeError(name)
         return None
 
-    def values(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "__tablename__"}
+    def values(self, names: dict[str, str] | None = None) -> dict[str, object]:
+        """The row's values by attribute; with `names` (attribute -> column), only those, by column."""
+        if names is None:
+            return {k: v for k, v in self.__dict__.items() if k != "__tablename__"}
+        return {names[k]: v for k, v in self.__dict__.items() if k in names}
 
     def __repr__(self) -> str:
         return f"Row({self.__tablename__}, {self.__dict__.get('id')})"
@@ -577,7 +580,7 @@ def _write(session: Session, tables: Tables, new: dict[Key, Row], dirty: dict[Ke
     inserts: dict[tuple[str, tuple[str, ...]], list[dict[str, object]]] = {}
     for (table, _), row in new.items():
         cols = _columns(table)
-        values = {cols[k]: v for k, v in row.values().items() if k in cols}
+        values = row.values(cols)
         inserts.setdefault((table, tuple(values)), []).append(values)
     for (table, _), batch in sorted(inserts.items(), key=lambda item: order.get(item[0][0], 0)):
         session.execute(insert(table_of(tables[table])), batch)
