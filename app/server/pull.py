@@ -18,7 +18,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from app.data.base import utcnow
 from app.server.db import Device, LogEntry, ServerDB
@@ -67,7 +67,7 @@ def changes_for(db: ServerDB, device_id: str, cursor: int, limit: int = 500, *, 
                      LogEntry.scope_code.in_(_prefixes(scope)))]
         if not include_own:  # except the notices that a row left its scope: it may hold the row again
             where.append(or_(LogEntry.device_id.is_(None), LogEntry.device_id != device_id,
-                             ~LogEntry.scope_code.startswith(scope)))
+                             and_(LogEntry.scope_code2.startswith(scope), ~LogEntry.scope_code.startswith(scope))))
         # plain rows of the columns a change needs (no ORM objects: a page may hold 2,000)
         rows = s.execute(select(*_COLUMNS).where(*where).order_by(LogEntry.seq).limit(limit)).all()
         more = len(rows) == limit
