@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from app.core import hlc as clock
+from app.core import wire
 from app.data.base import synced_tables, utcnow
 from app.data.capture import ROW_FIELD, field_version
 from app.data.ids import new_id
@@ -27,7 +28,7 @@ from app.server.scope import Refused, ScopeGuard, child_linked, field_value, row
 from app.server.service import _usable
 from app.sync.snapshot import snapshot_of
 from app.sync import merge
-from app.sync.changes import CLOCK_AHEAD
+from app.sync.changes import CLOCK_AHEAD, RESTAMPED, STAMP_REUSED
 from app.sync.merge import Change, MergeError
 from app.sync.conflicts import CONFLICT_TABLE, RECORD_FIELDS, record_change
 
@@ -114,6 +115,7 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
         for ch in candidates:
             try:
                 guard.check(ch)
+                _check_stamp_unused(ch, guard.rows.get((ch.table, ch.row_id)))
             except Refused as problem:
                 refusals.append((ch, problem))
                 continue
@@ -145,7 +147,7 @@ def apply_push(db: ServerDB, device_id: str, changes: list[Change], *, state: st
         out.conflicts = len(result.conflicts)
         for ch, problem in refusals:
             answer = {"id": ch.id, "status": "refused", "code": problem.code, "message": problem.message}
-            if problem.code != CLOCK_AHEAD and ch.table in tables and (ch.field == ROW_FIELD or ch.field in
+            if problem.code not in RESTAMPED and ch.table in tables and (ch.field == ROW_FIELD or ch.field in
                                                                           merge.synced_fields(tables[ch.table])):
                 current = guard.current(ch)
                 if current:
@@ -219,6 +221,21 @@ def _conflict_from(key: str, body: dict) -> Conflict | None:
     for name in ("winner_origin", "winner_actor", "loser_origin", "loser_actor"):
         values[name] = (values[name] or "")[:64]
     return Conflict(key=key, **values, resolved=False, resolution="", resolved_by="")
+
+
+def _check_stamp_unused(ch: Change, row) -> None:
+    """An edit carrying the very version the county holds for the field, with another value: the
+    device gave that stamp to an edit before (a store restored from a backup restarts its clock
+    behind stamps it had used). Merged, it would be taken for a duplicate and lost; refused, the
+    laptop stamps it again once its pull has moved its clock past its own earlier edits."""
+    if row is None or ch.field == ROW_FIELD:
+        return
+    version = field_version(json.loads(row.versions or "{}"), ch.field)
+    if (version[0], version[1] if len(version) > 1 else "") != (ch.hlc, ch.origin):
+        return
+    if wire.to_wire(getattr(row, ch.field)) != (json.loads(ch.value) if ch.value is not None else None):
+        raise Refused(STAMP_REUSED, "这条修改的时间标记与本机以前的一条修改相同（本机可能从备份恢复过），"
+                                    "未被接受；下次同步时会自动换一个时间标记重新发送。")
 
 
 def _logged_base(s):

@@ -197,7 +197,11 @@ def restamp(session: Session, clock: HybridClock, code: str) -> int:
 # Refusals the laptop sends again by itself: a clock far ahead (once corrected), a row the county
 # lacked (after its restore, until the row is back).
 CLOCK_AHEAD, ROW_MISSING = "clock_ahead", "row_missing"
-RETRIED = (CLOCK_AHEAD, ROW_MISSING)
+# a stamp this device already gave another edit of the field (a store restored from a backup
+# restarts its clock behind stamps it had used): stamped again after the pull, like CLOCK_AHEAD
+STAMP_REUSED = "stamp_reused"
+RETRIED = (CLOCK_AHEAD, ROW_MISSING, STAMP_REUSED)
+RESTAMPED = (CLOCK_AHEAD, STAMP_REUSED)
 
 
 def refused_ids(session: Session, code: str) -> list[str]:

@@ -282,14 +282,15 @@ class SyncClient:
         if self.store.clock.ahead_of(report.server_ms):
             self.store.clock.reset(report.server_ms)
         with remote_session(self.store) as s:
-            report.refused -= outbox.restamp(s, self.store.clock, CLOCK_AHEAD)
+            for code in outbox.RESTAMPED:
+                report.refused -= outbox.restamp(s, self.store.clock, code)
             _set(s, HLC_SETTING, self.store.clock.last)
         report.clock_fixed = True
         return True
 
     def _clock_ahead_waiting(self) -> bool:
         with self.store.read_session() as s:
-            return bool(outbox.refused_ids(s, CLOCK_AHEAD))
+            return any(outbox.refused_ids(s, code) for code in outbox.RESTAMPED)
 
     def _resend_everything(self, report: SyncReport) -> None:
         """The county lost part of its log (restored from a backup): send it every row this laptop

@@ -700,3 +700,39 @@ def test_child_moved_away_after_the_county_restore_does_not_come_back_from_an_ol
     county_server.close()
     a.close()
     b.close()
+
+
+def test_edit_restored_laptop_stamps_like_a_lost_one_is_not_taken_for_a_duplicate(live, tmp_path):
+    """Restored from a backup, a laptop's clock starts behind stamps it had used, and its next edit
+    of a field can carry the very stamp of an edit the county already holds (same device, same
+    stamp). The county used to take it for that edit again and keep the old value while the laptop
+    showed the new one. Now it is refused, stamped again after the pull and kept, with the lost
+    edit as its conflict."""
+    a = make_store(tmp_path, "a", V1)
+    client.enrol(a, live.url, live.code(V1))
+    cid = add_child(a, "甲")
+    client.sync(a)
+    path = tmp_path / "a.store"
+    a.close()
+    _backup(tmp_path, "a", "bak")
+    a = Store.open(path, PASSWORD, user="a")
+    wall = hlc.wall_ms_now() + 60_000
+    a.clock = hlc.HybridClock(a.clock.last, wall=lambda: wall)
+    edit(a, Child, cid, notes="备份后的修改")
+    client.sync(a)
+    a.close()
+    _restore(tmp_path, "a", "bak")
+    a = Store.open(path, PASSWORD, user="a")
+    a.clock = hlc.HybridClock(a.clock.last, wall=lambda: wall)  # the same minute: the same stamp
+    edit(a, Child, cid, notes="恢复后的修改")
+    with a.read_session() as s:
+        stamp = s.scalars(select(OutboxChange.hlc).where(OutboxChange.field == "notes")).one()
+    with live.db.sessions() as s:
+        assert json.loads(s.get(Child, cid).versions)["notes"][0] == stamp  # the collision is real
+    report = client.sync(a)
+    assert report.restored and report.refused == 0 and client.status(a)["pending"] == 0
+    with live.db.sessions() as s:
+        assert s.get(Child, cid).notes == "恢复后的修改"
+        assert [c.loser_value for c in s.scalars(select(Conflict).where(Conflict.row_id == cid))] == ['"备份后的修改"']
+    assert get(a, Child, cid).notes == "恢复后的修改"
+    a.close()
