@@ -230,10 +230,9 @@ def _check_stamp_unused(ch: Change, row) -> None:
     laptop stamps it again once its pull has moved its clock past its own earlier edits."""
     if row is None or ch.field == ROW_FIELD:
         return
-    version = field_version(json.loads(row.versions or "{}"), ch.field)
-    if (version[0], version[1] if len(version) > 1 else "") != (ch.hlc, ch.origin):
+    if merge.version_key(field_version(json.loads(row.versions or "{}"), ch.field)) != (ch.hlc, ch.origin):
         return
-    if wire.to_wire(getattr(row, ch.field)) != (json.loads(ch.value) if ch.value is not None else None):
+    if wire.to_wire(getattr(row, ch.field)) != wire.loads(ch.value):
         raise Refused(STAMP_REUSED, "这条修改的时间标记与本机以前的一条修改相同（本机可能从备份恢复过），"
                                     "未被接受；下次同步时会自动换一个时间标记重新发送。")
 

@@ -94,7 +94,7 @@ class ScopeGuard:
         for (table, cid), row in self.rows.items():
             if table == "child":
                 version = field_version(json.loads(row.versions or "{}"), "village_code")
-                self.village_versions[cid] = (version[0], version[1] if len(version) > 1 else "")
+                self.village_versions[cid] = merge.version_key(version)
 
     def _load_rows(self, changes: list[Change]) -> dict[tuple[str, str], merge.Row]:
         """The server's rows the batch touches, by (table, row id), read in chunks as plain rows
@@ -236,7 +236,7 @@ class ScopeGuard:
             version = ch.versions.get("village_code") or ch.versions.get(ROW_FIELD)
             if not version:
                 return
-            incoming = (version[0], version[1] if len(version) > 1 else "")
+            incoming = merge.version_key(version)
         if incoming > self.village_versions.get(ch.row_id, (ZERO, "")):
             self.villages[ch.row_id] = new_village
             self.village_versions[ch.row_id] = incoming

@@ -249,7 +249,8 @@ def _plain_text(fields: dict[str, Column[Any]]) -> dict[str, int]:
     return found
 
 
-def _key(version: Sequence[str]) -> tuple[str, str]:
+def version_key(version: Sequence[str]) -> tuple[str, str]:
+    """(hlc, origin) of a field version [hlc, origin(, actor)]: what merges compare."""
     return (version[0], version[1] if len(version) > 1 else "")
 
 
@@ -369,9 +370,10 @@ class _Batch:
         changed = False
         for name, value in _row_data(ch).items():
             incoming = snap.get(name) or default
-            newer = _key(incoming) > _key(field_version(vers, name))
+            current = field_version(vers, name)
+            newer = version_key(incoming) > version_key(current)
             if snap and self.edit_base is not None:
-                self._snapshot_conflict(ch, row, name, value, incoming, field_version(vers, name), newer)
+                self._snapshot_conflict(ch, row, name, value, incoming, current, newer)
             if newer:
                 self._set_field(key, row, name, _from_wire(fields[name], value))
                 vers[name] = list(incoming)
@@ -391,8 +393,8 @@ class _Batch:
         for a value whose edit follows, and the county's own versions without a logged edit say
         nothing either way.)"""
         assert self.edit_base is not None
-        theirs_at, theirs_by = _key(incoming)
-        ours_at, ours_by = _key(current)
+        theirs_at, theirs_by = version_key(incoming)
+        ours_at, ours_by = version_key(current)
         if "" in (theirs_by, ours_by) or theirs_by == ours_by or clock.ZERO in (theirs_at, ours_at):
             return
         if self.tables[ch.table].__append_only__:
@@ -418,11 +420,11 @@ class _Batch:
         vers = self._versions_of(key, row)
         current = field_version(vers, ch.field)
         incoming = (ch.hlc, ch.origin)
-        if incoming == _key(current):
+        if incoming == version_key(current):
             self.result.ignored += 1
             return
         cls = self.tables[ch.table]
-        new_wire = json.loads(ch.value) if ch.value is not None else None
+        new_wire = wire.loads(ch.value)
         old_value = getattr(row, ch.field)
         old_wire = wire.to_wire(old_value)
         # a field no one has written here yet (a row re-created from a snapshot without it) holds
@@ -430,7 +432,7 @@ class _Batch:
         conflict = (self.record_conflicts and not cls.__append_only__ and ch.base_hlc != current[0]
                     and current[0] != clock.ZERO and new_wire != old_wire)
         theirs = Side(ch.value, ch.hlc, ch.origin, ch.actor)
-        if incoming > _key(current):
+        if incoming > version_key(current):
             if conflict:
                 _conflict(self.session, self.result, ch, row, winner=theirs, loser=self._ours(ch, old_value, current))
             self._set_field(key, row, ch.field, _from_wire(synced_fields(cls)[ch.field], new_wire))
@@ -448,7 +450,7 @@ class _Batch:
     def _ours(self, ch: Change, value: object, version: list[str]) -> Side:
         """The value this replica holds, with its version (the actor from the audit log if the version has none)."""
         actor = version[2] if len(version) > 2 else _local_actor(self.session, ch)
-        return Side(wire.dumps(value), version[0], _key(version)[1], actor)
+        return Side(wire.dumps(value), version[0], version_key(version)[1], actor)
 
     def _versions_of(self, key: Key, row: Row) -> Versions:
         found = self.versions.get(key)
@@ -729,7 +731,7 @@ def resolve(session: Session, conflict_seq: int, *, swap: bool, user: str) -> Co
         row = session.get(cls, conflict.row_id)
         if row is None:
             raise MergeError("该记录已不在本机", "not_found")
-        current = _key(field_version(json.loads(row.versions or "{}"), conflict.field))
+        current = version_key(field_version(json.loads(row.versions or "{}"), conflict.field))
         if current != (conflict.winner_hlc, conflict.winner_origin):
             conflict.resolved = True
             conflict.resolution = "superseded"

@@ -76,6 +76,21 @@ class _County:
         self.db.close()
 
 
+def _county_restored_without_a_child(tmp_path) -> tuple[_County, Store, str]:
+    """A laptop adds a child and syncs after the county took its copy; the county then goes back
+    to that copy: it lacks the child the laptop holds. (county, laptop, child id)"""
+    county_server = _County(tmp_path)
+    a = make_store(tmp_path, "a", V1)
+    with county_server.live() as live:
+        client.enrol(a, live.url, live.code(V1))
+        client.sync(a)
+        county_server.copy()
+        cid = add_child(a, "甲")
+        client.sync(a)
+    county_server.restore()
+    return county_server, a, cid
+
+
 def _sync_each(url: str, *stores: Store) -> None:
     """Sync the stores with the server at url, one after another, in the order given."""
     for store in stores:
@@ -387,15 +402,7 @@ def test_edit_of_a_child_the_restored_county_lost_makes_no_empty_conflict(tmp_pa
     """The county's copy predates the child; the laptop re-sends its file without the field it
     has an edit waiting for, then the edit: the county holds the child with the edit and lists no
     conflict against an empty value."""
-    county_server = _County(tmp_path)
-    a = make_store(tmp_path, "a", V1)
-    with county_server.live() as live:
-        client.enrol(a, live.url, live.code(V1))
-        client.sync(a)
-        county_server.copy()
-        cid = add_child(a, "甲")
-        client.sync(a)
-    county_server.restore()
+    county_server, a, cid = _county_restored_without_a_child(tmp_path)
     edit(a, Child, cid, phone="111", name="甲乙")  # name: a field the county's table requires
     with county_server.live() as live:
         assert client.sync(a, server=live.url).county_restored
@@ -444,15 +451,7 @@ def test_child_moved_away_while_the_restored_county_lacked_it_arrives_moved(tmp_
     """The only laptop that noticed first moved the child to another village while the county's
     copy lacked it: its re-sent row is the child as it was before the move (in its own village),
     then the move; the county ends with the child in the new village and the laptop lets it go."""
-    county_server = _County(tmp_path)
-    a = make_store(tmp_path, "a", V1)
-    with county_server.live() as live:
-        client.enrol(a, live.url, live.code(V1))
-        client.sync(a)
-        county_server.copy()
-        cid = add_child(a, "甲")
-        client.sync(a)
-    county_server.restore()
+    county_server, a, cid = _county_restored_without_a_child(tmp_path)
     edit(a, Child, cid, village_code=V2)
     with county_server.live() as live:
         assert client.sync(a, server=live.url).county_restored
