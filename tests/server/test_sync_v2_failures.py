@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
+from pathlib import Path
 
 import httpx
 import pytest
@@ -34,19 +35,23 @@ def _reopen(store: Store, path) -> Store:
     return Store.open(path, PASSWORD, user=store.user)
 
 
-def _backup(tmp_path, name: str, tag: str):
-    """Copy a closed store's files (the database and its key file), as the guide's backup does."""
-    src = tmp_path / f"{name}.store"
+def _back_up(store: Store) -> Store:
+    """Copy the store's files (the database and its key file) while it is closed, as the guide's
+    backup does; the store, open again."""
+    store.close()
     for suffix in ("", ".keys"):
-        shutil.copy(f"{src}{suffix}", f"{src}.{tag}{suffix}")
+        shutil.copy(f"{store.path}{suffix}", f"{store.path}.bak{suffix}")
+    return Store.open(store.path, PASSWORD, user=store.user)
 
 
-def _restore(tmp_path, name: str, tag: str):
-    src = tmp_path / f"{name}.store"
+def _restore_backup(store: Store) -> Store:
+    """The disk died; the guide says: restore the last backup. The store, open on the copy."""
+    store.close()
     for suffix in ("", ".keys"):
-        shutil.copy(f"{src}.{tag}{suffix}", f"{src}{suffix}")
+        shutil.copy(f"{store.path}.bak{suffix}", f"{store.path}{suffix}")
     for extra in ("-wal", "-shm"):
-        (tmp_path / f"{name}.store{extra}").unlink(missing_ok=True)
+        Path(f"{store.path}{extra}").unlink(missing_ok=True)
+    return Store.open(store.path, PASSWORD, user=store.user)
 
 
 class _County:
@@ -248,16 +253,11 @@ def test_restored_laptop_loses_nothing(live, tmp_path):
     client.enrol(a, live.url, live.code(V1))
     first = add_child(a, "甲")
     client.sync(a)
-    path = tmp_path / "a.store"
-    a.close()
-    _backup(tmp_path, "a", "bak")
-    a = Store.open(path, PASSWORD, user="a")
+    a = _back_up(a)
     second = add_child(a, "乙")  # synced after the backup: only the county has it now
     edit(a, Child, first, phone="111")
     client.sync(a)
-    a.close()
-    _restore(tmp_path, "a", "bak")  # the disk died; the guide says: restore the backup
-    a = Store.open(path, PASSWORD, user="a")
+    a = _restore_backup(a)
     third = add_child(a, "丙")  # new work after the restore must not be taken for a duplicate
     report = client.sync(a)
     assert report.restored
@@ -711,17 +711,12 @@ def test_edit_restored_laptop_stamps_like_a_lost_one_is_not_taken_for_a_duplicat
     client.enrol(a, live.url, live.code(V1))
     cid = add_child(a, "甲")
     client.sync(a)
-    path = tmp_path / "a.store"
-    a.close()
-    _backup(tmp_path, "a", "bak")
-    a = Store.open(path, PASSWORD, user="a")
+    a = _back_up(a)
     wall = hlc.wall_ms_now() + 60_000
     a.clock = hlc.HybridClock(a.clock.last, wall=lambda: wall)
     edit(a, Child, cid, notes="备份后的修改")
     client.sync(a)
-    a.close()
-    _restore(tmp_path, "a", "bak")
-    a = Store.open(path, PASSWORD, user="a")
+    a = _restore_backup(a)
     a.clock = hlc.HybridClock(a.clock.last, wall=lambda: wall)  # the same minute: the same stamp
     edit(a, Child, cid, notes="恢复后的修改")
     with a.read_session() as s:
